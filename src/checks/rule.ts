@@ -1,0 +1,38 @@
+import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
+import { namedPath, type Model, type Obj } from '../model/model.js';
+import type { Settings } from '../settings.js';
+
+/** What a rule reports: the object and field at fault, in model terms; locations come from the object. */
+export interface Finding {
+  obj: Obj;
+  field?: string;
+  message: string;
+  data?: Record<string, unknown>;
+  related?: { obj: Obj; field?: string; message: string }[];
+}
+
+export interface CheckContext {
+  settings: Settings;
+}
+
+/** One rule, one file: a stable id, a default severity, and a pure function from the model to findings. */
+export interface Rule {
+  id: string;
+  description: string;
+  severity: Severity;
+  help: string;
+  run(model: Model, ctx: CheckContext): Finding[];
+}
+
+export function findingToDiagnostic(rule: Rule, f: Finding): Diagnostic {
+  return {
+    rule: rule.id,
+    severity: rule.severity,
+    message: f.message,
+    location: { file: f.obj.file, path: f.field ? [...f.obj.path, f.field] : f.obj.path },
+    modelPath: namedPath(f.obj),
+    related: f.related?.map((r) => ({ location: { file: r.obj.file, path: r.field ? [...r.obj.path, r.field] : r.obj.path }, message: r.message })),
+    help: rule.help,
+    data: f.data,
+  };
+}

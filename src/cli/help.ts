@@ -1,0 +1,62 @@
+export const HELP = `sot — NetBox's data model as code: validate and compile a network inventory kept as YAML in git.
+
+Usage: sot <command> [options]
+
+Commands:
+  check [dir]    Validate an inventory: schemas, references, NetBox's rules. Exit 0 clean, 1 problems.
+  init [dir]     Create a new inventory: sot.yaml, a sample site, editor schema wiring.
+  schema         Write sot's JSON Schemas for editors (yaml-language-server).
+  help [command] Show help for a command.
+
+Options:
+  -v, --version  Print the version.
+  -h, --help     Show this help.
+
+Exit codes: 0 clean, 1 the inventory has problems, 2 usage or configuration error, 3 internal error.
+`;
+
+const COMMANDS: Record<string, string> = {
+  check: `Usage: sot check [dir] [options]
+
+Reads every YAML file below dir (default: the current folder; it must hold sot.yaml), validates each
+object against its JSON Schema, resolves references by natural key, instantiates device components from
+device types, runs NetBox's rules and reports every problem at file:line:col.
+
+Options:
+  -f, --format <name>     pretty (default; colour on a terminal unless NO_COLOR is set), json,
+                          github (workflow annotations), sarif (SARIF 2.1.0)
+      --fail-on <level>   error (default) or warning: the lowest severity that makes the exit code 1
+  -q, --quiet             report errors only
+      --timings           print phase times to stderr (also SOT_TIMINGS=1)
+
+Example:
+  sot check inventory-example --format github
+`,
+  init: `Usage: sot init [dir] [--force]
+
+Creates a new inventory in dir (default: the current folder): sot.yaml, a sample region, site, rack and
+device type, and .vscode/settings.json that points the YAML language server at sot's JSON Schemas
+(written to .sot/schemas/), so editors complete fields and flag mistakes as you type.
+Existing files are left alone unless --force is given.
+
+Example:
+  sot init my-network && sot check my-network
+`,
+  schema: `Usage: sot schema [--out <dir>]
+
+Writes self-contained JSON Schemas (draft 2020-12) for editors: inventory.schema.json for data files,
+device-type.schema.json and module-type.schema.json for the devicetype-library folders, and
+settings.schema.json for sot.yaml. Default folder: .sot/schemas.
+
+Example:
+  sot schema --out .sot/schemas
+`,
+  help: `Usage: sot help [command]
+
+Shows the help of a command, or the list of commands.
+`,
+};
+
+export function commandHelp(name: string): string | undefined {
+  return COMMANDS[name];
+}

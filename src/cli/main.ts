@@ -1,0 +1,160 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve as resolvePath, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { compile } from '../compile.js';
+import { countBySeverity } from '../diagnostics/diagnostic.js';
+import { packageRoot } from '../model/kinds.js';
+import { reporters, type FormatName } from '../reporters/index.js';
+import { readWorktree } from '../sources/worktree.js';
+import { initInventory } from './init.js';
+import { writeSchemas } from './schema.js';
+import { HELP, commandHelp } from './help.js';
+
+export const EXIT = { clean: 0, problems: 1, usage: 2, internal: 3 } as const;
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  isTTY: boolean;
+}
+
+const processIo = (): Io => ({
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  cwd: process.cwd(),
+  env: process.env,
+  isTTY: !!process.stdout.isTTY,
+});
+
+export function version(): string {
+  return JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')).version;
+}
+
+class UsageError extends Error {}
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (err) {
+    if (err instanceof UsageError || (err as any)?.code?.startsWith?.('ERR_PARSE_ARGS')) {
+      io.stderr(`sot: ${(err as Error).message}\nRun "sot help" for usage.\n`);
+      return EXIT.usage;
+    }
+    throw err;
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h') {
+    io.stdout(HELP);
+    return EXIT.clean;
+  }
+  if (command === '--version' || command === '-v' || command === 'version') {
+    io.stdout(`${version()}\n`);
+    return EXIT.clean;
+  }
+  switch (command) {
+    case 'help': {
+      const text = rest[0] ? commandHelp(rest[0]) : HELP;
+      if (text === undefined) throw new UsageError(`no command "${rest[0]}"`);
+      io.stdout(text);
+      return EXIT.clean;
+    }
+    case 'check':
+      return check(rest, io);
+    case 'init':
+      return init(rest, io);
+    case 'schema':
+      return schema(rest, io);
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+function wantsHelp(args: string[], name: string, io: Io): boolean {
+  if (!args.includes('--help') && !args.includes('-h')) return false;
+  io.stdout(commandHelp(name)!);
+  return true;
+}
+
+async function check(args: string[], io: Io): Promise<number> {
+  if (wantsHelp(args, 'check', io)) return EXIT.clean;
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', short: 'f', default: 'pretty' },
+      'fail-on': { type: 'string', default: 'error' },
+      quiet: { type: 'boolean', short: 'q', default: false },
+      timings: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length > 1) throw new UsageError('check takes one inventory folder');
+  const format = values.format as string;
+  if (!(format in reporters)) throw new UsageError(`unknown format "${format}" (pretty, json, github, sarif)`);
+  const failOn = values['fail-on'] as string;
+  if (failOn !== 'error' && failOn !== 'warning') throw new UsageError(`--fail-on takes error or warning, not "${failOn}"`);
+  const root = resolvePath(io.cwd, positionals[0] ?? '.');
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${positionals[0] ?? '.'}`);
+
+  const started = performance.now();
+  const files = readWorktree(root);
+  const readMs = performance.now() - started;
+  const result = compile(files);
+  const elapsedMs = performance.now() - started;
+
+  const shown = values.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+  const texts = new Map(files.map((f) => [f.file, f.text]));
+  const output = reporters[format as FormatName](
+    { diagnostics: shown, filesRead: result.filesRead, elapsedMs, version: version() },
+    {
+      displayPath: (file) => relative(io.cwd, join(root, file)).split(sep).join('/'),
+      source: (file) => texts.get(file),
+      color: format === 'pretty' && io.isTTY && !io.env.NO_COLOR,
+    },
+  );
+  io.stdout(output);
+  if (values.timings || io.env.SOT_TIMINGS === '1') {
+    const t = result.timings;
+    const mb = result.bytesRead / 1e6;
+    io.stderr(
+      `timings: read ${ms(readMs)}, parse ${ms(t.parse)}, validate ${ms(t.validate)}, resolve ${ms(t.resolve)}, checks ${ms(t.checks)}, locate ${ms(t.locate)}; ` +
+        `total ${ms(elapsedMs)} for ${result.filesRead} files, ${mb.toFixed(1)} MB (${(mb / (elapsedMs / 1000)).toFixed(1)} MB/s)\n`,
+    );
+  }
+  if (result.configError) return EXIT.usage;
+  const { errors, warnings } = countBySeverity(result.diagnostics);
+  if (errors > 0 || (failOn === 'warning' && warnings > 0)) return EXIT.problems;
+  return EXIT.clean;
+}
+
+function ms(n: number): string {
+  return `${Math.round(n)} ms`;
+}
+
+async function init(args: string[], io: Io): Promise<number> {
+  if (wantsHelp(args, 'init', io)) return EXIT.clean;
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean', default: false } } });
+  if (positionals.length > 1) throw new UsageError('init takes one folder');
+  const dir = resolvePath(io.cwd, positionals[0] ?? '.');
+  const result = initInventory(dir, { force: values.force as boolean });
+  if (result.conflicts.length) {
+    io.stderr(`sot: not overwriting ${result.conflicts.join(', ')} (use --force)\n`);
+    return EXIT.usage;
+  }
+  const shown = relative(io.cwd, dir) || '.';
+  io.stdout(`Created an inventory in ${shown}:\n${result.written.map((f) => `  ${f}\n`).join('')}Next: sot check ${shown}\n`);
+  return EXIT.clean;
+}
+
+async function schema(args: string[], io: Io): Promise<number> {
+  if (wantsHelp(args, 'schema', io)) return EXIT.clean;
+  const { values } = parseArgs({ args, options: { out: { type: 'string', short: 'o', default: '.sot/schemas' } } });
+  const dir = resolvePath(io.cwd, values.out as string);
+  const written = writeSchemas(dir);
+  io.stdout(`Wrote ${written.length} JSON Schemas to ${relative(io.cwd, dir) || '.'}:\n${written.map((f) => `  ${f}\n`).join('')}`);
+  return EXIT.clean;
+}

@@ -1,0 +1,135 @@
+// The compiler in one place: sources → parse → validate → resolve → checks. Each phase is a function of
+// the previous one's output; problems are collected as Diagnostics and located only at the end.
+import { performance } from 'node:perf_hooks';
+import { runChecks } from './checks/index.js';
+import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import { loadSchemas, type SchemaSet } from './model/kinds.js';
+import type { Model } from './model/model.js';
+import { collectItems } from './parse/items.js';
+import { SourceMap } from './parse/locate.js';
+import { parseYamlFile, type ParsedFile } from './parse/parse-file.js';
+import { resolve } from './resolve/resolve.js';
+import { DEFAULT_SETTINGS, readSettings, SETTINGS_FILE, type Settings } from './settings.js';
+import type { SourceFile } from './sources/worktree.js';
+import { Validators } from './validate/ajv.js';
+import { settleRemaining, validateItem, type RawItem } from './validate/validate.js';
+
+export type Phase = 'parse' | 'validate' | 'resolve' | 'checks' | 'locate';
+
+export interface CompileResult {
+  model: Model;
+  settings: Settings;
+  /** Sorted, de-duplicated, every one with a range. */
+  diagnostics: Diagnostic[];
+  /** A problem with sot.yaml itself (exit code 2 rather than 1). */
+  configError: boolean;
+  filesRead: number;
+  bytesRead: number;
+  timings: Record<Phase, number>;
+}
+
+const validatorCache = new Map<string, Validators>();
+
+function validatorsFor(schemas: SchemaSet, settings: Settings): Validators {
+  const key = JSON.stringify(settings.fieldChoices);
+  let v = validatorCache.get(key);
+  if (!v || v.schemas !== schemas) {
+    v = new Validators(schemas, settings.fieldChoices);
+    validatorCache.set(key, v);
+  }
+  return v;
+}
+
+export interface CompileOptions {
+  schemas?: SchemaSet;
+}
+
+export function compile(files: readonly SourceFile[], options: CompileOptions = {}): CompileResult {
+  const schemas = options.schemas ?? loadSchemas();
+  const timings: Record<Phase, number> = { parse: 0, validate: 0, resolve: 0, checks: 0, locate: 0 };
+  const diagnostics: Diagnostic[] = [];
+  const texts = new Map<string, string>();
+  let bytesRead = 0;
+  let t = performance.now();
+  const lap = (phase: Phase) => {
+    const now = performance.now();
+    timings[phase] += now - t;
+    t = now;
+  };
+
+  const parsed: ParsedFile[] = [];
+  let settingsFile: ParsedFile | undefined;
+  for (const f of files) {
+    texts.set(f.file, f.text);
+    bytesRead += Buffer.byteLength(f.text);
+    const p = parseYamlFile(f.file, f.text);
+    if (f.file === SETTINGS_FILE) settingsFile = p;
+    else parsed.push(p);
+  }
+  lap('parse');
+
+  let settings = DEFAULT_SETTINGS;
+  let configError = false;
+  if (!settingsFile) {
+    configError = true;
+    diagnostics.push({
+      rule: 'settings/missing',
+      severity: 'error',
+      message: `no ${SETTINGS_FILE} at the root of the inventory`,
+      location: { file: SETTINGS_FILE },
+      help: 'an inventory is a folder with a sot.yaml (format: 1) at its root; `sot init` creates one',
+    });
+  } else {
+    const before = diagnostics.length;
+    settings = readSettings(settingsFile, schemas, validatorsFor(schemas, DEFAULT_SETTINGS), diagnostics);
+    configError = diagnostics.slice(before).some((d) => d.severity === 'error');
+  }
+  const validators = validatorsFor(schemas, settings);
+
+  const items: RawItem[] = [];
+  for (const p of parsed) {
+    diagnostics.push(...p.diagnostics);
+    const fileItems = collectItems(p, schemas, diagnostics);
+    for (const item of fileItems) {
+      validateItem(item, validators, diagnostics);
+      items.push(item);
+    }
+    if (p.hasPlainScalars) for (const item of fileItems) settleRemaining(item.data);
+  }
+  lap('validate');
+
+  const model = resolve(items, schemas, diagnostics);
+  lap('resolve');
+
+  runChecks(model, { settings }, diagnostics);
+  lap('checks');
+
+  locate(diagnostics, texts);
+  const sorted = sortDiagnostics(diagnostics);
+  lap('locate');
+
+  return { model, settings, diagnostics: sorted, configError, filesRead: files.length, bytesRead, timings };
+}
+
+/** Fills in ranges: each file with diagnostics is parsed once more, with positions (see SourceMap). */
+function locate(diagnostics: Diagnostic[], texts: Map<string, string>): void {
+  const maps = new Map<string, SourceMap | null>();
+  const mapFor = (file: string) => {
+    let m = maps.get(file);
+    if (m === undefined) {
+      const text = texts.get(file);
+      m = text === undefined ? null : new SourceMap(text);
+      maps.set(file, m);
+    }
+    return m;
+  };
+  const fill = (loc: Diagnostic['location']) => {
+    if (loc.range) return;
+    const m = mapFor(loc.file);
+    loc.range = m && loc.path ? m.locate(loc.path, loc.target) : { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
+  };
+  for (const d of diagnostics) {
+    fill(d.location);
+    for (const r of d.related ?? []) fill(r.location);
+  }
+}

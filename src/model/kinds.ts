@@ -1,0 +1,131 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// The JSON Schemas under schema/ are the single source of truth for every kind: fields, choice values,
+// references (x-ref), natural keys (x-key), hierarchies (x-tree) and component ownership (x-parent).
+// This module reads those annotations once; no phase hard-codes a kind's fields.
+
+export interface RefSpec {
+  /** Target kind, e.g. `dcim.rack`. */
+  kind: string;
+  /** Target scope field → this object's field holding the same scope object (e.g. {site: 'site'}). */
+  scope?: Record<string, string>;
+  /** An unknown name creates the target (manufacturers named by device-type files). */
+  implicit?: boolean;
+}
+
+export interface RefField {
+  field: string;
+  many: boolean;
+  spec: RefSpec;
+}
+
+export interface KeySpec {
+  /** Reference fields whose objects scope the names (a location's site). Empty: names are global. */
+  scope: string[];
+  /** Fields that each identify an object within its scope; the first is the display name. */
+  names: string[];
+  caseInsensitive: boolean;
+  /** `manufacturer/model`: a compact string form `<scope>/<name>` usable where no scope is implied. */
+  compact?: string;
+}
+
+export interface KindInfo {
+  kind: string;
+  collection: string;
+  title: string;
+  schemaId: string;
+  schemaFile: string;
+  schema: Record<string, any>;
+  key: KeySpec;
+  refs: RefField[];
+  /** The field that points to the parent in a hierarchy of this kind (regions, locations…). */
+  tree?: string;
+  /** Components: the owning kind and the list name under which they are written inline. */
+  parent?: { field: string; kind: string; inline: string };
+  /** Fields a component must have when the device type does not already provide it. */
+  requiredWhenNew: string[];
+  /** Files in a folder of this name hold one definition each (devicetype-library layout). */
+  fileFolder?: string;
+}
+
+export interface SchemaSet {
+  root: string;
+  /** Every schema document by $id (kinds and shared definitions). */
+  documents: Map<string, Record<string, any>>;
+  kinds: Map<string, KindInfo>;
+  byCollection: Map<string, KindInfo>;
+  byFolder: Map<string, KindInfo>;
+}
+
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'schema', 'defs', 'common.json'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) throw new Error('sot: cannot find the schema/ folder of the installation');
+    dir = up;
+  }
+}
+
+function listJson(dir: string, base = ''): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const rel = base ? `${base}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...listJson(join(dir, entry.name), rel));
+    else if (entry.name.endsWith('.json')) out.push(rel);
+  }
+  return out;
+}
+
+function collectRefs(properties: Record<string, any>): RefField[] {
+  const refs: RefField[] = [];
+  for (const [field, prop] of Object.entries(properties ?? {})) {
+    if (prop?.['x-ref']) refs.push({ field, many: false, spec: prop['x-ref'] });
+    else if (prop?.type === 'array' && prop.items?.['x-ref']) refs.push({ field, many: true, spec: prop.items['x-ref'] });
+  }
+  return refs;
+}
+
+let cached: SchemaSet | undefined;
+
+export function loadSchemas(root = join(packageRoot(), 'schema')): SchemaSet {
+  if (cached && cached.root === root) return cached;
+  const documents = new Map<string, Record<string, any>>();
+  const kinds = new Map<string, KindInfo>();
+  for (const rel of listJson(root)) {
+    const schema = JSON.parse(readFileSync(join(root, rel), 'utf8'));
+    documents.set(schema.$id, schema);
+    if (!schema['x-kind']) continue;
+    // Shared definitions such as `tags` carry their x-ref one level down; inline them for the registry.
+    const props: Record<string, any> = {};
+    for (const [name, prop] of Object.entries<any>(schema.properties ?? {})) {
+      props[name] = prop?.$ref === 'urn:sot:defs:common#/$defs/tags' ? { type: 'array', items: { 'x-ref': { kind: 'extras.tag' } } } : prop;
+    }
+    const key = schema['x-key'];
+    kinds.set(schema['x-kind'], {
+      kind: schema['x-kind'],
+      collection: schema['x-collection'],
+      title: schema.title,
+      schemaId: schema.$id,
+      schemaFile: `schema/${rel}`,
+      schema,
+      key: { scope: key.scope ?? [], names: key.names, caseInsensitive: !!key.caseInsensitive, compact: key.compact },
+      refs: collectRefs(props),
+      tree: schema['x-tree'],
+      parent: schema['x-parent'],
+      requiredWhenNew: schema['x-required-when-new'] ?? [],
+      fileFolder: schema['x-file-folder'],
+    });
+  }
+  const byCollection = new Map([...kinds.values()].map((k) => [k.collection, k]));
+  const byFolder = new Map([...kinds.values()].filter((k) => k.fileFolder).map((k) => [k.fileFolder!, k]));
+  cached = { root, documents, kinds, byCollection, byFolder };
+  return cached;
+}
+
+/** A readable singular name for messages: `dcim.devicetype` → "device type". */
+export function kindLabel(info: KindInfo): string {
+  return info.title.toLowerCase();
+}

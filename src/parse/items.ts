@@ -1,0 +1,91 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import type { SchemaSet } from '../model/kinds.js';
+import type { RawItem } from '../validate/validate.js';
+import type { ParsedFile } from './parse-file.js';
+
+/**
+ * Splits a parsed file into objects. A file under a `device-types/` or `module-types/` folder holds
+ * one definition (the devicetype-library layout); any other data file is a mapping of collection
+ * names (NetBox's REST endpoints in snake_case) to lists of objects.
+ */
+export function collectItems(parsed: ParsedFile, schemas: SchemaSet, out: Diagnostic[]): RawItem[] {
+  const { file, data } = parsed;
+  if (data === undefined || data === null) return [];
+  const folders = file.split('/').slice(0, -1);
+  const single = folders.map((f) => schemas.byFolder.get(f)).find((k) => k !== undefined);
+  if (single) {
+    if (!isPlainObject(data)) {
+      out.push({
+        rule: 'schema/wrong-type',
+        severity: 'error',
+        message: `a ${single.title.toLowerCase()} file must hold one ${single.title.toLowerCase()} as a mapping, not ${typeName(data)}`,
+        location: { file, path: [] },
+        data: { expected: ['object'] },
+      });
+      return [];
+    }
+    return [{ kind: single, data, file, path: [] }];
+  }
+  if (!isPlainObject(data)) {
+    out.push({
+      rule: 'schema/wrong-type',
+      severity: 'error',
+      message: `a data file must be a mapping of collections (sites:, racks:, devices: …), not ${typeName(data)}`,
+      location: { file, path: [] },
+      data: { expected: ['object'] },
+    });
+    return [];
+  }
+  const items: RawItem[] = [];
+  for (const [collection, list] of Object.entries(data)) {
+    const kind = schemas.byCollection.get(collection);
+    if (!kind) {
+      out.push({
+        rule: 'schema/unknown-collection',
+        severity: 'error',
+        message: `unknown collection "${collection}"${didYouMean(collection, schemas.byCollection.keys())}`,
+        location: { file, path: [collection], target: 'key' },
+        help: 'collections are named like NetBox REST endpoints in snake_case: see docs/kinds.md',
+        data: { collection },
+      });
+      continue;
+    }
+    if (list === null) continue;
+    if (!Array.isArray(list)) {
+      out.push({
+        rule: 'schema/wrong-type',
+        severity: 'error',
+        message: `"${collection}" must be a list of ${kind.title.toLowerCase()}s, not ${typeName(list)}`,
+        location: { file, path: [collection] },
+        data: { field: collection, expected: ['array'] },
+      });
+      continue;
+    }
+    list.forEach((entry, i) => {
+      if (!isPlainObject(entry)) {
+        out.push({
+          rule: 'schema/wrong-type',
+          severity: 'error',
+          message: `each entry of "${collection}" must be a mapping, not ${typeName(entry)}`,
+          location: { file, path: [collection, i] },
+          data: { field: collection, expected: ['object'] },
+        });
+        return;
+      }
+      items.push({ kind, data: entry, file, path: [collection, i] });
+    });
+  }
+  return items;
+}
+
+export function isPlainObject(v: unknown): v is Record<string, any> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function typeName(v: unknown): string {
+  if (Array.isArray(v)) return 'a list';
+  if (v === null) return 'empty';
+  if (typeof v === 'object') return 'a mapping';
+  return `the ${typeof v === 'string' ? 'text' : typeof v} ${JSON.stringify(v)}`;
+}

@@ -1,0 +1,151 @@
+import jsyaml from 'js-yaml';
+import { parseDocument, LineCounter, type YAMLError } from 'yaml';
+import type { Diagnostic, DocPath } from '../diagnostics/diagnostic.js';
+import { PlainScalar, SOT_SCHEMA, scalarStats } from './scalars.js';
+
+export interface ParsedFile {
+  file: string;
+  /** The document's data; undefined for an empty file or a file with syntax errors. */
+  data: unknown;
+  diagnostics: Diagnostic[];
+  /** The document holds PlainScalars: validation must settle them (see PlainScalar). */
+  hasPlainScalars: boolean;
+}
+
+/** Aliases may add at most this many nodes beyond those written, so a "billion laughs" file stops here. */
+export const MAX_ALIAS_EXPANSION = 100_000;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The hot path: js-yaml's `load` without position tracking (see docs/performance.md for why). Only
+ * when that fails is the file parsed again with `yaml`, which reports every syntax error with a range.
+ */
+export function parseYamlFile(file: string, text: string): ParsedFile {
+  scalarStats.made = 0;
+  let data: unknown;
+  try {
+    data = jsyaml.load(text, { schema: SOT_SCHEMA, filename: file, json: false });
+  } catch (err) {
+    return { file, data: undefined, diagnostics: syntaxDiagnostics(file, text, err), hasPlainScalars: false };
+  }
+  const hasPlainScalars = scalarStats.made > 0;
+  const diagnostics: Diagnostic[] = [];
+  if (text.includes('*')) checkAliasExpansion(file, data, diagnostics);
+  if (text.includes('__proto__') || text.includes('constructor') || text.includes('prototype')) {
+    findForbiddenKeys(file, data, [], diagnostics, new Set());
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { file, data: undefined, diagnostics, hasPlainScalars };
+  return { file, data, diagnostics, hasPlainScalars };
+}
+
+function syntaxDiagnostics(file: string, text: string, err: unknown): Diagnostic[] {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const problems: YAMLError[] = [
+    ...doc.errors,
+    ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED'),
+  ];
+  const point = (offset: number) => {
+    const p = lines.linePos(offset);
+    return { line: p.line - 1, column: p.col - 1 };
+  };
+  const out: Diagnostic[] = [];
+  for (const e of problems) {
+    const [start, end] = e.pos;
+    const range = { start: point(start), end: point(Math.max(start + 1, end)) };
+    if (e.code === 'DUPLICATE_KEY') {
+      const key = text.slice(start, end).trim();
+      out.push({
+        rule: 'yaml/duplicate-key',
+        severity: 'error',
+        message: `duplicate key "${key}" in the same mapping`,
+        location: { file, range },
+        help: 'a mapping may name each key once; merge the two entries or rename one',
+      });
+    } else if (e.code === 'TAG_RESOLVE_FAILED') {
+      out.push({
+        rule: 'yaml/custom-tag',
+        severity: 'error',
+        message: `tags are not allowed: ${firstLine(e.message)}`,
+        location: { file, range },
+        help: 'write plain YAML values; sot reads no custom or explicit tags',
+      });
+    } else {
+      out.push({
+        rule: 'yaml/syntax',
+        severity: 'error',
+        message: firstLine(e.message),
+        location: { file, range },
+      });
+    }
+  }
+  if (out.length === 0) {
+    // The two parsers disagree on what is wrong (js-yaml is stricter in a few corners): report js-yaml's.
+    const mark = err instanceof jsyaml.YAMLException ? err.mark : undefined;
+    const line = mark?.line ?? 0;
+    const column = mark?.column ?? 0;
+    const reason = err instanceof jsyaml.YAMLException ? err.reason : String(err);
+    const isTag = /unknown tag/.test(reason);
+    out.push({
+      rule: isTag ? 'yaml/custom-tag' : /duplicated mapping key/.test(reason) ? 'yaml/duplicate-key' : 'yaml/syntax',
+      severity: 'error',
+      message: isTag ? `tags are not allowed: ${reason}` : reason,
+      location: { file, range: { start: { line, column }, end: { line, column: column + 1 } } },
+    });
+  }
+  return out;
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0].trim();
+  return line.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function checkAliasExpansion(file: string, data: unknown, out: Diagnostic[]): void {
+  const sizes = new Map<object, number>();
+  let unique = 0;
+  const size = (v: unknown): number => {
+    if (v === null || typeof v !== 'object' || v instanceof PlainScalar) return 1;
+    const known = sizes.get(v);
+    if (known !== undefined) return known;
+    sizes.set(v, 1); // a self-reference counts once instead of looping
+    unique++;
+    let n = 1;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) n += size(child);
+    sizes.set(v, n);
+    return n;
+  };
+  const total = size(data);
+  if (total - unique > MAX_ALIAS_EXPANSION) {
+    out.push({
+      rule: 'yaml/alias-expansion',
+      severity: 'error',
+      message: `aliases expand this file to ${total} nodes, more than ${MAX_ALIAS_EXPANSION} beyond what is written`,
+      location: { file, path: [] },
+      help: 'write the repeated data out, or use fewer nested aliases',
+    });
+  }
+}
+
+function findForbiddenKeys(file: string, v: unknown, path: (string | number)[], out: Diagnostic[], seen: Set<object>): void {
+  if (v === null || typeof v !== 'object' || v instanceof PlainScalar || seen.has(v)) return;
+  seen.add(v);
+  if (Array.isArray(v)) {
+    v.forEach((item, i) => findForbiddenKeys(file, item, [...path, i], out, seen));
+    return;
+  }
+  for (const key of Object.keys(v)) {
+    const child = [...path, key];
+    if (FORBIDDEN_KEYS.has(key)) {
+      out.push({
+        rule: 'yaml/forbidden-key',
+        severity: 'error',
+        message: `the key "${key}" is not allowed anywhere in an inventory`,
+        location: { file, path: child as DocPath, target: 'key' },
+        help: 'these names could change the behaviour of objects that read the data; rename the key',
+      });
+    } else {
+      findForbiddenKeys(file, (v as Record<string, unknown>)[key], child, out, seen);
+    }
+  }
+}

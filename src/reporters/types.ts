@@ -1,0 +1,22 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+/** What a finished `sot check` hands to a reporter. Diagnostics are sorted and located (range set). */
+export interface Report {
+  diagnostics: readonly Diagnostic[];
+  filesRead: number;
+  elapsedMs: number;
+  /** Tool version, for SARIF's driver block and the JSON header. */
+  version: string;
+}
+
+export interface ReporterContext {
+  /** Path to show for an inventory-relative file (relative to the user's cwd, forward slashes). */
+  displayPath(file: string): string;
+  /** Source text of an inventory file, for code frames; undefined when unknown. */
+  source(file: string): string | undefined;
+  /** ANSI colour allowed (stdout is a TTY and NO_COLOR is unset). */
+  color: boolean;
+}
+
+/** A reporter is a pure function from a report to the exact text written to stdout. */
+export type Reporter = (report: Report, ctx: ReporterContext) => string;

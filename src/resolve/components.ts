@@ -1,0 +1,131 @@
+import type { KindInfo } from '../model/kinds.js';
+import { describe, displayName, namedPath, type Obj } from '../model/model.js';
+import type { RawItem } from '../validate/validate.js';
+import type { Resolver } from './resolve.js';
+
+/**
+ * NetBox creates a device's components from its device type when the device is created; sot does the
+ * same, then applies what the inventory writes: an entry with a template's name completes or overrides
+ * that component, any other entry adds one. Entries may be written inline under the device (the
+ * device type's lists, in snake_case) or in a top-level collection (`interfaces:`) with a `device`.
+ */
+export function instantiateComponents(r: Resolver, topLevel: readonly RawItem[]): void {
+  const componentKinds = [...r.schemas.kinds.values()].filter((k) => k.parent?.kind === 'dcim.device');
+  const deviceKind = r.schemas.kinds.get('dcim.device')!;
+  const typeRef = r.refField(deviceKind, 'device_type')!;
+
+  // Top-level component entries, grouped by the device they name.
+  const written = new Map<Obj, { kind: KindInfo; item: RawItem }[]>();
+  for (const item of topLevel) {
+    // Not an object of the model yet: only the place to report a bad `device` at.
+    const probe: Obj = { id: -1, kind: item.kind, data: item.data, file: item.file, path: item.path, refs: {}, origin: 'written' };
+    const rf = r.refField(item.kind, 'device')!;
+    const device = r.lookup(item.data.device, rf.spec, probe, [...item.path, 'device'], 'device');
+    if (item.data.device === undefined) {
+      r.out.push({
+        rule: 'schema/missing-field',
+        severity: 'error',
+        message: `${item.kind.title.toLowerCase()} is missing the required field "device" (written outside a device, it must name one)`,
+        location: { file: item.file, path: item.path },
+        data: { field: 'device' },
+      });
+    }
+    if (!device) continue;
+    let list = written.get(device);
+    if (!list) written.set(device, (list = []));
+    list.push({ kind: item.kind, item });
+  }
+
+  const reportedTypes = new Set<string>();
+  for (const device of r.byKind.get('dcim.device')!) {
+    r.resolveField(device, typeRef);
+    const type = device.refs.device_type as Obj | undefined;
+    for (const kind of componentKinds) {
+      const byName = new Map<string, Obj>();
+      // 1. From the device type's templates (devicetype-library list names are hyphenated).
+      const listName = kind.collection.replace(/_/g, '-');
+      const templates = type?.data[listName];
+      if (Array.isArray(templates)) {
+        const props = kind.schema.properties as Record<string, unknown>;
+        templates.forEach((t: any, i: number) => {
+          if (!t || typeof t !== 'object' || typeof t.name !== 'string') return;
+          if (byName.has(t.name)) {
+            const key = `${type!.id}/${listName}/${t.name}`;
+            if (!reportedTypes.has(key)) {
+              reportedTypes.add(key);
+              const first = byName.get(t.name)!;
+              r.out.push({
+                rule: 'resolve/duplicate-key',
+                severity: 'error',
+                message: `duplicate ${kind.title.toLowerCase()} template name "${t.name}" in ${describe(type!)}`,
+                location: { file: type!.file, path: [...type!.path, listName, i, 'name'] },
+                related: [{ location: { file: first.template!.file, path: [...first.template!.path, 'name'] }, message: 'the first template with this name' }],
+                help: 'component names are unique per device type and kind',
+                data: { kind: kind.kind, field: 'name', value: t.name },
+              });
+            }
+            return;
+          }
+          const data: Record<string, any> = {};
+          for (const [k, v] of Object.entries(t)) if (k in props && k !== 'device') data[k] = v;
+          const path = [...type!.path, listName, i];
+          const obj = r.add(kind, data, type!.file, path, 'template', device);
+          obj.template = { file: type!.file, path };
+          obj.refs.device = device;
+          byName.set(t.name, obj);
+        });
+      }
+      // 2. Inline under the device, then 3. top-level entries naming the device.
+      const inline = device.data[kind.collection];
+      const entries: { data: any; file: string; path: (string | number)[] }[] = [];
+      if (Array.isArray(inline)) inline.forEach((d, i) => entries.push({ data: d, file: device.file, path: [...device.path, kind.collection, i] }));
+      for (const w of written.get(device) ?? []) if (w.kind === kind) entries.push({ data: w.item.data, file: w.item.file, path: [...w.item.path] });
+      const writtenNames = new Map<string, Obj>();
+      for (const e of entries) {
+        if (!e.data || typeof e.data !== 'object' || typeof e.data.name !== 'string') continue;
+        const name = e.data.name;
+        const prior = writtenNames.get(name);
+        if (prior) {
+          r.out.push({
+            rule: 'resolve/duplicate-key',
+            severity: 'error',
+            message: `duplicate ${kind.title.toLowerCase()} name "${name}" on ${describe(device)}`,
+            location: { file: e.file, path: [...e.path, 'name'] },
+            modelPath: namedPath(prior),
+            related: [{ location: { file: prior.file, path: [...prior.path, 'name'] }, message: `the ${kind.title.toLowerCase()} already written with this name` }],
+            help: `a device's ${kind.collection.replace(/_/g, ' ')} have unique names; merge the two entries`,
+            data: { kind: kind.kind, field: 'name', value: name },
+          });
+          continue;
+        }
+        const fromType = byName.get(name);
+        if (fromType) {
+          const { device: _d, ...rest } = e.data;
+          fromType.data = { ...fromType.data, ...rest };
+          fromType.file = e.file;
+          fromType.path = e.path;
+          fromType.origin = 'written';
+          writtenNames.set(name, fromType);
+          continue;
+        }
+        const missing = kind.requiredWhenNew.filter((f) => e.data[f] === undefined);
+        const obj = r.add(kind, e.data, e.file, e.path, 'written', device);
+        obj.refs.device = device;
+        if (missing.length) {
+          r.out.push({
+            rule: 'resolve/component-missing-field',
+            severity: 'error',
+            message: `${kind.title.toLowerCase()} "${name}" is not defined by ${type ? describe(type) : 'the device type'}, so it needs ${missing.map((m) => `"${m}"`).join(' and ')}`,
+            location: { file: e.file, path: [...e.path, 'name'] },
+            modelPath: namedPath(obj),
+            help: `check the spelling against the device type's ${kind.collection.replace(/_/g, ' ')}, or give the new component its ${missing.join(', ')}`,
+            data: { kind: kind.kind, name, missing, deviceType: type ? displayName(type) : undefined },
+          });
+        }
+        byName.set(name, obj);
+        writtenNames.set(name, obj);
+      }
+      for (const obj of byName.values()) r.index(obj);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import type { KindInfo } from '../model/kinds.js';
+import type { Obj } from '../model/model.js';
+
+/** Natural-key index of one kind: name → object within each scope, and name → objects across scopes. */
+export class KeyIndex {
+  /** scope key → name field → normalised value → object */
+  private readonly scoped = new Map<string, Map<string, Map<string, Obj>>>();
+  /** name field → normalised value → objects in every scope */
+  private readonly global = new Map<string, Map<string, Obj[]>>();
+
+  constructor(readonly kind: KindInfo) {}
+
+  norm(value: string): string {
+    return this.kind.key.caseInsensitive ? value.toLowerCase() : value;
+  }
+
+  /** Adds an object under each of its names; returns the objects it clashes with, per name field. */
+  add(obj: Obj, scopeKey: string): { field: string; value: string; other: Obj }[] {
+    const clashes: { field: string; value: string; other: Obj }[] = [];
+    let byField = this.scoped.get(scopeKey);
+    if (!byField) this.scoped.set(scopeKey, (byField = new Map()));
+    for (const field of this.kind.key.names) {
+      const raw = obj.data[field];
+      if (typeof raw !== 'string' || raw === '') continue; // NetBox: a constraint with an empty column never fires
+      const value = this.norm(raw);
+      let names = byField.get(field);
+      if (!names) byField.set(field, (names = new Map()));
+      const other = names.get(value);
+      if (other) {
+        clashes.push({ field, value: raw, other });
+        continue;
+      }
+      names.set(value, obj);
+      let all = this.global.get(field);
+      if (!all) this.global.set(field, (all = new Map()));
+      const list = all.get(value);
+      if (list) list.push(obj);
+      else all.set(value, [obj]);
+    }
+    return clashes;
+  }
+
+  inScope(scopeKey: string, value: string): Obj | undefined {
+    const byField = this.scoped.get(scopeKey);
+    if (!byField) return undefined;
+    const v = this.norm(value);
+    for (const field of this.kind.key.names) {
+      const hit = byField.get(field)?.get(v);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
+  /** Objects of any scope with this name (first name field that matches wins). */
+  anywhere(value: string): Obj[] {
+    const v = this.norm(value);
+    for (const field of this.kind.key.names) {
+      const hit = this.global.get(field)?.get(v);
+      if (hit) return hit;
+    }
+    return [];
+  }
+
+  namesInScope(scopeKey: string): string[] {
+    return this.namesOf(this.scoped.get(scopeKey));
+  }
+
+  allNames(): string[] {
+    const out = new Set<string>();
+    for (const names of this.global.values()) for (const objs of names.values()) for (const o of objs) for (const f of this.kind.key.names) if (typeof o.data[f] === 'string') out.add(o.data[f]);
+    return [...out];
+  }
+
+  private namesOf(byField: Map<string, Map<string, Obj>> | undefined): string[] {
+    const out = new Set<string>();
+    for (const names of byField?.values() ?? []) for (const o of names.values()) for (const f of this.kind.key.names) if (typeof o.data[f] === 'string') out.add(o.data[f]);
+    return [...out];
+  }
+}
+
+export function scopeKeyOf(scopeObjs: readonly (Obj | undefined)[]): string | undefined {
+  if (scopeObjs.some((o) => o === undefined)) return undefined;
+  return scopeObjs.map((o) => o!.id).join('|');
+}

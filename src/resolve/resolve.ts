@@ -1,0 +1,336 @@
+import type { Diagnostic, DocPath } from '../diagnostics/diagnostic.js';
+import { suggest } from '../diagnostics/suggest.js';
+import type { KindInfo, RefField, RefSpec, SchemaSet } from '../model/kinds.js';
+import { describe, displayName, namedPath, type Model, type Obj } from '../model/model.js';
+import type { RawItem } from '../validate/validate.js';
+import { instantiateComponents } from './components.js';
+import { KeyIndex, scopeKeyOf } from './key-index.js';
+import { checkTrees } from './trees.js';
+
+/**
+ * Natural keys, references and hierarchies. Objects are indexed kind by kind in the order their scopes
+ * need (sites before locations before racks), components are instantiated from device types, then every
+ * remaining reference is looked up. Problems become Diagnostics; resolution never stops at the first.
+ */
+export function resolve(items: readonly RawItem[], schemas: SchemaSet, out: Diagnostic[]): Model {
+  const r = new Resolver(schemas, out);
+  return r.run(items);
+}
+
+export class Resolver {
+  readonly objects: Obj[] = [];
+  readonly byKind = new Map<string, Obj[]>();
+  readonly indexes = new Map<string, KeyIndex>();
+
+  constructor(
+    readonly schemas: SchemaSet,
+    readonly out: Diagnostic[],
+  ) {
+    for (const kind of schemas.kinds.values()) {
+      this.indexes.set(kind.kind, new KeyIndex(kind));
+      this.byKind.set(kind.kind, []);
+    }
+  }
+
+  run(items: readonly RawItem[]): Model {
+    const topLevelComponents: RawItem[] = [];
+    for (const item of items) {
+      if (item.kind.parent) topLevelComponents.push(item);
+      else this.add(item.kind, item.data, item.file, item.path, 'written');
+    }
+    for (const kind of scopeOrder(this.schemas)) {
+      if (kind.parent) continue;
+      for (const obj of this.byKind.get(kind.kind)!) {
+        if (obj.origin === 'implicit') continue; // indexed when created
+        this.resolveScope(obj);
+        this.index(obj);
+      }
+    }
+    instantiateComponents(this, topLevelComponents);
+    for (const obj of this.objects) this.resolveRefs(obj);
+    checkTrees(this);
+    return { objects: this.objects, byKind: this.byKind };
+  }
+
+  add(kind: KindInfo, data: Record<string, any>, file: string, path: DocPath, origin: Obj['origin'], owner?: Obj): Obj {
+    const obj: Obj = { id: this.objects.length, kind, data, file, path, refs: {}, origin, owner };
+    this.objects.push(obj);
+    this.byKind.get(kind.kind)!.push(obj);
+    return obj;
+  }
+
+  refField(kind: KindInfo, field: string): RefField | undefined {
+    return kind.refs.find((r) => r.field === field);
+  }
+
+  resolveScope(obj: Obj): void {
+    for (const field of obj.kind.key.scope) {
+      if (obj.refs[field]) continue;
+      if (obj.owner && obj.kind.parent?.field === field) {
+        obj.refs[field] = obj.owner;
+        continue;
+      }
+      const rf = this.refField(obj.kind, field);
+      if (rf) this.resolveField(obj, rf);
+    }
+  }
+
+  scopeKey(obj: Obj): string | undefined {
+    return scopeKeyOf(obj.kind.key.scope.map((f) => obj.refs[f] as Obj | undefined));
+  }
+
+  index(obj: Obj): void {
+    const key = this.scopeKey(obj);
+    if (key === undefined) return; // its scope did not resolve; that is reported already
+    for (const clash of this.indexes.get(obj.kind.kind)!.add(obj, key)) {
+      const title = obj.kind.title.toLowerCase();
+      const scope = obj.kind.key.scope[0] ? obj.refs[obj.kind.key.scope[0]] : undefined;
+      const where = scope && !Array.isArray(scope) ? ` in ${scope.kind.title.toLowerCase()} "${displayName(scope)}"` : '';
+      const ci = obj.kind.key.caseInsensitive && clash.value !== clash.other.data[clash.field] ? ' (names compare without case)' : '';
+      this.out.push({
+        rule: 'resolve/duplicate-key',
+        severity: 'error',
+        message: `duplicate ${title} ${clash.field} "${clash.value}"${where}${ci}`,
+        location: { file: obj.file, path: [...obj.path, clash.field] },
+        modelPath: namedPath(obj),
+        related: [{ location: { file: clash.other.file, path: [...clash.other.path, clash.field] }, message: `the other ${title} named "${clash.other.data[clash.field]}"` }],
+        help: `a ${title}'s ${clash.field} must be unique${where ? ` within its ${scope && !Array.isArray(scope) ? scope.kind.title.toLowerCase() : 'scope'}` : ''}; rename one of them`,
+        data: { kind: obj.kind.kind, field: clash.field, value: clash.value },
+      });
+    }
+  }
+
+  resolveRefs(obj: Obj): void {
+    for (const rf of obj.kind.refs) {
+      if (obj.refs[rf.field] !== undefined) continue;
+      if (obj.kind.parent?.field === rf.field && obj.owner) continue;
+      this.resolveField(obj, rf);
+    }
+  }
+
+  resolveField(obj: Obj, rf: RefField): void {
+    const value = obj.data[rf.field];
+    if (value === undefined || value === null) return;
+    if (rf.many) {
+      if (!Array.isArray(value)) return;
+      const found: Obj[] = [];
+      value.forEach((v, i) => {
+        const hit = this.lookup(v, rf.spec, obj, [...obj.path, rf.field, i], rf.field);
+        if (hit) found.push(hit);
+      });
+      obj.refs[rf.field] = found;
+    } else {
+      const hit = this.lookup(value, rf.spec, obj, [...obj.path, rf.field], rf.field);
+      if (hit) obj.refs[rf.field] = hit;
+    }
+  }
+
+  /** Looks up a reference; reports and returns undefined when it does not name exactly one object. */
+  lookup(value: unknown, spec: RefSpec, from: Obj, at: DocPath, field: string): Obj | undefined {
+    const target = this.schemas.kinds.get(spec.kind);
+    if (!target) throw new Error(`sot: schema refers to unknown kind ${spec.kind}`);
+    const index = this.indexes.get(spec.kind)!;
+    const title = target.title.toLowerCase();
+    const report = (rule: string, message: string, help?: string, data?: Record<string, unknown>, related?: Diagnostic['related']) =>
+      this.out.push({
+        rule,
+        severity: 'error',
+        message,
+        location: { file: from.file, path: at },
+        modelPath: namedPath(from),
+        help,
+        related,
+        data,
+      });
+
+    // The context fixes the scope: a device's rack is a rack of the device's site.
+    let contextScope: (Obj | undefined)[] | undefined;
+    if (spec.scope && target.key.scope.length) {
+      contextScope = target.key.scope.map((f) => {
+        const src = spec.scope![f];
+        const o = src ? from.refs[src] : undefined;
+        return Array.isArray(o) ? undefined : o;
+      });
+      if (contextScope.some((o) => o === undefined)) {
+        // Scope field missing or unresolved: resolve without it only if the written value says enough.
+        contextScope = undefined;
+        if (typeof value === 'string') return undefined;
+      }
+    }
+
+    if (typeof value === 'string') {
+      if (contextScope) {
+        const key = scopeKeyOf(contextScope)!;
+        const hit = index.inScope(key, value);
+        if (hit) return hit;
+        const elsewhere = index.anywhere(value);
+        const scopeObj = contextScope[0]!;
+        if (elsewhere.length) {
+          const other = elsewhere[0];
+          const otherScope = other.refs[target.key.scope[0]] as Obj;
+          report(
+            'resolve/wrong-scope',
+            `${title} "${value}" is in ${otherScope.kind.title.toLowerCase()} "${displayName(otherScope)}", not in ${describe(scopeObj)}`,
+            `a ${title} referenced here must belong to the same ${scopeObj.kind.title.toLowerCase()}`,
+            { kind: spec.kind, value, expectedScope: displayName(scopeObj), actualScope: displayName(otherScope) },
+            [{ location: { file: other.file, path: other.path }, message: `${describe(other)}` }],
+          );
+          return undefined;
+        }
+        this.dangling(report, title, spec.kind, value, index.namesInScope(key), ` in ${describe(scopeObj)}`);
+        return undefined;
+      }
+      if (target.key.scope.length === 0) {
+        const hit = index.inScope('', value);
+        if (hit) return hit;
+        if (spec.implicit) return this.createImplicit(target, value, from.file, at);
+        this.dangling(report, title, spec.kind, value, index.allNames(), '');
+        return undefined;
+      }
+      const matches = index.anywhere(value);
+      if (matches.length === 1) return matches[0];
+      if (matches.length > 1) {
+        report(
+          'resolve/ambiguous-reference',
+          `"${value}" names ${matches.length} ${title}s: ${matches.map((m) => describe(m)).join(', ')}`,
+          `write it as a mapping (${[...target.key.scope, target.key.names[0]].join(', ')})${target.key.compact ? ` or as ${target.key.compact}` : ''}`,
+          { kind: spec.kind, value },
+          matches.map((m) => ({ location: { file: m.file, path: m.path }, message: describe(m) })),
+        );
+        return undefined;
+      }
+      if (target.key.compact && value.includes('/')) {
+        const hit = this.lookupCompact(target, index, value);
+        if (hit) return hit;
+      }
+      this.dangling(report, title, spec.kind, value, index.allNames(), '');
+      return undefined;
+    }
+
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      return this.lookupExplicit(value as Record<string, unknown>, target, index, contextScope, from, at, report);
+    }
+    return undefined; // wrong types are reported by validation
+  }
+
+  private dangling(
+    report: (rule: string, message: string, help?: string, data?: Record<string, unknown>) => void,
+    title: string,
+    kind: string,
+    value: string,
+    candidates: string[],
+    where: string,
+  ): void {
+    const close = suggest(value, candidates);
+    report(
+      'resolve/dangling-reference',
+      `no ${title} "${value}"${where}${close.length ? `; did you mean "${close[0]}"?` : ''}`,
+      close.length > 1 ? `close names: ${close.join(', ')}` : `define the ${title} or fix the name`,
+      { kind, value, candidates: close },
+    );
+  }
+
+  private lookupCompact(target: KindInfo, index: KeyIndex, value: string): Obj | undefined {
+    const scopeField = target.key.scope[0];
+    const scopeRef = this.refField(target, scopeField);
+    if (!scopeRef) return undefined;
+    const scopeIndex = this.indexes.get(scopeRef.spec.kind)!;
+    for (let i = value.indexOf('/'); i > 0; i = value.indexOf('/', i + 1)) {
+      const owners = scopeIndex.anywhere(value.slice(0, i));
+      for (const owner of owners) {
+        const hit = index.inScope(String(owner.id), value.slice(i + 1));
+        if (hit) return hit;
+      }
+    }
+    return undefined;
+  }
+
+  private lookupExplicit(
+    value: Record<string, unknown>,
+    target: KindInfo,
+    index: KeyIndex,
+    contextScope: (Obj | undefined)[] | undefined,
+    from: Obj,
+    at: DocPath,
+    report: (rule: string, message: string, help?: string, data?: Record<string, unknown>) => void,
+  ): Obj | undefined {
+    const title = target.title.toLowerCase();
+    const allowed = [...target.key.scope, ...target.key.names];
+    const unknown = Object.keys(value).filter((k) => !allowed.includes(k));
+    if (unknown.length) {
+      report(
+        'resolve/invalid-reference',
+        `a reference to a ${title} takes the fields ${allowed.join(', ')}; "${unknown[0]}" is not one of them${suggest(unknown[0], allowed, 1).length ? `; did you mean "${suggest(unknown[0], allowed, 1)[0]}"?` : ''}`,
+        undefined,
+        { kind: target.kind, field: unknown[0] },
+      );
+      return undefined;
+    }
+    const scope: (Obj | undefined)[] = [];
+    for (let i = 0; i < target.key.scope.length; i++) {
+      const f = target.key.scope[i];
+      if (value[f] !== undefined) {
+        const rf = this.refField(target, f)!;
+        const hit = this.lookup(value[f], rf.spec, from, [...at, f], f);
+        if (!hit) return undefined;
+        scope.push(hit);
+      } else if (contextScope?.[i]) {
+        scope.push(contextScope[i]);
+      } else {
+        report('resolve/invalid-reference', `a reference to a ${title} written as a mapping needs "${f}"`, undefined, { kind: target.kind, field: f });
+        return undefined;
+      }
+    }
+    const nameField = target.key.names.find((n) => typeof value[n] === 'string');
+    if (!nameField) {
+      report('resolve/invalid-reference', `a reference to a ${title} needs one of ${target.key.names.map((n) => `"${n}"`).join(', ')}`, undefined, { kind: target.kind });
+      return undefined;
+    }
+    const name = value[nameField] as string;
+    const key = scopeKeyOf(scope)!;
+    const hit = index.inScope(key, name);
+    if (hit) return hit;
+    this.dangling(report, title, target.kind, name, index.namesInScope(key), scope[0] ? ` in ${describe(scope[0])}` : '');
+    return undefined;
+  }
+
+  private createImplicit(target: KindInfo, name: string, file: string, at: DocPath): Obj {
+    const data: Record<string, any> = { name };
+    if (target.key.names.includes('slug')) data.slug = slugify(name);
+    const obj = this.add(target, data, file, at, 'implicit');
+    this.indexes.get(target.kind)!.add(obj, '');
+    return obj;
+  }
+}
+
+/** NetBox's UI slugify: lower case, drop what is not a word character, spaces and runs to hyphens. */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/[\s_-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Kinds ordered so that every kind comes after the kinds its natural-key scope refers to. */
+export function scopeOrder(schemas: SchemaSet): KindInfo[] {
+  const out: KindInfo[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (k: KindInfo) => {
+    if (state.get(k.kind) === 'done') return;
+    if (state.get(k.kind) === 'visiting') throw new Error(`sot: natural-key scopes form a cycle at ${k.kind}`);
+    state.set(k.kind, 'visiting');
+    for (const f of k.key.scope) {
+      const rf = k.refs.find((r) => r.field === f);
+      const dep = rf ? schemas.kinds.get(rf.spec.kind) : undefined;
+      if (dep && dep !== k) visit(dep);
+    }
+    state.set(k.kind, 'done');
+    out.push(k);
+  };
+  for (const k of [...schemas.kinds.values()].sort((a, b) => (a.kind < b.kind ? -1 : 1))) visit(k);
+  return out;
+}

@@ -1,0 +1,36 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface SourceFile {
+  /** Inventory-relative path with forward slashes. */
+  file: string;
+  text: string;
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+
+/**
+ * Every YAML file below the inventory root, in byte order of their paths so that output never depends
+ * on the file system's listing order. Hidden folders (.git, .github, .vscode) and node_modules are skipped.
+ */
+export function listWorktree(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, rel: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(join(dir, entry.name), childRel);
+      else if (entry.isFile() && YAML_FILE.test(entry.name)) out.push(childRel);
+    }
+  };
+  walk(root, '');
+  return out.sort(byteOrder);
+}
+
+export function readWorktree(root: string): SourceFile[] {
+  return listWorktree(root).map((file) => ({ file, text: readFileSync(join(root, file), 'utf8') }));
+}
+
+export function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,297 @@
+import type { ErrorObject } from 'ajv';
+import type { Diagnostic, DocPath } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import { PlainScalar } from '../parse/scalars.js';
+import type { KindInfo } from '../model/kinds.js';
+import type { Validators } from './ajv.js';
+
+/** One object read from a file, before resolution. */
+export interface RawItem {
+  kind: KindInfo;
+  data: Record<string, any>;
+  file: string;
+  /** Path of the object inside its file's document. */
+  path: DocPath;
+}
+
+const MAX_FIX_ROUNDS = 3;
+
+/**
+ * Validate one object against its kind's schema. Clean objects pay one fast validator call. An object
+ * that fails is first settled (see settle) and validated again, then its remaining errors are
+ * translated into Diagnostics.
+ */
+export function validateItem(item: RawItem, validators: Validators, out: Diagnostic[]): boolean {
+  if (validators.fastFor(item.kind.schemaId)(item.data)) return true;
+  const full = validators.fullFor(item.kind.schemaId);
+  let errors: ErrorObject[] = [];
+  for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
+    if (full(item.data)) return true;
+    errors = full.errors ?? [];
+    if (!settle(item.data, errors)) break;
+  }
+  translate(item, errors, out);
+  return false;
+}
+
+/**
+ * YAML gives a plain scalar a type before anyone knows what the field wants. Where the schema says a
+ * field is a string, the scalar's source text is what the user meant (`name: 101`, `serial: 0123`,
+ * `part_number: 02351930`); where it wants a number or boolean, its typed reading. An explicit empty
+ * value (`tenant:`) is an absent field, as in NetBox's API. Returns whether anything changed.
+ */
+function settle(root: unknown, errors: ErrorObject[]): boolean {
+  let changed = false;
+  for (const e of errors) {
+    const { parent, key } = locateInstance(root, e.instancePath);
+    if (parent === undefined || key === undefined) continue;
+    const value = (parent as any)[key];
+    if (value === null && !Array.isArray(parent)) {
+      delete (parent as any)[key];
+      changed = true;
+      continue;
+    }
+    if (e.keyword !== 'type' && e.keyword !== 'x-ref') continue;
+    const wanted = e.keyword === 'x-ref' ? ['string'] : ([] as string[]).concat((e.params as any).type);
+    if (value instanceof PlainScalar) {
+      (parent as any)[key] = wanted.includes('string') ? value.source : value.value;
+      changed = true;
+    } else if ((typeof value === 'number' || typeof value === 'boolean') && wanted.includes('string')) {
+      (parent as any)[key] = String(value);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+function locateInstance(root: unknown, pointer: string): { parent: unknown; key: string | number | undefined } {
+  if (pointer === '') return { parent: undefined, key: undefined };
+  const parts = pointer.slice(1).split('/').map(unescapePointer);
+  let node: any = root;
+  for (let i = 0; i < parts.length - 1; i++) {
+    if (node === null || typeof node !== 'object') return { parent: undefined, key: undefined };
+    node = node[Array.isArray(node) ? Number(parts[i]) : parts[i]];
+  }
+  if (node === null || typeof node !== 'object') return { parent: undefined, key: undefined };
+  const last = parts[parts.length - 1];
+  return { parent: node, key: Array.isArray(node) ? Number(last) : last };
+}
+
+function unescapePointer(s: string): string {
+  return s.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** Converts a JSON pointer into a document path with numeric sequence indexes. */
+function docPath(root: unknown, pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  const out: (string | number)[] = [];
+  let node: any = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const part = unescapePointer(raw);
+    const step = Array.isArray(node) ? Number(part) : part;
+    out.push(step);
+    node = node?.[step];
+  }
+  return out;
+}
+
+/** `devices[name=ams1-leaf1].interfaces[name=Ethernet1]`: the object a problem is about, by name. */
+export function modelPath(item: RawItem, extra: readonly (string | number)[] = []): string {
+  let text = `${item.kind.collection}${selector(item.kind, item.data)}`;
+  let node: any = item.data;
+  for (let i = 0; i < extra.length; i++) {
+    const step = extra[i];
+    const next = node?.[step];
+    if (typeof step === 'number') {
+      text += next && typeof next === 'object' && typeof next.name === 'string' ? `[name=${next.name}]` : `[${step}]`;
+    } else if (Array.isArray(next) || (next && typeof next === 'object' && i < extra.length - 1)) {
+      text += `.${step}`;
+    } else {
+      break; // a field, not an object: the message names it
+    }
+    node = next;
+  }
+  return text;
+}
+
+export function selector(kind: KindInfo, data: Record<string, any>): string {
+  const parts: string[] = [];
+  for (const f of [...kind.key.scope.filter((s) => s !== kind.parent?.field), ...kind.key.names.slice(0, 1)]) {
+    const v = data?.[f];
+    if (typeof v === 'string' || typeof v === 'number') parts.push(`${f}=${v}`);
+  }
+  return parts.length ? `[${parts.join(',')}]` : '';
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof PlainScalar) return describe(value.value);
+  switch (typeof value) {
+    case 'string':
+      return `the text "${value}"`;
+    case 'number':
+      return `the number ${value}`;
+    case 'boolean':
+      return `the boolean ${value}`;
+    case 'object':
+      return 'a mapping';
+    default:
+      return String(value);
+  }
+}
+
+function show(value: unknown): string {
+  if (value instanceof PlainScalar) return value.source;
+  if (typeof value === 'string') return `"${value}"`;
+  return JSON.stringify(value);
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'a text',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'a mapping',
+  array: 'a list',
+  null: 'empty',
+};
+
+function lastField(path: readonly (string | number)[]): string {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
+  return 'value';
+}
+
+function translate(item: RawItem, errors: ErrorObject[], out: Diagnostic[]): void {
+  // A failed `type` makes every other keyword at the same place noise.
+  const typeFailed = new Set(errors.filter((e) => e.keyword === 'type' || e.keyword === 'x-ref').map((e) => e.instancePath));
+  const seen = new Set<string>();
+  const label = item.kind.title.toLowerCase();
+  for (const e of errors) {
+    if (e.keyword !== 'type' && e.keyword !== 'x-ref' && typeFailed.has(e.instancePath)) continue;
+    const rel = docPath(item.data, e.instancePath);
+    const value = e.data;
+    const field = lastField(rel);
+    const base = { modelPath: modelPath(item, rel) };
+    let d: Omit<Diagnostic, 'location' | 'modelPath'> & { target?: 'key' | 'value'; at?: (string | number)[] };
+    switch (e.keyword) {
+      case 'additionalProperties': {
+        const prop = (e.params as any).additionalProperty as string;
+        const allowed = Object.keys((e.parentSchema as any)?.properties ?? {});
+        const warning = (e.parentSchema as any)?.['x-unknown-keys'] === 'warning';
+        d = {
+          rule: 'schema/unknown-field',
+          severity: warning ? 'warning' : 'error',
+          message: `unknown field "${prop}" in ${rel.length && typeof rel[rel.length - 1] === 'number' ? lastField(rel).replace(/s$/, '').replace(/-/g, ' ') : label}${didYouMean(prop, allowed)}`,
+          at: [...rel, prop],
+          target: 'key',
+          help: allowed.length ? `allowed fields: ${allowed.join(', ')}` : undefined,
+          data: { field: prop },
+        };
+        break;
+      }
+      case 'required': {
+        const missing = (e.params as any).missingProperty as string;
+        d = {
+          rule: 'schema/missing-field',
+          severity: 'error',
+          message: `${rel.length ? `"${lastField(rel)}" entry` : label} is missing the required field "${missing}"`,
+          data: { field: missing },
+        };
+        break;
+      }
+      case 'type':
+      case 'x-ref': {
+        const types: string[] = e.keyword === 'x-ref' ? ['string', 'object'] : ([] as string[]).concat((e.params as any).type);
+        d = {
+          rule: 'schema/wrong-type',
+          severity: 'error',
+          message: `"${field}" must be ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}, not ${describe(value)}`,
+          data: { field, expected: types },
+        };
+        break;
+      }
+      case 'enum': {
+        const allowed = (e.params as any).allowedValues as unknown[];
+        const shown = allowed.length > 12 ? `${allowed.slice(0, 12).join(', ')}, … (${allowed.length} values)` : allowed.join(', ');
+        d = {
+          rule: 'schema/invalid-choice',
+          severity: 'error',
+          message: `${show(value)} is not a valid ${field}${didYouMean(String(value), allowed.map(String))}`,
+          help: `allowed values: ${shown}`,
+          data: { field, value },
+        };
+        break;
+      }
+      case 'uniqueItems':
+        d = {
+          rule: 'schema/invalid-value',
+          severity: 'error',
+          message: `"${field}" lists the same value twice (items ${(e.params as any).j + 1} and ${(e.params as any).i + 1})`,
+          data: { field },
+        };
+        break;
+      default: {
+        const descr = (e.parentSchema as any)?.description;
+        d = {
+          rule: 'schema/invalid-value',
+          severity: 'error',
+          message: `${show(value)} is not a valid ${field}: ${valueProblem(e)}`,
+          help: typeof descr === 'string' ? descr : undefined,
+          data: { field, value, keyword: e.keyword },
+        };
+      }
+    }
+    const at = d.at ?? rel;
+    const key = `${d.rule}\0${at.join('/')}\0${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const { at: _at, target, ...rest } = d;
+    out.push({
+      ...rest,
+      ...base,
+      location: { file: item.file, path: [...item.path, ...at], target: target ?? (e.keyword === 'required' ? 'value' : 'value') },
+    });
+  }
+}
+
+function valueProblem(e: ErrorObject): string {
+  const p = e.params as any;
+  switch (e.keyword) {
+    case 'minimum':
+      return `must be at least ${p.limit}`;
+    case 'maximum':
+      return `must be at most ${p.limit}`;
+    case 'exclusiveMinimum':
+      return `must be more than ${p.limit}`;
+    case 'exclusiveMaximum':
+      return `must be less than ${p.limit}`;
+    case 'multipleOf':
+      return `must be a multiple of ${p.multipleOf}`;
+    case 'minLength':
+      return p.limit === 1 ? 'must not be empty' : `must be at least ${p.limit} characters long`;
+    case 'maxLength':
+      return `must be at most ${p.limit} characters long`;
+    case 'pattern':
+      return `must match ${p.pattern}`;
+    case 'minItems':
+      return `must have at least ${p.limit} items`;
+    case 'maxItems':
+      return `must have at most ${p.limit} items`;
+    default:
+      return e.message ?? e.keyword;
+  }
+}
+
+/** Replaces PlainScalars left in free-form data (custom fields, context data) by their YAML 1.2 reading. */
+export function settleRemaining(value: unknown, seen = new Set<object>()): unknown {
+  if (value instanceof PlainScalar) return value.core;
+  if (value === null || typeof value !== 'object' || seen.has(value)) return value;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = settleRemaining(value[i], seen);
+  } else {
+    for (const k of Object.keys(value)) (value as any)[k] = settleRemaining((value as any)[k], seen);
+  }
+  return value;
+}

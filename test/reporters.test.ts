@@ -1,0 +1,591 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
+import { github } from '../src/reporters/github.js';
+import { reporters } from '../src/reporters/index.js';
+import { json } from '../src/reporters/json.js';
+import { pretty } from '../src/reporters/pretty.js';
+import { sarif } from '../src/reporters/sarif.js';
+import type { Report, ReporterContext } from '../src/reporters/types.js';
+
+const AMS1 = [
+  'devices:',
+  '  - name: ams1-leaf1',
+  '    interfaces:',
+  '      - name: Ethernet1',
+  '        ip_addresses: [10.0.10.1/24]',
+  '  - name: ams1-leaf2',
+  '    interfaces:',
+  '      - name: Ethernet3',
+  '        ip_addresses: [10.0.10.1/24]',
+  '',
+].join('\n');
+
+// Twelve lines so that a range starting on line 9 crosses into two-digit line numbers.
+const LONG = [
+  'a: 1',
+  'b: 2',
+  'c: 3',
+  'd: 4',
+  'e: 5',
+  'f: 6',
+  'g: 7',
+  'notes: |',
+  '  first',
+  '  second',
+  '  third',
+  '  fourth',
+  'tail: x',
+  '',
+].join('\n');
+
+const TABS = 'root:\n\tkey:\tvalue\n';
+
+const sources: Record<string, string> = {
+  'sites/ams1.yaml': AMS1,
+  'long.yaml': LONG,
+  'tabs.yaml': TABS,
+};
+
+function ctx(color = false): ReporterContext {
+  return {
+    displayPath: (file) => `inventory/${file}`,
+    source: (file) => sources[file],
+    color,
+  };
+}
+
+function report(diagnostics: Diagnostic[], over: Partial<Report> = {}): Report {
+  return { diagnostics, filesRead: 12, elapsedMs: 412.6, version: '0.1.0', ...over };
+}
+
+const duplicateIp: Diagnostic = {
+  rule: 'ipam/duplicate-ip',
+  severity: 'error',
+  message: '10.0.10.1/24 is already assigned to ams1-leaf2:Ethernet3',
+  location: {
+    file: 'sites/ams1.yaml',
+    path: ['devices', 0, 'interfaces', 0, 'ip_addresses', 0],
+    range: { start: { line: 4, column: 23 }, end: { line: 4, column: 35 } },
+  },
+  modelPath: 'devices[name=ams1-leaf1].interfaces[name=Ethernet1]',
+  related: [
+    {
+      location: {
+        file: 'sites/ams1.yaml',
+        range: { start: { line: 8, column: 23 }, end: { line: 8, column: 35 } },
+      },
+      message: 'first assignment (ams1-leaf2:Ethernet3)',
+    },
+  ],
+  help: 'an address may appear once per VRF where uniqueness is enforced',
+  data: { address: '10.0.10.1/24', other: 'ams1-leaf2:Ethernet3' },
+};
+
+const multiLine: Diagnostic = {
+  rule: 'schema/invalid-type',
+  severity: 'error',
+  message: 'notes must be a list',
+  location: {
+    file: 'long.yaml',
+    range: { start: { line: 7, column: 7 }, end: { line: 12, column: 0 } },
+  },
+};
+
+const warningNoSource: Diagnostic = {
+  rule: 'dcim/unused-site',
+  severity: 'warning',
+  message: 'site fra1 has no devices',
+  location: {
+    file: 'sites/fra1.yaml',
+    range: { start: { line: 0, column: 0 }, end: { line: 0, column: 4 } },
+  },
+  modelPath: 'sites[name=fra1]',
+};
+
+const noRange: Diagnostic = {
+  rule: 'parse/empty-file',
+  severity: 'warning',
+  message: 'file is empty',
+  location: { file: 'sites/empty.yaml' },
+};
+
+describe('pretty', () => {
+  it('prints a code frame with carets under the range', () => {
+    expect(pretty(report([duplicateIp]), ctx())).toBe(
+      [
+        'inventory/sites/ams1.yaml:5:24  error  ipam/duplicate-ip  10.0.10.1/24 is already assigned to ams1-leaf2:Ethernet3',
+        '   4 |       - name: Ethernet1',
+        ' > 5 |         ip_addresses: [10.0.10.1/24]',
+        '     |                        ^^^^^^^^^^^^',
+        '  at: devices[name=ams1-leaf1].interfaces[name=Ethernet1]',
+        '  related: inventory/sites/ams1.yaml:9:24  first assignment (ams1-leaf2:Ethernet3)',
+        '  help: an address may appear once per VRF where uniqueness is enforced',
+        '  docs: docs/rules/ipam/duplicate-ip.md',
+        '',
+        '✖ 1 error, 0 warnings in 12 files (0.41 s)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('shows at most three lines of a multi-line range, gutter as wide as the largest number shown', () => {
+    expect(pretty(report([multiLine], { filesRead: 1 }), ctx())).toBe(
+      [
+        'inventory/long.yaml:8:8  error  schema/invalid-type  notes must be a list',
+        '    7 | g: 7',
+        ' >  8 | notes: |',
+        '      |        ^',
+        ' >  9 |   first',
+        ' > 10 |   second',
+        '      | ...',
+        '  docs: docs/rules/schema/invalid-type.md',
+        '',
+        '✖ 1 error, 0 warnings in 1 file (0.41 s)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('underlines to the end of the first line of a multi-line range and stops at an end on column 0', () => {
+    const d: Diagnostic = {
+      rule: 'schema/invalid-type',
+      severity: 'error',
+      message: 'bad',
+      location: { file: 'long.yaml', range: { start: { line: 8, column: 2 }, end: { line: 10, column: 0 } } },
+    };
+    expect(pretty(report([d]), ctx())).toBe(
+      [
+        'inventory/long.yaml:9:3  error  schema/invalid-type  bad',
+        '    8 | notes: |',
+        ' >  9 |   first',
+        '      |   ^^^^^',
+        ' > 10 |   second',
+        '  docs: docs/rules/schema/invalid-type.md',
+        '',
+        '✖ 1 error, 0 warnings in 12 files (0.41 s)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps tabs in the caret line and clamps the range to the line', () => {
+    const d: Diagnostic = {
+      rule: 'schema/invalid-value',
+      severity: 'error',
+      message: 'bad value',
+      location: { file: 'tabs.yaml', range: { start: { line: 1, column: 6 }, end: { line: 1, column: 40 } } },
+    };
+    expect(pretty(report([d]), ctx())).toBe(
+      [
+        'inventory/tabs.yaml:2:7  error  schema/invalid-value  bad value',
+        '   1 | root:',
+        ' > 2 | \tkey:\tvalue',
+        '     | \t    \t^^^^^',
+        '  docs: docs/rules/schema/invalid-value.md',
+        '',
+        '✖ 1 error, 0 warnings in 12 files (0.41 s)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints at least one caret for an empty range and for a range past the end of the line', () => {
+    const empty: Diagnostic = {
+      rule: 'parse/syntax',
+      severity: 'error',
+      message: 'x',
+      location: { file: 'tabs.yaml', range: { start: { line: 0, column: 2 }, end: { line: 0, column: 2 } } },
+    };
+    const past: Diagnostic = {
+      rule: 'parse/syntax',
+      severity: 'error',
+      message: 'y',
+      location: { file: 'tabs.yaml', range: { start: { line: 0, column: 9 }, end: { line: 0, column: 12 } } },
+    };
+    expect(pretty(report([empty, past]), ctx())).toBe(
+      [
+        'inventory/tabs.yaml:1:3  error  parse/syntax  x',
+        ' > 1 | root:',
+        '     |   ^',
+        '  docs: docs/rules/parse/syntax.md',
+        '',
+        'inventory/tabs.yaml:1:10  error  parse/syntax  y',
+        ' > 1 | root:',
+        '     |      ^',
+        '  docs: docs/rules/parse/syntax.md',
+        '',
+        '✖ 2 errors, 0 warnings in 12 files (0.41 s)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints a warning without a code frame when the source is unknown', () => {
+    expect(pretty(report([warningNoSource]), ctx())).toBe(
+      [
+        'inventory/sites/fra1.yaml:1:1  warning  dcim/unused-site  site fra1 has no devices',
+        '  at: sites[name=fra1]',
+        '  docs: docs/rules/dcim/unused-site.md',
+        '',
+        '⚠ 0 errors, 1 warning in 12 files (0.41 s)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints just the path for a diagnostic without a range', () => {
+    expect(pretty(report([noRange, noRange]), ctx())).toBe(
+      [
+        'inventory/sites/empty.yaml  warning  parse/empty-file  file is empty',
+        '  docs: docs/rules/parse/empty-file.md',
+        '',
+        'inventory/sites/empty.yaml  warning  parse/empty-file  file is empty',
+        '  docs: docs/rules/parse/empty-file.md',
+        '',
+        '⚠ 0 errors, 2 warnings in 12 files (0.41 s)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints only the clean summary when there are no diagnostics', () => {
+    expect(pretty(report([], { filesRead: 1, elapsedMs: 5 }), ctx())).toBe('✔ no problems in 1 file (0.01 s)\n');
+    expect(pretty(report([], { filesRead: 0, elapsedMs: 0 }), ctx())).toBe('✔ no problems in 0 files (0.00 s)\n');
+  });
+
+  it('colours only when asked', () => {
+    const colored = pretty(report([duplicateIp, warningNoSource]), ctx(true));
+    expect(colored).toContain('\x1b[');
+    expect(colored).toBe(
+      [
+        'inventory/sites/ams1.yaml:5:24  \x1b[31merror\x1b[0m  ipam/duplicate-ip  \x1b[1m10.0.10.1/24 is already assigned to ams1-leaf2:Ethernet3\x1b[0m',
+        '\x1b[2m   4 |\x1b[0m       - name: Ethernet1',
+        '\x1b[2m > 5 |\x1b[0m         ip_addresses: [10.0.10.1/24]',
+        '\x1b[2m     |\x1b[0m                        \x1b[31m^^^^^^^^^^^^\x1b[0m',
+        '  at: devices[name=ams1-leaf1].interfaces[name=Ethernet1]',
+        '  related: inventory/sites/ams1.yaml:9:24  first assignment (ams1-leaf2:Ethernet3)',
+        '  help: an address may appear once per VRF where uniqueness is enforced',
+        '  docs: docs/rules/ipam/duplicate-ip.md',
+        '',
+        'inventory/sites/fra1.yaml:1:1  \x1b[33mwarning\x1b[0m  dcim/unused-site  \x1b[1msite fra1 has no devices\x1b[0m',
+        '  at: sites[name=fra1]',
+        '  docs: docs/rules/dcim/unused-site.md',
+        '',
+        '\x1b[31m✖\x1b[0m 1 error, 1 warning in 12 files (0.41 s)',
+        '',
+      ].join('\n'),
+    );
+    expect(pretty(report([]), ctx(true))).toBe('\x1b[32m✔\x1b[0m no problems in 12 files (0.41 s)\n');
+    expect(pretty(report([warningNoSource]), ctx(true))).toContain('\x1b[33m⚠\x1b[0m 0 errors, 1 warning');
+
+    const plain = pretty(report([duplicateIp, warningNoSource, multiLine]), ctx(false));
+    expect(plain).not.toContain('\x1b');
+  });
+
+  it('does not pass terminal escapes from user data through', () => {
+    const d: Diagnostic = { ...noRange, message: 'name \x1b[2Jevil\x07' };
+    expect(pretty(report([d]), ctx(false))).toBe(
+      [
+        'inventory/sites/empty.yaml  warning  parse/empty-file  name \uFFFD[2Jevil\uFFFD',
+        '  docs: docs/rules/parse/empty-file.md',
+        '',
+        '⚠ 0 errors, 1 warning in 12 files (0.41 s)',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('github', () => {
+  it('emits one workflow command per diagnostic and the summary', () => {
+    expect(github(report([duplicateIp, noRange]), ctx())).toBe(
+      [
+        '::error file=inventory/sites/ams1.yaml,line=5,col=24,endLine=5,endColumn=36,title=ipam/duplicate-ip::' +
+          '10.0.10.1/24 is already assigned to ams1-leaf2:Ethernet3' +
+          '%0Aat: devices[name=ams1-leaf1].interfaces[name=Ethernet1]' +
+          '%0Ahelp: an address may appear once per VRF where uniqueness is enforced',
+        '::warning file=inventory/sites/empty.yaml,title=parse/empty-file::file is empty',
+        '✖ 1 error, 1 warning in 12 files (0.41 s)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('escapes %, CR, LF in data and additionally : and , in properties', () => {
+    const d: Diagnostic = {
+      rule: 'odd:rule,id%',
+      severity: 'warning',
+      message: '100% sure, a:b\r\nnext line',
+      location: { file: 'odd,dir:x/50%.yaml' },
+      help: 'one\ntwo',
+    };
+    expect(github(report([d]), { ...ctx(), color: true })).toBe(
+      '::warning file=inventory/odd%2Cdir%3Ax/50%25.yaml,title=odd%3Arule%2Cid%25::' +
+        '100%25 sure, a:b%0D%0Anext line%0Ahelp: one%0Atwo\n' +
+        '⚠ 0 errors, 1 warning in 12 files (0.41 s)\n',
+    );
+  });
+
+  it('prints only the summary when clean', () => {
+    expect(github(report([]), ctx(true))).toBe('✔ no problems in 12 files (0.41 s)\n');
+  });
+});
+
+describe('json', () => {
+  it('has a fixed shape with 1-based positions', () => {
+    expect(json(report([duplicateIp, noRange]), ctx())).toBe(
+      `{
+  "version": "0.1.0",
+  "summary": {
+    "errors": 1,
+    "warnings": 1,
+    "files": 12,
+    "elapsedMs": 413
+  },
+  "diagnostics": [
+    {
+      "rule": "ipam/duplicate-ip",
+      "severity": "error",
+      "message": "10.0.10.1/24 is already assigned to ams1-leaf2:Ethernet3",
+      "file": "inventory/sites/ams1.yaml",
+      "line": 5,
+      "column": 24,
+      "endLine": 5,
+      "endColumn": 36,
+      "modelPath": "devices[name=ams1-leaf1].interfaces[name=Ethernet1]",
+      "related": [
+        {
+          "file": "inventory/sites/ams1.yaml",
+          "line": 9,
+          "column": 24,
+          "endLine": 9,
+          "endColumn": 36,
+          "message": "first assignment (ams1-leaf2:Ethernet3)"
+        }
+      ],
+      "help": "an address may appear once per VRF where uniqueness is enforced",
+      "docs": "docs/rules/ipam/duplicate-ip.md",
+      "data": {
+        "address": "10.0.10.1/24",
+        "other": "ams1-leaf2:Ethernet3"
+      }
+    },
+    {
+      "rule": "parse/empty-file",
+      "severity": "warning",
+      "message": "file is empty",
+      "file": "inventory/sites/empty.yaml",
+      "related": [],
+      "docs": "docs/rules/parse/empty-file.md"
+    }
+  ]
+}
+`,
+    );
+  });
+
+  it('prints an empty list when clean', () => {
+    expect(json(report([], { elapsedMs: 0.4 }), ctx())).toBe(
+      `{
+  "version": "0.1.0",
+  "summary": {
+    "errors": 0,
+    "warnings": 0,
+    "files": 12,
+    "elapsedMs": 0
+  },
+  "diagnostics": []
+}
+`,
+    );
+  });
+});
+
+describe('sarif', () => {
+  it('lists the distinct rules sorted and points results at them', () => {
+    const text = sarif(report([noRange, duplicateIp, multiLine, noRange]), ctx());
+    expect(text).toBe(
+      `{
+  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+  "version": "2.1.0",
+  "runs": [
+    {
+      "tool": {
+        "driver": {
+          "name": "sot",
+          "version": "0.1.0",
+          "rules": [
+            {
+              "id": "ipam/duplicate-ip",
+              "name": "ipam/duplicate-ip",
+              "shortDescription": {
+                "text": "ipam/duplicate-ip"
+              },
+              "help": {
+                "text": "see docs/rules/ipam/duplicate-ip.md"
+              }
+            },
+            {
+              "id": "parse/empty-file",
+              "name": "parse/empty-file",
+              "shortDescription": {
+                "text": "parse/empty-file"
+              },
+              "help": {
+                "text": "see docs/rules/parse/empty-file.md"
+              }
+            },
+            {
+              "id": "schema/invalid-type",
+              "name": "schema/invalid-type",
+              "shortDescription": {
+                "text": "schema/invalid-type"
+              },
+              "help": {
+                "text": "see docs/rules/schema/invalid-type.md"
+              }
+            }
+          ]
+        }
+      },
+      "results": [
+        {
+          "ruleId": "parse/empty-file",
+          "ruleIndex": 1,
+          "level": "warning",
+          "message": {
+            "text": "file is empty"
+          },
+          "locations": [
+            {
+              "physicalLocation": {
+                "artifactLocation": {
+                  "uri": "inventory/sites/empty.yaml",
+                  "uriBaseId": "%SRCROOT%"
+                }
+              }
+            }
+          ]
+        },
+        {
+          "ruleId": "ipam/duplicate-ip",
+          "ruleIndex": 0,
+          "level": "error",
+          "message": {
+            "text": "10.0.10.1/24 is already assigned to ams1-leaf2:Ethernet3"
+          },
+          "locations": [
+            {
+              "physicalLocation": {
+                "artifactLocation": {
+                  "uri": "inventory/sites/ams1.yaml",
+                  "uriBaseId": "%SRCROOT%"
+                },
+                "region": {
+                  "startLine": 5,
+                  "startColumn": 24,
+                  "endLine": 5,
+                  "endColumn": 36
+                }
+              },
+              "logicalLocations": [
+                {
+                  "fullyQualifiedName": "devices[name=ams1-leaf1].interfaces[name=Ethernet1]"
+                }
+              ]
+            }
+          ],
+          "relatedLocations": [
+            {
+              "id": 1,
+              "physicalLocation": {
+                "artifactLocation": {
+                  "uri": "inventory/sites/ams1.yaml",
+                  "uriBaseId": "%SRCROOT%"
+                },
+                "region": {
+                  "startLine": 9,
+                  "startColumn": 24,
+                  "endLine": 9,
+                  "endColumn": 36
+                }
+              },
+              "message": {
+                "text": "first assignment (ams1-leaf2:Ethernet3)"
+              }
+            }
+          ],
+          "properties": {
+            "data": {
+              "address": "10.0.10.1/24",
+              "other": "ams1-leaf2:Ethernet3"
+            }
+          }
+        },
+        {
+          "ruleId": "schema/invalid-type",
+          "ruleIndex": 2,
+          "level": "error",
+          "message": {
+            "text": "notes must be a list"
+          },
+          "locations": [
+            {
+              "physicalLocation": {
+                "artifactLocation": {
+                  "uri": "inventory/long.yaml",
+                  "uriBaseId": "%SRCROOT%"
+                },
+                "region": {
+                  "startLine": 8,
+                  "startColumn": 8,
+                  "endLine": 13,
+                  "endColumn": 1
+                }
+              }
+            }
+          ]
+        },
+        {
+          "ruleId": "parse/empty-file",
+          "ruleIndex": 1,
+          "level": "warning",
+          "message": {
+            "text": "file is empty"
+          },
+          "locations": [
+            {
+              "physicalLocation": {
+                "artifactLocation": {
+                  "uri": "inventory/sites/empty.yaml",
+                  "uriBaseId": "%SRCROOT%"
+                }
+              }
+            }
+          ]
+        }
+      ]
+    }
+  ]
+}
+`,
+    );
+    const doc = JSON.parse(text);
+    const run = doc.runs[0];
+    for (const r of run.results) expect(run.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
+  });
+
+  it('percent-encodes path segments that are not valid in a URI', () => {
+    const d: Diagnostic = { ...noRange, location: { file: 'my sites/a#1.yaml' } };
+    const doc = JSON.parse(sarif(report([d]), ctx()));
+    expect(doc.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(
+      'inventory/my%20sites/a%231.yaml',
+    );
+  });
+});
+
+describe('index', () => {
+  it('maps every format name to its reporter', () => {
+    expect(reporters).toEqual({ pretty, json, github, sarif });
+  });
+});
