@@ -54,7 +54,9 @@ function syntaxDiagnostics(file: string, text: string, err: unknown): Diagnostic
     const [start, end] = e.pos;
     const range = { start: point(start), end: point(Math.max(start + 1, end)) };
     if (e.code === 'DUPLICATE_KEY') {
-      const key = text.slice(start, end).trim();
+      const m = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:\n]*?)\s*:/.exec(text.slice(start));
+      const key = (m ? m[1] : text.slice(start, end)).trim();
+      range.end = point(start + key.length);
       out.push({
         rule: 'yaml/duplicate-key',
         severity: 'error',
@@ -86,11 +88,25 @@ function syntaxDiagnostics(file: string, text: string, err: unknown): Diagnostic
     const column = mark?.column ?? 0;
     const reason = err instanceof jsyaml.YAMLException ? err.reason : String(err);
     const isTag = /unknown tag/.test(reason);
+    let range = { start: { line, column }, end: { line, column: column + 1 } };
+    if (isTag && mark) {
+      // js-yaml marks the end of the tagged node; point at the tag itself.
+      const before = text.slice(0, mark.position);
+      const tags = [...before.matchAll(/(?:^|[\s[{,])(!\S*)/g)];
+      const last = tags[tags.length - 1];
+      if (last) {
+        const offset = last.index! + last[0].length - last[1].length;
+        const head = text.slice(0, offset);
+        const l = head.split('\n').length - 1;
+        const c = offset - (head.lastIndexOf('\n') + 1);
+        range = { start: { line: l, column: c }, end: { line: l, column: c + last[1].length } };
+      }
+    }
     out.push({
       rule: isTag ? 'yaml/custom-tag' : /duplicated mapping key/.test(reason) ? 'yaml/duplicate-key' : 'yaml/syntax',
       severity: 'error',
       message: isTag ? `tags are not allowed: ${reason}` : reason,
-      location: { file, range: { start: { line, column }, end: { line, column: column + 1 } } },
+      location: { file, range },
     });
   }
   return out;

@@ -221,7 +221,8 @@ export class Resolver {
     candidates: string[],
     where: string,
   ): void {
-    const close = suggest(value, candidates);
+    const seen = new Set<string>();
+    const close = suggest(value, candidates, 6).filter((c) => !seen.has(c.toLowerCase()) && seen.add(c.toLowerCase())).slice(0, 3);
     report(
       'resolve/dangling-reference',
       `no ${title} "${value}"${where}${close.length ? `; did you mean "${close[0]}"?` : ''}`,

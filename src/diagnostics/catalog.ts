@@ -1,0 +1,35 @@
+import { RULES } from '../checks/index.js';
+
+/**
+ * Every rule id sot can report, with a one-line description. Phase rules (yaml/, schema/, settings/,
+ * resolve/) are listed here; semantic rules come from the checks registry. Each id has a page at
+ * docs/rules/<id>.md, which a conventions test enforces.
+ */
+export const PHASE_RULES: Record<string, string> = {
+  'yaml/syntax': 'The file is not valid YAML.',
+  'yaml/duplicate-key': 'A mapping names the same key twice.',
+  'yaml/custom-tag': 'A value carries a YAML tag (!foo, !!binary…); inventories are plain data.',
+  'yaml/alias-expansion': 'Aliases expand the file far beyond what is written (a "billion laughs").',
+  'yaml/forbidden-key': 'A key is __proto__, constructor or prototype.',
+  'settings/missing': 'The inventory has no sot.yaml at its root.',
+  'settings/invalid': 'sot.yaml is not valid.',
+  'schema/unknown-collection': 'A data file names a collection sot does not know.',
+  'schema/unknown-field': 'An object has a field its kind does not define.',
+  'schema/missing-field': 'An object lacks a required field.',
+  'schema/wrong-type': 'A field holds the wrong type of value.',
+  'schema/invalid-choice': 'A field holds a value outside NetBox\'s choices.',
+  'schema/invalid-value': 'A field\'s value breaks a limit: length, range, pattern, multiple.',
+  'resolve/duplicate-key': 'Two objects share a natural key (a name or slug that must be unique).',
+  'resolve/dangling-reference': 'A reference names no object.',
+  'resolve/ambiguous-reference': 'A reference names more than one object.',
+  'resolve/wrong-scope': 'A reference names an object of another site (or device, manufacturer…).',
+  'resolve/invalid-reference': 'A reference written as a mapping has the wrong fields.',
+  'resolve/cycle': 'A hierarchy (regions, locations…) loops back on itself.',
+  'resolve/component-missing-field': 'A component the device type lacks is added without its required fields.',
+};
+
+export function allRules(): Record<string, string> {
+  const out: Record<string, string> = { ...PHASE_RULES };
+  for (const r of RULES) out[r.id] = r.description;
+  return out;
+}

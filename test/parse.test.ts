@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseYamlFile, MAX_ALIAS_EXPANSION } from '../src/parse/parse-file.js';
+import { PlainScalar } from '../src/parse/scalars.js';
+import { SourceMap } from '../src/parse/locate.js';
+import { compileFiles } from './helpers/compile.js';
+
+const at = (d: { location: { range?: { start: { line: number; column: number } } } }) =>
+  `${d.location.range!.start.line + 1}:${d.location.range!.start.column + 1}`;
+
+describe('parseYamlFile', () => {
+  it('reads plain data with YAML 1.2 types', () => {
+    const p = parseYamlFile('a.yaml', 'a: 1\nb: true\nc: text\nd: ~\ne: 2024-01-01\n');
+    expect(p.diagnostics).toEqual([]);
+    expect(p.data).toEqual({ a: 1, b: true, c: 'text', d: null, e: '2024-01-01' });
+    expect(p.hasPlainScalars).toBe(false);
+  });
+
+  it('keeps the source text of numbers and booleans whose typed reading loses it', () => {
+    const p = parseYamlFile('a.yaml', 'a: 08\nb: 02351930\nc: 1.10\nd: True\ne: yes\nf: off\n');
+    const d = p.data as Record<string, PlainScalar>;
+    expect(p.hasPlainScalars).toBe(true);
+    expect([d.a.source, d.a.value]).toEqual(['08', 8]);
+    expect([d.b.source, d.b.value]).toEqual(['02351930', 2351930]);
+    expect([d.c.source, d.c.value]).toEqual(['1.10', 1.1]);
+    expect([d.d.source, d.d.value, d.d.core]).toEqual(['True', true, true]);
+    expect([d.e.source, d.e.value, d.e.core]).toEqual(['yes', true, 'yes']);
+    expect([d.f.source, d.f.value, d.f.core]).toEqual(['off', false, 'off']);
+  });
+
+  it('reports a duplicate key at the second key, with the key as its range', () => {
+    const p = parseYamlFile('a.yaml', 'sites:\n  - name: A\n    slug: a\n    slug: b\n');
+    expect(p.data).toBeUndefined();
+    expect(p.diagnostics.map((d) => [d.rule, at(d), d.message])).toEqual([
+      ['yaml/duplicate-key', '4:5', 'duplicate key "slug" in the same mapping'],
+    ]);
+    expect(p.diagnostics[0].location.range!.end).toEqual({ line: 3, column: 8 });
+  });
+
+  it('rejects custom and explicit tags', () => {
+    for (const text of ['a: !secret x\n', 'a: !!binary aGVsbG8=\n']) {
+      const p = parseYamlFile('a.yaml', text);
+      expect(p.diagnostics.map((d) => [d.rule, at(d)])).toEqual([['yaml/custom-tag', '1:4']]);
+    }
+  });
+
+  it('reports every syntax error of a file with positions', () => {
+    const p = parseYamlFile('a.yaml', 'a: [1, 2\nb: "x\n');
+    expect(p.diagnostics.length).toBeGreaterThan(0);
+    expect(p.diagnostics.every((d) => d.rule === 'yaml/syntax' && d.location.range)).toBe(true);
+  });
+
+  it('allows aliases and merge keys but stops alias bombs', () => {
+    const ok = parseYamlFile('a.yaml', 'base: &b {x: 1}\nuse: {<<: *b, y: 2}\n');
+    expect(ok.data).toEqual({ base: { x: 1 }, use: { x: 1, y: 2 } });
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 0; i < 6; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`);
+    const p = parseYamlFile('a.yaml', `${bomb.join('\n')}\n`);
+    expect(p.data).toBeUndefined();
+    expect(p.diagnostics.map((d) => d.rule)).toEqual(['yaml/alias-expansion']);
+    expect(p.diagnostics[0].message).toContain(String(MAX_ALIAS_EXPANSION));
+  });
+
+  it('rejects keys that could reach object prototypes', () => {
+    const p = parseYamlFile('a.yaml', 'sites:\n  - name: A\n    __proto__: {polluted: 1}\n');
+    expect(p.diagnostics.map((d) => [d.rule, d.location.path])).toEqual([['yaml/forbidden-key', ['sites', 0, '__proto__']]]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('rejects a file with two documents', () => {
+    const p = parseYamlFile('a.yaml', 'a: 1\n---\nb: 2\n');
+    expect(p.diagnostics.map((d) => d.rule)).toEqual(['yaml/syntax']);
+  });
+});
+
+describe('SourceMap', () => {
+  const text = 'sites:\n  - name: AMS1\n    slug: ams1\n  - name: AMS2\n    tags: [a, b]\n';
+  const map = new SourceMap(text);
+  it('locates values and keys by document path', () => {
+    expect(map.locate(['sites', 1, 'name'])).toEqual({ start: { line: 3, column: 10 }, end: { line: 3, column: 14 } });
+    expect(map.locate(['sites', 0, 'slug'], 'key')).toEqual({ start: { line: 2, column: 4 }, end: { line: 2, column: 8 } });
+    expect(map.locate(['sites', 1, 'tags', 1])).toEqual({ start: { line: 4, column: 14 }, end: { line: 4, column: 15 } });
+  });
+  it('falls back to the deepest node that exists', () => {
+    expect(map.locate(['sites', 1, 'missing', 3]).start).toEqual({ line: 3, column: 4 });
+  });
+});
+
+// Any plain scalar a user writes where the schema wants text is read as exactly that text.
+describe('string fields keep the source text of plain scalars (property)', () => {
+  const plain = fc.stringMatching(/^[0-9][0-9a-zA-Z._-]{0,11}$/).filter((s) => !/^(null|true|false|\.inf|\.nan)$/i.test(s));
+  it('site names and facilities round-trip', () => {
+    fc.assert(
+      fc.property(plain, plain, (name, facility) => {
+        const r = compileFiles({ 'a.yaml': `sites:\n  - name: ${name}\n    slug: s\n    facility: ${facility}\n` });
+        const site = r.model.byKind.get('dcim.site')![0];
+        return site.data.name === name && site.data.facility === facility.slice(0, 50);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
