@@ -32,7 +32,7 @@ export function suggest(value: string, candidates: Iterable<string>, limit = 3):
   const norm = (s: string) => s.toLowerCase().replace(/-/g, '_');
   const v = norm(value);
   const budget = Math.max(2, Math.floor(v.length / 3));
-  const scored: [number, string][] = [];
+  const scored: [number, number, string][] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
     if (seen.has(c) || c === value) continue;
@@ -40,10 +40,11 @@ export function suggest(value: string, candidates: Iterable<string>, limit = 3):
     const d = editDistance(v, norm(c), budget);
     const prefix = v.length >= 3 && norm(c).startsWith(v) ? 1 : d;
     const score = Math.min(d, prefix);
-    if (score <= budget) scored.push([score, c]);
+    // Ties go to the candidate written most like the value (`ams1` before `AMS1` for "amss1").
+    if (score <= budget) scored.push([score, editDistance(value, c), c]);
   }
-  scored.sort((x, y) => x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0));
-  return scored.slice(0, limit).map(([, c]) => c);
+  scored.sort((x, y) => x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0));
+  return scored.slice(0, limit).map(([, , c]) => c);
 }
 
 export function didYouMean(value: string, candidates: Iterable<string>): string {

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { BASE, briefs, compileFiles } from './helpers/compile.js';
+
+const one = (files: Record<string, string>) => {
+  const r = compileFiles(files);
+  return r.diagnostics.map((d) => ({ rule: d.rule, severity: d.severity, message: d.message, at: `${d.location.range!.start.line + 1}:${d.location.range!.start.column + 1}` }));
+};
+
+describe('validation', () => {
+  it('reports an unknown field at its key with a did-you-mean', () => {
+    expect(one({ 'a.yaml': 'sites:\n  - name: A\n    slug: a\n    staus: active\n' })).toEqual([
+      { rule: 'schema/unknown-field', severity: 'error', message: 'unknown field "staus" in site; did you mean "status"?', at: '4:5' },
+    ]);
+  });
+
+  it('reports a missing required field at the object', () => {
+    expect(one({ 'a.yaml': 'sites:\n  - name: A\n' })).toEqual([
+      { rule: 'schema/missing-field', severity: 'error', message: 'site is missing the required field "slug"', at: '2:5' },
+    ]);
+  });
+
+  it('reports a wrong type and an invalid choice with suggestions', () => {
+    expect(one({ 'a.yaml': 'sites:\n  - name: A\n    slug: a\n    latitude: north\n    status: actve\n' })).toEqual([
+      { rule: 'schema/wrong-type', severity: 'error', message: '"latitude" must be a number, not the text "north"', at: '4:15' },
+      { rule: 'schema/invalid-choice', severity: 'error', message: '"actve" is not a valid status; did you mean "active"?', at: '5:13' },
+    ]);
+  });
+
+  it('checks limits: length, pattern, range, multiple', () => {
+    const r = one({ 'a.yaml': `sites:\n  - name: A\n    slug: "a b"\n    facility: ${'x'.repeat(51)}\n    longitude: 200\n` });
+    expect(r.map((d) => [d.rule, d.at, d.message])).toEqual([
+      ['schema/invalid-value', '3:11', '"a b" is not a valid slug: must match ^[-a-zA-Z0-9_]+$'],
+      ['schema/invalid-value', '4:15', `"${'x'.repeat(51)}" is not a valid facility: must be at most 50 characters long`],
+      ['schema/invalid-value', '5:16', '200 is not a valid longitude: must be at most 180'],
+    ]);
+  });
+
+  it('validates decimal multiples exactly (weight 1.14 is a multiple of 0.01)', () => {
+    const type = (w: string) => `manufacturer: Acme\nmodel: M\nslug: m\nweight: ${w}\nweight_unit: kg\n`;
+    expect(one({ 'device-types/Acme/M.yaml': type('1.14') })).toEqual([]);
+    expect(one({ 'device-types/Acme/M.yaml': type('1.145') }).map((d) => d.message)).toEqual(['1.145 is not a valid weight: must be a multiple of 0.01']);
+  });
+
+  it('reads plain scalars as text where the schema wants text', () => {
+    const r = compileFiles({ 'a.yaml': 'sites:\n  - name: 0101\n    slug: 08\n    facility: 1.50\n    description: yes\n' });
+    expect(briefs(r)).toEqual([]);
+    expect(r.model.byKind.get('dcim.site')![0].data).toEqual({ name: '0101', slug: '08', facility: '1.50', description: 'yes' });
+  });
+
+  it('reads YAML 1.1 booleans as booleans where the schema wants one', () => {
+    const r = compileFiles({ 'device-types/Acme/M.yaml': 'manufacturer: Acme\nmodel: M\nslug: m\nis_full_depth: no\nu_height: 2.0\n' });
+    expect(briefs(r)).toEqual([]);
+    const dt = r.model.byKind.get('dcim.devicetype')![0];
+    expect([dt.data.is_full_depth, dt.data.u_height]).toEqual([false, 2]);
+  });
+
+  it('treats an empty value of an optional field as absent', () => {
+    const r = compileFiles({ 'a.yaml': 'sites:\n  - name: A\n    slug: a\n    tenant:\n    region: ~\n' });
+    expect(briefs(r)).toEqual([]);
+    expect(r.model.byKind.get('dcim.site')![0].data).toEqual({ name: 'A', slug: 'a' });
+  });
+
+  it('reports an empty required field as missing', () => {
+    expect(one({ 'a.yaml': 'sites:\n  - name: A\n    slug:\n' }).map((d) => d.message)).toEqual(['site is missing the required field "slug"']);
+  });
+
+  it('warns (not errors) on unknown keys inside device-type component templates', () => {
+    const r = one({ 'device-types/Acme/M.yaml': 'manufacturer: Acme\nmodel: M\nslug: m\ninterfaces:\n  - name: e1\n    type: 1000base-t\n    poe-mode: pse\n' });
+    expect(r).toEqual([{ rule: 'schema/unknown-field', severity: 'warning', message: 'unknown field "poe-mode" in interface; did you mean "poe_mode"?', at: '7:5' }]);
+  });
+
+  it('reports unknown top-level keys of a device type as errors', () => {
+    const r = one({ 'device-types/Acme/M.yaml': 'manufacturer: Acme\nmodel: M\nslug: m\nu_hieght: 1\n' });
+    expect(r.map((d) => [d.severity, d.message])).toEqual([['error', 'unknown field "u_hieght" in device type; did you mean "u_height"?']]);
+  });
+
+  it('reports an unknown collection with a did-you-mean and a non-list collection', () => {
+    expect(one({ 'a.yaml': 'devcies: []\nsites: {name: A}\n' }).map((d) => [d.rule, d.at, d.message])).toEqual([
+      ['schema/unknown-collection', '1:1', 'unknown collection "devcies"; did you mean "devices"?'],
+      ['schema/wrong-type', '2:8', '"sites" must be a list of sites, not a mapping'],
+    ]);
+  });
+
+  it('applies FIELD_CHOICES from sot.yaml', () => {
+    const files = { 'a.yaml': 'sites:\n  - {name: A, slug: a, status: closed}\n' };
+    expect(one(files).map((d) => d.rule)).toEqual(['schema/invalid-choice']);
+    expect(one({ ...files, 'sot.yaml': 'format: 1\noptions:\n  field_choices:\n    dcim.Site.status+: [closed]\n' })).toEqual([]);
+    expect(one({ ...files, 'sot.yaml': 'format: 1\noptions:\n  field_choices:\n    dcim.Site.status: [closed]\n' })).toEqual([]);
+    expect(one({ 'a.yaml': 'sites:\n  - {name: A, slug: a}\n', 'sot.yaml': 'format: 1\noptions:\n  field_choices:\n    dcim.Site.state: [x]\n' }).map((d) => d.message)).toEqual([
+      '"dcim.Site.state" is not a choice set NetBox lets FIELD_CHOICES change; did you mean "dcim.Site.status"?',
+    ]);
+  });
+
+  it('reports a missing or invalid sot.yaml as a configuration error', () => {
+    const r = compileFiles({ 'sot.yaml': 'format: 2\n', 'a.yaml': BASE });
+    expect(r.configError).toBe(true);
+    expect(briefs(r)).toEqual(['sot.yaml:1:9 error schema/invalid-value']);
+  });
+});
