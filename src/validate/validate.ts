@@ -114,13 +114,11 @@ export function modelPath(item: RawItem, extra: readonly (string | number)[] = [
   return text;
 }
 
+/** `[name=ams1-leaf1]`: the object's first natural-key field, as the resolver's named paths write it. */
 export function selector(kind: KindInfo, data: Record<string, any>): string {
-  const parts: string[] = [];
-  for (const f of [...kind.key.scope.filter((s) => s !== kind.parent?.field), ...kind.key.names.slice(0, 1)]) {
-    const v = data?.[f];
-    if (typeof v === 'string' || typeof v === 'number') parts.push(`${f}=${v}`);
-  }
-  return parts.length ? `[${parts.join(',')}]` : '';
+  const f = kind.key.names[0];
+  const v = data?.[f];
+  return typeof v === 'string' || typeof v === 'number' ? `[${f}=${v}]` : '';
 }
 
 function describe(value: unknown): string {
