@@ -1,0 +1,41 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../src/checks/index.js';
+import { allRules } from '../src/diagnostics/catalog.js';
+
+const ROOT = join(import.meta.dirname, '..');
+
+describe('conventions', () => {
+  it('every rule id has a docs page and a line in the rules index', () => {
+    const index = readFileSync(join(ROOT, 'docs/rules/README.md'), 'utf8');
+    const missing = Object.keys(allRules()).filter((id) => !existsSync(join(ROOT, 'docs/rules', `${id}.md`)) || !index.includes(`${id}.md`));
+    expect(missing).toEqual([]);
+  });
+
+  it('every semantic rule has its own file, registry entry and test file', () => {
+    for (const rule of RULES) {
+      const [app, name] = rule.id.split('/');
+      expect(existsSync(join(ROOT, 'src/checks', app, `${name}.ts`)), rule.id).toBe(true);
+      expect(existsSync(join(ROOT, 'test/checks', app, `${name}.test.ts`)), rule.id).toBe(true);
+    }
+    const files = readdirSync(join(ROOT, 'src/checks'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) => readdirSync(join(ROOT, 'src/checks', d.name)).map((f) => `${d.name}/${f.replace(/\.ts$/, '')}`));
+    expect(files.sort()).toEqual(RULES.map((r) => r.id).sort());
+  });
+
+  it('every rule id that the source emits is in the catalog', () => {
+    const ids = new Set<string>();
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.name.endsWith('.ts')) for (const m of readFileSync(p, 'utf8').matchAll(/(?:rule|id): '([a-z]+\/[a-z-]+)'/g)) ids.add(m[1]);
+      }
+    };
+    walk(join(ROOT, 'src'));
+    const known = Object.keys(allRules());
+    expect([...ids].filter((id) => !known.includes(id))).toEqual([]);
+  });
+});
