@@ -26,7 +26,7 @@ describe('dcim/device-rack-location', () => {
     expect(findings(files('', ''))).toEqual([]);
   });
   it('reports a device whose location is not its rack\'s', () => {
-    expect(findings(files('hall-2', 'hall-1'))).toEqual([{ at: 'dc.yaml:7:82', data: { rack: 'R1', location: 'Hall 2', rackLocation: 'Hall 1' } }]);
-    expect(findings(files('hall-2', ''))).toEqual([{ at: 'dc.yaml:7:82', data: { rack: 'R1', location: 'Hall 2', rackLocation: null } }]);
+    expect(findings(files('hall-2', 'hall-1'))).toEqual([{ at: 'dc.yaml:7:83', data: { rack: 'R1', location: 'Hall 2', rackLocation: 'Hall 1' } }]);
+    expect(findings(files('hall-2', ''))).toEqual([{ at: 'dc.yaml:7:83', data: { rack: 'R1', location: 'Hall 2', rackLocation: null } }]);
   });
 });
