@@ -41,6 +41,13 @@ describe('validation', () => {
     expect(one({ 'device-types/Acme/M.yaml': type('1.145') }).map((d) => d.message)).toEqual(['1.145 is not a valid weight: must be a multiple of 0.01']);
   });
 
+  it('validates six-decimal coordinates exactly', () => {
+    const site = (lat: string, lon: string) => ({ 'a.yaml': `sites:\n  - {name: A, slug: a, latitude: ${lat}, longitude: ${lon}}\n` });
+    expect(one(site('52.303921', '-77.48'))).toEqual([]);
+    expect(one(site('38.95', '179.999999'))).toEqual([]);
+    expect(one(site('38.9500001', '4.9')).map((d) => d.message)).toEqual(['38.9500001 is not a valid latitude: must be a multiple of 0.000001']);
+  });
+
   it('reads plain scalars as text where the schema wants text', () => {
     const r = compileFiles({ 'a.yaml': 'sites:\n  - name: 0101\n    slug: 08\n    facility: 1.50\n    description: yes\n' });
     expect(briefs(r)).toEqual([]);

@@ -66,8 +66,9 @@ function makeAjv(allErrors: boolean): Ajv2020 {
     verbose: allErrors,
     strict: true,
     allowUnionTypes: true,
-    // Decimal fields: 1.14 is a multiple of 0.01 although 1.14 / 0.01 is not an integer in binary floating point.
-    multipleOfPrecision: 9,
+    // Decimal fields: 1.14 is a multiple of 0.01 and 52.303921 of 0.000001, although neither quotient is an
+    // integer in binary floating point; 1e-6 of slack holds for quotients up to 1e9, far beyond any field.
+    multipleOfPrecision: 6,
   });
   ajv.addVocabulary(ANNOTATIONS);
   ajv.addKeyword({
