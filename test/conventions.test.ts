@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../src/checks/index.js';
 import { allRules } from '../src/diagnostics/catalog.js';
+import { loadSchemas } from '../src/model/kinds.js';
+import { kindsDoc } from '../src/outputs/kinds-doc.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -37,5 +39,9 @@ describe('conventions', () => {
     walk(join(ROOT, 'src'));
     const known = Object.keys(allRules());
     expect([...ids].filter((id) => !known.includes(id))).toEqual([]);
+  });
+
+  it('docs/kinds.md is what the schemas generate (npm run docs)', () => {
+    expect(readFileSync(join(ROOT, 'docs/kinds.md'), 'utf8')).toBe(kindsDoc(loadSchemas()));
   });
 });
