@@ -100,3 +100,16 @@ describe('string fields keep the source text of plain scalars (property)', () =>
     );
   });
 });
+
+describe('explicit tags', () => {
+  it('rejects core tags that js-yaml would apply silently, pointing at the tag', () => {
+    for (const [text, tag] of [['a: !!str 2024\n', '!!str'], ['a: !!map {k: v}\n', '!!map'], ['a: &x !!int "42"\n', '!!int'], ['a: !<tag:yaml.org,2002:str> x\n', '!<tag:yaml.org,2002:str>']]) {
+      const p = parseYamlFile('a.yaml', text);
+      expect(p.diagnostics.map((d) => [d.rule, d.data?.tag, d.location.range!.start.column])).toEqual([['yaml/custom-tag', tag, text.indexOf('!')]]);
+      expect(p.data).toBeUndefined();
+    }
+  });
+  it('leaves exclamation marks inside text alone', () => {
+    expect(parseYamlFile('a.yaml', 'a: hello !\nb: "!x"\nc: wow!\n').diagnostics).toEqual([]);
+  });
+});

@@ -130,6 +130,18 @@ describe('components from device types', () => {
     expect(r.map((d) => [d.rule, d.message])).toEqual([['resolve/dangling-reference', 'no interface "Po9" in device "leaf1" in site "AMS1"']]);
   });
 
+  it('reports a duplicate template name in a device type no device uses', () => {
+    const dt = DEVICE_TYPE.replace('  - name: et2', '  - name: et1');
+    expect(diags({ 'device-types/Acme/X-4.yaml': dt }).map((d) => [d.rule, d.at, d.message])).toEqual([
+      ['resolve/duplicate-key', 'device-types/Acme/X-4.yaml:9:11', 'duplicate interface template name "et1" in device type "X-4" in manufacturer "Acme"'],
+    ]);
+  });
+
+  it('does not ask for a type when the device type itself did not resolve', () => {
+    const r = diags({ 'base.yaml': BASE, ...DT, 'd.yaml': device(`    interfaces:\n      - {name: et1, description: x}\n`).replace('Acme/X-4', 'Acme/X-5') });
+    expect(r.map((d) => d.rule)).toEqual(['resolve/dangling-reference']);
+  });
+
   it('reports a duplicate template name once per device type', () => {
     const dt = DEVICE_TYPE.replace('  - name: et2', '  - name: et1');
     const r = diags({ 'base.yaml': BASE, 'device-types/Acme/X-4.yaml': dt, 'd.yaml': `${device()}  - {name: leaf2, device_type: acme-x-4, role: leaf, site: ams1}\n` });

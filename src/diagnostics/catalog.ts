@@ -8,11 +8,11 @@ import { RULES } from '../checks/index.js';
 export const PHASE_RULES: Record<string, string> = {
   'yaml/syntax': 'The file is not valid YAML.',
   'yaml/duplicate-key': 'A mapping names the same key twice.',
-  'yaml/custom-tag': 'A value carries a YAML tag (!foo, !!binary…); inventories are plain data.',
+  'yaml/custom-tag': 'A value carries an explicit YAML tag (!foo, !!str, !!binary…); inventories are plain data.',
   'yaml/alias-expansion': 'Aliases expand the file far beyond what is written (a "billion laughs").',
   'yaml/forbidden-key': 'A key is __proto__, constructor or prototype.',
   'settings/missing': 'The inventory has no sot.yaml at its root.',
-  'settings/invalid': 'sot.yaml is not valid.',
+  'settings/invalid': 'sot.yaml is not a mapping, or names a choice set FIELD_CHOICES cannot change (field errors in it use the schema/ rules).',
   'schema/unknown-collection': 'A data file names a collection sot does not know.',
   'schema/unknown-field': 'An object has a field its kind does not define.',
   'schema/missing-field': 'An object lacks a required field.',

@@ -38,8 +38,8 @@ export function suggest(value: string, candidates: Iterable<string>, limit = 3):
     if (seen.has(c) || c === value) continue;
     seen.add(c);
     const d = editDistance(v, norm(c), budget);
-    const prefix = v.length >= 3 && norm(c).startsWith(v) ? 1 : d;
-    const score = Math.min(d, prefix);
+    // A value that starts a longer name (`dev` → `devices`) is a weak match: it ranks after any close edit.
+    const score = d <= budget ? d : v.length >= 3 && norm(c).startsWith(v) ? budget : d;
     // Ties go to the candidate written most like the value (`ams1` before `AMS1` for "amss1").
     if (score <= budget) scored.push([score, editDistance(value, c), c]);
   }

@@ -1,5 +1,5 @@
 import jsyaml from 'js-yaml';
-import { parseDocument, LineCounter, type YAMLError } from 'yaml';
+import { parseDocument, LineCounter, visit, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic, DocPath } from '../diagnostics/diagnostic.js';
 import { PlainScalar, SOT_SCHEMA, scalarStats } from './scalars.js';
 
@@ -15,6 +15,7 @@ export interface ParsedFile {
 /** Aliases may add at most this many nodes beyond those written, so a "billion laughs" file stops here. */
 export const MAX_ALIAS_EXPANSION = 100_000;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const TAG_HINT = /(?:^|[\s[{,])!/m;
 
 /**
  * The hot path: js-yaml's `load` without position tracking (see docs/performance.md for why). Only
@@ -30,6 +31,13 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
   }
   const hasPlainScalars = scalarStats.made > 0;
   const diagnostics: Diagnostic[] = [];
+  // js-yaml quietly applies the core tags (!!str, !!map…); sot takes no explicit tag at all. A tag
+  // always follows white space or a flow indicator, so only files with such a `!` are looked at.
+  if (TAG_HINT.test(text)) {
+    const lines = new LineCounter();
+    const tags = explicitTags(file, text, parseDocument(text, { lineCounter: lines }), lines);
+    if (tags.length) return { file, data: undefined, diagnostics: tags, hasPlainScalars };
+  }
   if (text.includes('*')) checkAliasExpansion(file, data, diagnostics);
   if (text.includes('__proto__') || text.includes('constructor') || text.includes('prototype')) {
     findForbiddenKeys(file, data, [], diagnostics, new Set());
@@ -41,10 +49,7 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
 function syntaxDiagnostics(file: string, text: string, err: unknown): Diagnostic[] {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const problems: YAMLError[] = [
-    ...doc.errors,
-    ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED'),
-  ];
+  const problems: YAMLError[] = [...doc.errors];
   const point = (offset: number) => {
     const p = lines.linePos(offset);
     return { line: p.line - 1, column: p.col - 1 };
@@ -64,14 +69,6 @@ function syntaxDiagnostics(file: string, text: string, err: unknown): Diagnostic
         location: { file, range },
         help: 'a mapping may name each key once; merge the two entries or rename one',
       });
-    } else if (e.code === 'TAG_RESOLVE_FAILED') {
-      out.push({
-        rule: 'yaml/custom-tag',
-        severity: 'error',
-        message: `tags are not allowed: ${firstLine(e.message)}`,
-        location: { file, range },
-        help: 'write plain YAML values; sot reads no custom or explicit tags',
-      });
     } else {
       out.push({
         rule: 'yaml/syntax',
@@ -81,6 +78,7 @@ function syntaxDiagnostics(file: string, text: string, err: unknown): Diagnostic
       });
     }
   }
+  out.push(...explicitTags(file, text, doc, lines));
   if (out.length === 0) {
     // The two parsers disagree on what is wrong (js-yaml is stricter in a few corners): report js-yaml's.
     const mark = err instanceof jsyaml.YAMLException ? err.mark : undefined;
@@ -109,6 +107,33 @@ function syntaxDiagnostics(file: string, text: string, err: unknown): Diagnostic
       location: { file, range },
     });
   }
+  return out;
+}
+
+function explicitTags(file: string, text: string, doc: Document, lines: LineCounter): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const point = (offset: number) => {
+    const p = lines.linePos(offset);
+    return { line: p.line - 1, column: p.col - 1 };
+  };
+  visit(doc, {
+    Node(_key, node) {
+      if (!node.tag || !node.range) return;
+      // The node's range starts after its tag: the tag is the last `!` token before it.
+      let start = text.lastIndexOf('!', node.range[0]);
+      if (start < 0) return;
+      while (start > 0 && !/[\s[{,]/.test(text[start - 1])) start--;
+      const token = /^!\S*/.exec(text.slice(start))![0];
+      out.push({
+        rule: 'yaml/custom-tag',
+        severity: 'error',
+        message: `tags are not allowed: ${token}`,
+        location: { file, range: { start: point(start), end: point(start + token.length) } },
+        help: 'write the plain value; sot reads YAML as plain data, without custom or explicit tags',
+        data: { tag: token },
+      });
+    },
+  });
   return out;
 }
 

@@ -10,6 +10,7 @@ import type { Resolver } from './resolve.js';
  * device type's lists, in snake_case) or in a top-level collection (`interfaces:`) with a `device`.
  */
 export function instantiateComponents(r: Resolver, topLevel: readonly RawItem[]): void {
+  checkTemplateNames(r);
   const componentKinds = [...r.schemas.kinds.values()].filter((k) => k.parent?.kind === 'dcim.device');
   const deviceKind = r.schemas.kinds.get('dcim.device')!;
   const typeRef = r.refField(deviceKind, 'device_type')!;
@@ -36,7 +37,6 @@ export function instantiateComponents(r: Resolver, topLevel: readonly RawItem[])
     list.push({ kind: item.kind, item });
   }
 
-  const reportedTypes = new Set<string>();
   for (const device of r.byKind.get('dcim.device')!) {
     r.resolveField(device, typeRef);
     const type = device.refs.device_type as Obj | undefined;
@@ -49,23 +49,7 @@ export function instantiateComponents(r: Resolver, topLevel: readonly RawItem[])
         const props = kind.schema.properties as Record<string, unknown>;
         templates.forEach((t: any, i: number) => {
           if (!t || typeof t !== 'object' || typeof t.name !== 'string') return;
-          if (byName.has(t.name)) {
-            const key = `${type!.id}/${listName}/${t.name}`;
-            if (!reportedTypes.has(key)) {
-              reportedTypes.add(key);
-              const first = byName.get(t.name)!;
-              r.out.push({
-                rule: 'resolve/duplicate-key',
-                severity: 'error',
-                message: `duplicate ${kind.title.toLowerCase()} template name "${t.name}" in ${describe(type!)}`,
-                location: { file: type!.file, path: [...type!.path, listName, i, 'name'] },
-                related: [{ location: { file: first.template!.file, path: [...first.template!.path, 'name'] }, message: 'the first template with this name' }],
-                help: 'component names are unique per device type and kind',
-                data: { kind: kind.kind, field: 'name', value: t.name },
-              });
-            }
-            return;
-          }
+          if (byName.has(t.name)) return; // reported once per type by checkTemplateNames
           const data: Record<string, any> = {};
           for (const [k, v] of Object.entries(t)) if (k in props && k !== 'device') data[k] = v;
           const path = [...type!.path, listName, i];
@@ -108,7 +92,8 @@ export function instantiateComponents(r: Resolver, topLevel: readonly RawItem[])
           writtenNames.set(name, fromType);
           continue;
         }
-        const missing = kind.requiredWhenNew.filter((f) => e.data[f] === undefined);
+        // Without a resolved device type (reported already) nothing is known to be missing.
+        const missing = type || device.data.device_type === undefined ? kind.requiredWhenNew.filter((f) => e.data[f] === undefined) : [];
         const obj = r.add(kind, e.data, e.file, e.path, 'written', device);
         obj.refs.device = device;
         if (missing.length) {
@@ -126,6 +111,38 @@ export function instantiateComponents(r: Resolver, topLevel: readonly RawItem[])
         writtenNames.set(name, obj);
       }
       for (const obj of byName.values()) r.index(obj);
+    }
+  }
+}
+
+/** Component names are unique per device or module type and kind, whether or not a device uses the type. */
+function checkTemplateNames(r: Resolver): void {
+  const lists = new Set([...r.schemas.kinds.values()].filter((k) => k.parent).map((k) => k.collection.replace(/_/g, '-')));
+  lists.add('inventory-items');
+  for (const typeKind of ['dcim.devicetype', 'dcim.moduletype']) {
+    for (const type of r.byKind.get(typeKind) ?? []) {
+      for (const [listName, templates] of Object.entries(type.data)) {
+        if (!lists.has(listName) || !Array.isArray(templates)) continue;
+        const first = new Map<string, number>();
+        templates.forEach((t: any, i: number) => {
+          if (!t || typeof t !== 'object' || typeof t.name !== 'string') return;
+          const prior = first.get(t.name);
+          if (prior === undefined) {
+            first.set(t.name, i);
+            return;
+          }
+          const what = listName.replace(/s$/, '').replace(/-/g, ' ');
+          r.out.push({
+            rule: 'resolve/duplicate-key',
+            severity: 'error',
+            message: `duplicate ${what} template name "${t.name}" in ${describe(type)}`,
+            location: { file: type.file, path: [...type.path, listName, i, 'name'] },
+            related: [{ location: { file: type.file, path: [...type.path, listName, prior, 'name'] }, message: 'the first template with this name' }],
+            help: `component names are unique per ${type.kind.title.toLowerCase()} and kind`,
+            data: { kind: type.kind.kind, field: 'name', value: t.name, list: listName },
+          });
+        });
+      }
     }
   }
 }

@@ -93,7 +93,7 @@ export class Resolver {
         message: `duplicate ${title} ${clash.field} "${clash.value}"${where}${ci}`,
         location: { file: obj.file, path: [...obj.path, clash.field] },
         modelPath: namedPath(obj),
-        related: [{ location: { file: clash.other.file, path: [...clash.other.path, clash.field] }, message: `the other ${title} named "${clash.other.data[clash.field]}"` }],
+        related: [{ location: { file: clash.other.file, path: [...clash.other.path, clash.field] }, message: `the other ${title} with ${clash.field} "${clash.other.data[clash.field]}"` }],
         help: `a ${title}'s ${clash.field} must be unique${where ? ` within its ${scope && !Array.isArray(scope) ? scope.kind.title.toLowerCase() : 'scope'}` : ''}; rename one of them`,
         data: { kind: obj.kind.kind, field: clash.field, value: clash.value },
       });

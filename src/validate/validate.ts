@@ -272,6 +272,8 @@ function valueProblem(e: ErrorObject): string {
       return `must be at most ${p.limit} characters long`;
     case 'pattern':
       return `must match ${p.pattern}`;
+    case 'const':
+      return `must be ${JSON.stringify(p.allowedValue)}`;
     case 'minItems':
       return `must have at least ${p.limit} items`;
     case 'maxItems':
