@@ -70,9 +70,10 @@ export function fmtMs(x: number): string {
   return x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1);
 }
 
-export function table(rows: string[][]): string {
+/** A plain-text table; columns in `left` are left-aligned, the others right-aligned. */
+export function table(rows: string[][], left: readonly number[] = [0]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows
-    .map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd())
+    .map((r) => r.map((c, i) => (left.includes(i) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd())
     .join('\n');
 }

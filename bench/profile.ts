@@ -1,0 +1,116 @@
+// CPU profile of one cold compile(): `npm run bench -- --profile --scale M [--top N]`.
+//
+// Equivalent to `node --cpu-prof dist/bench/run.js --scale M --runs 1`, but the profile covers only the
+// compile (reading included), not the generator, the floor or the warm runs. It writes
+// bench/out/profile-<scale>.cpuprofile (open it in Chrome DevTools → Performance, or speedscope) and
+// prints the functions with the most self time, mapped through the source maps to src/*.ts lines.
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { SourceMap } from 'node:module';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compile } from '../src/compile.js';
+import { readWorktree } from '../src/sources/worktree.js';
+import { benchRoot } from './generate.js';
+import { fmtMs, table } from './util.js';
+
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+  columnNumber: number;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: number[];
+}
+
+export interface CpuProfile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface HotSpot {
+  fn: string;
+  where: string;
+  selfMs: number;
+  share: number;
+}
+
+const maps = new Map<string, SourceMap | null>();
+
+/** `file:///…/dist/src/x.js` line/col (0-based) → `src/x.ts:line` through the .js.map beside it. */
+function original(url: string, line: number, column: number, root: string): string {
+  if (!url) return '(native)';
+  if (!url.startsWith('file://')) return `${url}:${line + 1}`;
+  const path = fileURLToPath(url);
+  let map = maps.get(path);
+  if (map === undefined) {
+    map = existsSync(`${path}.map`) ? new SourceMap(JSON.parse(readFileSync(`${path}.map`, 'utf8'))) : null;
+    maps.set(path, map);
+  }
+  if (map) {
+    const e = map.findEntry(line, column) as { originalSource?: string; originalLine?: number };
+    if (e?.originalSource) {
+      const src = e.originalSource.startsWith('file://') ? fileURLToPath(e.originalSource) : join(path, '..', e.originalSource);
+      return `${relative(root, src)}:${(e.originalLine ?? 0) + 1}`;
+    }
+  }
+  return `${relative(root, path)}:${line + 1}`;
+}
+
+/** Self time per function (summed over its call sites), largest first. */
+export function hotSpots(profile: CpuProfile, root: string): HotSpot[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  for (let i = 0; i < profile.samples.length; i++) self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  const total = profile.endTime - profile.startTime;
+  const agg = new Map<string, HotSpot>();
+  for (const [id, us] of self) {
+    const f = byId.get(id)!.callFrame;
+    const fn = f.functionName || (f.url ? '(anonymous)' : f.functionName);
+    const where = original(f.url, f.lineNumber, f.columnNumber, root);
+    const key = `${fn}\0${where}`;
+    const h = agg.get(key) ?? { fn: fn || '(program)', where, selfMs: 0, share: 0 };
+    h.selfMs += us / 1000;
+    agg.set(key, h);
+  }
+  const out = [...agg.values()].sort((a, b) => b.selfMs - a.selfMs);
+  for (const h of out) h.share = (h.selfMs * 1000) / total;
+  return out;
+}
+
+export async function runProfile(opts: { root: string; scale: string; top: number }): Promise<void> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  const t0 = process.hrtime.bigint();
+  const files = readWorktree(opts.root);
+  const result = compile(files);
+  const totalMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const { profile } = (await session.post('Profiler.stop')) as unknown as { profile: CpuProfile };
+  session.disconnect();
+  const file = join(benchRoot(), 'out', `profile-${opts.scale}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(profile));
+  const projectRoot = join(benchRoot(), '..');
+  console.log(
+    `cold compile of ${opts.root}: ${fmtMs(totalMs)} ms (parse ${fmtMs(result.timings.parse)}, validate ${fmtMs(result.timings.validate)}, ` +
+      `resolve ${fmtMs(result.timings.resolve)}, checks ${fmtMs(result.timings.checks)}, locate ${fmtMs(result.timings.locate)}), ` +
+      `${result.diagnostics.length} diagnostics; profile written to ${relative(process.cwd(), file)}`,
+  );
+  const spots = hotSpots(profile, projectRoot).slice(0, opts.top);
+  console.log('');
+  console.log(
+    table([
+      ['#', 'self ms', 'share', 'function', 'where'],
+      ...spots.map((h, i) => [String(i + 1), fmtMs(h.selfMs), `${(h.share * 100).toFixed(1)}%`, h.fn, h.where]),
+    ], [3, 4]),
+  );
+}
