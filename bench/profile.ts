@@ -110,7 +110,7 @@ export async function runProfile(opts: { root: string; scale: string; top: numbe
   console.log(
     table([
       ['#', 'self ms', 'share', 'function', 'where'],
-      ...spots.map((h, i) => [String(i + 1), fmtMs(h.selfMs), `${(h.share * 100).toFixed(1)}%`, h.fn, h.where]),
+      ...spots.map((h, i) => [String(i + 1), fmtMs(h.selfMs), `${(h.share * 100).toFixed(1)}%`, h.fn.length > 48 ? `${h.fn.slice(0, 47)}…` : h.fn, h.where]),
     ], [3, 4]),
   );
 }

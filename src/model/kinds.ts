@@ -7,8 +7,12 @@ import { fileURLToPath } from 'node:url';
 // This module reads those annotations once; no phase hard-codes a kind's fields.
 
 export interface RefSpec {
-  /** Target kind, e.g. `dcim.rack`. */
+  /** Target kind, e.g. `dcim.rack`; for a polymorphic reference, chosen by `typeField` among `kinds`. */
   kind: string;
+  /** Polymorphic reference (NetBox's generic foreign keys: scope, assigned_object, termination…). */
+  kinds?: string[];
+  /** The sibling field naming the target kind of a polymorphic reference (e.g. `scope_type`). */
+  typeField?: string;
   /** Target scope field → this object's field holding the same scope object (e.g. {site: 'site'}). */
   scope?: Record<string, string>;
   /** An unknown name creates the target (manufacturers named by device-type files). */
@@ -27,7 +31,8 @@ export interface KeySpec {
   /** Fields that each identify an object within its scope; the first is the display name. */
   names: string[];
   caseInsensitive: boolean;
-  /** `manufacturer/model`: a compact string form `<scope>/<name>` usable where no scope is implied. */
+  /** `manufacturer/model`, `device:name`: a compact string form `<scope><sep><name>` usable where no
+   *  scope is implied; the separator is the character between the two field names. */
   compact?: string;
 }
 
@@ -79,13 +84,22 @@ function listJson(dir: string, base = ''): string[] {
   return out;
 }
 
+function refSpec(raw: any): RefSpec {
+  return { ...raw, kind: raw.kind ?? '' };
+}
+
 function collectRefs(properties: Record<string, any>): RefField[] {
   const refs: RefField[] = [];
   for (const [field, prop] of Object.entries(properties ?? {})) {
-    if (prop?.['x-ref']) refs.push({ field, many: false, spec: prop['x-ref'] });
-    else if (prop?.type === 'array' && prop.items?.['x-ref']) refs.push({ field, many: true, spec: prop.items['x-ref'] });
+    if (prop?.['x-ref']) refs.push({ field, many: false, spec: refSpec(prop['x-ref']) });
+    else if (prop?.type === 'array' && prop.items?.['x-ref']) refs.push({ field, many: true, spec: refSpec(prop.items['x-ref']) });
   }
   return refs;
+}
+
+/** The kinds a reference may point to. */
+export function targetKinds(spec: RefSpec): string[] {
+  return spec.kinds ?? [spec.kind];
 }
 
 let cached: SchemaSet | undefined;

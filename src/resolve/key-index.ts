@@ -20,8 +20,9 @@ export class KeyIndex {
     let byField = this.scoped.get(scopeKey);
     if (!byField) this.scoped.set(scopeKey, (byField = new Map()));
     for (const field of this.kind.key.names) {
-      const raw = obj.data[field];
-      if (typeof raw !== 'string' || raw === '') continue; // NetBox: a constraint with an empty column never fires
+      const v = obj.data[field];
+      if ((typeof v !== 'string' && typeof v !== 'number') || v === '') continue; // NetBox: a constraint with an empty column never fires
+      const raw = String(v);
       const value = this.norm(raw);
       let names = byField.get(field);
       if (!names) byField.set(field, (names = new Map()));
@@ -67,18 +68,21 @@ export class KeyIndex {
 
   allNames(): string[] {
     const out = new Set<string>();
-    for (const names of this.global.values()) for (const objs of names.values()) for (const o of objs) for (const f of this.kind.key.names) if (typeof o.data[f] === 'string') out.add(o.data[f]);
+    for (const names of this.global.values()) for (const objs of names.values()) for (const o of objs) for (const f of this.kind.key.names) if (typeof o.data[f] === 'string' || typeof o.data[f] === 'number') out.add(String(o.data[f]));
     return [...out];
   }
 
   private namesOf(byField: Map<string, Map<string, Obj>> | undefined): string[] {
     const out = new Set<string>();
-    for (const names of byField?.values() ?? []) for (const o of names.values()) for (const f of this.kind.key.names) if (typeof o.data[f] === 'string') out.add(o.data[f]);
+    for (const names of byField?.values() ?? []) for (const o of names.values()) for (const f of this.kind.key.names) if (typeof o.data[f] === 'string' || typeof o.data[f] === 'number') out.add(String(o.data[f]));
     return [...out];
   }
 }
 
-export function scopeKeyOf(scopeObjs: readonly (Obj | undefined)[]): string | undefined {
+/** Marks a scope field left empty: such objects share one scope (NetBox's "no group", "no VRF"). */
+export const NO_SCOPE = null;
+
+export function scopeKeyOf(scopeObjs: readonly (Obj | undefined | null)[]): string | undefined {
   if (scopeObjs.some((o) => o === undefined)) return undefined;
-  return scopeObjs.map((o) => o!.id).join('|');
+  return scopeObjs.map((o) => (o === null ? '-' : o!.id)).join('|');
 }

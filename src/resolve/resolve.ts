@@ -1,10 +1,10 @@
 import type { Diagnostic, DocPath } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/suggest.js';
-import type { KindInfo, RefField, RefSpec, SchemaSet } from '../model/kinds.js';
+import { targetKinds, type KindInfo, type RefField, type RefSpec, type SchemaSet } from '../model/kinds.js';
 import { describe, displayName, namedPath, type Model, type Obj } from '../model/model.js';
 import type { RawItem } from '../validate/validate.js';
 import { instantiateComponents } from './components.js';
-import { KeyIndex, scopeKeyOf } from './key-index.js';
+import { KeyIndex, NO_SCOPE, scopeKeyOf } from './key-index.js';
 import { checkTrees } from './trees.js';
 
 /**
@@ -75,8 +75,9 @@ export class Resolver {
     }
   }
 
+  /** The scope an object's names live in; undefined when a scope reference did not resolve. */
   scopeKey(obj: Obj): string | undefined {
-    return scopeKeyOf(obj.kind.key.scope.map((f) => obj.refs[f] as Obj | undefined));
+    return scopeKeyOf(obj.kind.key.scope.map((f) => (obj.data[f] === undefined && !obj.refs[f] ? NO_SCOPE : (obj.refs[f] as Obj | undefined))));
   }
 
   index(obj: Obj): void {
@@ -127,6 +128,7 @@ export class Resolver {
 
   /** Looks up a reference; reports and returns undefined when it does not name exactly one object. */
   lookup(value: unknown, spec: RefSpec, from: Obj, at: DocPath, field: string): Obj | undefined {
+    if (spec.kinds) return this.lookupPolymorphic(value, spec, from, at, field);
     const target = this.schemas.kinds.get(spec.kind);
     if (!target) throw new Error(`sot: schema refers to unknown kind ${spec.kind}`);
     const index = this.indexes.get(spec.kind)!;
@@ -199,7 +201,7 @@ export class Resolver {
         );
         return undefined;
       }
-      if (target.key.compact && value.includes('/')) {
+      if (target.key.compact && value.includes(compactSeparator(target))) {
         const hit = this.lookupCompact(target, index, value);
         if (hit) return hit;
       }
@@ -211,6 +213,25 @@ export class Resolver {
       return this.lookupExplicit(value as Record<string, unknown>, target, index, contextScope, from, at, report);
     }
     return undefined; // wrong types are reported by validation
+  }
+
+  /** A generic foreign key: `scope_type: dcim.site` + `scope: ams1` picks the kind, then looks up. */
+  private lookupPolymorphic(value: unknown, spec: RefSpec, from: Obj, at: DocPath, field: string): Obj | undefined {
+    const typeField = spec.typeField!;
+    const chosen = from.data[typeField];
+    if (typeof chosen !== 'string') {
+      this.out.push({
+        rule: 'resolve/invalid-reference',
+        severity: 'error',
+        message: `"${field}" needs "${typeField}" to say which kind of object it names (${spec.kinds!.join(', ')})`,
+        location: { file: from.file, path: at },
+        modelPath: namedPath(from),
+        data: { field, typeField, kinds: spec.kinds },
+      });
+      return undefined;
+    }
+    if (!spec.kinds!.includes(chosen)) return undefined; // the schema's enum on typeField reports it
+    return this.lookup(value, { kind: chosen, scope: spec.scope, implicit: spec.implicit }, from, at, field);
   }
 
   private dangling(
@@ -234,9 +255,10 @@ export class Resolver {
   private lookupCompact(target: KindInfo, index: KeyIndex, value: string): Obj | undefined {
     const scopeField = target.key.scope[0];
     const scopeRef = this.refField(target, scopeField);
-    if (!scopeRef) return undefined;
+    if (!scopeRef || scopeRef.spec.kinds) return undefined;
     const scopeIndex = this.indexes.get(scopeRef.spec.kind)!;
-    for (let i = value.indexOf('/'); i > 0; i = value.indexOf('/', i + 1)) {
+    const sep = compactSeparator(target);
+    for (let i = value.indexOf(sep); i > 0; i = value.indexOf(sep, i + 1)) {
       const owners = scopeIndex.anywhere(value.slice(0, i));
       for (const owner of owners) {
         const hit = index.inScope(String(owner.id), value.slice(i + 1));
@@ -316,6 +338,10 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+export function compactSeparator(kind: KindInfo): string {
+  return /^[a-z_]+(\W)[a-z_]+$/.exec(kind.key.compact ?? '')?.[1] ?? '/';
+}
+
 /** Kinds ordered so that every kind comes after the kinds its natural-key scope refers to. */
 export function scopeOrder(schemas: SchemaSet): KindInfo[] {
   const out: KindInfo[] = [];
@@ -326,8 +352,10 @@ export function scopeOrder(schemas: SchemaSet): KindInfo[] {
     state.set(k.kind, 'visiting');
     for (const f of k.key.scope) {
       const rf = k.refs.find((r) => r.field === f);
-      const dep = rf ? schemas.kinds.get(rf.spec.kind) : undefined;
-      if (dep && dep !== k) visit(dep);
+      for (const name of rf ? targetKinds(rf.spec) : []) {
+        const dep = schemas.kinds.get(name);
+        if (dep && dep !== k) visit(dep);
+      }
     }
     state.set(k.kind, 'done');
     out.push(k);
