@@ -55,7 +55,7 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
   for (const kind of componentKinds) {
     const byName = new Map<string, Obj>();
     // 1. From the device type's templates (devicetype-library list names are hyphenated).
-    const listName = kind.collection.replace(/_/g, '-');
+    const listName = kind.parent!.inline.replace(/_/g, '-');
     const templates = type?.data[listName];
     if (Array.isArray(templates)) {
       const props = kind.schema.properties as Record<string, unknown>;
@@ -72,9 +72,9 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
       });
     }
     // 2. Inline under the device, then 3. top-level entries naming the device.
-    const inline = device.data[kind.collection];
+    const inline = device.data[kind.parent!.inline];
     const entries: { data: any; file: string; path: (string | number)[] }[] = [];
-    if (Array.isArray(inline)) inline.forEach((d, i) => entries.push({ data: d, file: device.file, path: [...device.path, kind.collection, i] }));
+    if (Array.isArray(inline)) inline.forEach((d, i) => entries.push({ data: d, file: device.file, path: [...device.path, kind.parent!.inline, i] }));
     for (const w of written) if (w.kind === kind) entries.push({ data: w.item.data, file: w.item.file, path: [...w.item.path] });
     const writtenNames = new Map<string, Obj>();
     for (const e of entries) {
@@ -89,7 +89,7 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
           location: { file: e.file, path: [...e.path, 'name'] },
           modelPath: namedPath(prior),
           related: [{ location: { file: prior.file, path: [...prior.path, 'name'] }, message: `the ${kind.title.toLowerCase()} already written with this name` }],
-          help: `a device's ${kind.collection.replace(/_/g, ' ')} have unique names; merge the two entries`,
+          help: `a device's ${kind.parent!.inline.replace(/_/g, ' ')} have unique names; merge the two entries`,
           data: { kind: kind.kind, field: 'name', value: name },
         });
         continue;
@@ -116,7 +116,7 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
           message: `${kind.title.toLowerCase()} "${name}" is not defined by ${type ? describe(type) : 'the device type'}, so it needs ${missing.map((m) => `"${m}"`).join(' and ')}`,
           location: { file: e.file, path: [...e.path, 'name'] },
           modelPath: namedPath(obj),
-          help: `check the spelling against the device type's ${kind.collection.replace(/_/g, ' ')}, or give the new component its ${missing.join(', ')}`,
+          help: `check the spelling against the device type's ${kind.parent!.inline.replace(/_/g, ' ')}, or give the new component its ${missing.join(', ')}`,
           data: { kind: kind.kind, name, missing, deviceType: type ? displayName(type) : undefined },
         });
       }
@@ -129,7 +129,7 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
 
 /** Component names are unique per device or module type and kind, whether or not a device uses the type. */
 function checkTemplateNames(r: Resolver): void {
-  const lists = new Set([...r.schemas.kinds.values()].filter((k) => k.parent).map((k) => k.collection.replace(/_/g, '-')));
+  const lists = new Set([...r.schemas.kinds.values()].filter((k) => k.parent?.kind === 'dcim.device').map((k) => k.parent!.inline.replace(/_/g, '-')));
   lists.add('inventory-items');
   for (const typeKind of ['dcim.devicetype', 'dcim.moduletype']) {
     for (const type of r.byKind.get(typeKind) ?? []) {
