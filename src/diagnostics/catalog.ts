@@ -18,6 +18,7 @@ export const PHASE_RULES: Record<string, string> = {
   'schema/missing-field': 'An object lacks a required field.',
   'schema/wrong-type': 'A field holds the wrong type of value.',
   'schema/invalid-choice': 'A field holds a value outside NetBox\'s choices.',
+  'schema/deprecated': 'An object of a kind NetBox has deprecated (inventory items since 4.3).',
   'schema/invalid-value': 'A field\'s value breaks a limit: length, range, pattern, multiple.',
   'resolve/duplicate-key': 'Two objects share a natural key (a name or slug that must be unique).',
   'resolve/dangling-reference': 'A reference names no object.',

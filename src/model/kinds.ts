@@ -135,6 +135,13 @@ export function loadSchemas(root = join(packageRoot(), 'schema')): SchemaSet {
   }
   const byCollection = new Map([...kinds.values()].map((k) => [k.collection, k]));
   const byFolder = new Map([...kinds.values()].filter((k) => k.fileFolder).map((k) => [k.fileFolder!, k]));
+  for (const k of kinds.values()) {
+    for (const rf of k.refs) {
+      for (const target of targetKinds(rf.spec)) {
+        if (!kinds.has(target)) throw new Error(`sot: ${k.schemaFile}: "${rf.field}" refers to an unknown kind "${target}"`);
+      }
+    }
+  }
   cached = { root, documents, kinds, byCollection, byFolder };
   return cached;
 }

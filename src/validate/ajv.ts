@@ -12,6 +12,7 @@ const ANNOTATIONS = [
   'x-unknown-keys',
   'x-groups',
   'x-field-choices-key',
+  'x-deprecated',
 ];
 
 /** A reference is a name (string) or a plain mapping of key fields; anything else is the wrong type. */

@@ -22,6 +22,17 @@ const MAX_FIX_ROUNDS = 3;
  * translated into Diagnostics.
  */
 export function validateItem(item: RawItem, validators: Validators, out: Diagnostic[]): boolean {
+  const deprecated = item.kind.schema?.['x-deprecated'];
+  if (typeof deprecated === 'string') {
+    out.push({
+      rule: 'schema/deprecated',
+      severity: 'warning',
+      message: `${item.kind.title.toLowerCase()}s are deprecated: ${deprecated}`,
+      location: { file: item.file, path: item.path },
+      modelPath: modelPath(item),
+      data: { kind: item.kind.kind },
+    });
+  }
   if (validators.fastFor(item.kind.schemaId)(item.data)) return true;
   const full = validators.fullFor(item.kind.schemaId);
   let errors: ErrorObject[] = [];
