@@ -154,3 +154,14 @@ describe('components from device types', () => {
     expect(refs(r.model.byKind.get('dcim.site')![0], 'tags').length).toBe(2);
   });
 });
+
+describe('component references', () => {
+  it('take the compact device:name form and the explicit mapping', () => {
+    const r = compileFiles({
+      'base.yaml': BASE,
+      'device-types/Acme/X-4.yaml': DEVICE_TYPE,
+      'd.yaml': 'devices:\n  - {name: leaf1, device_type: Acme/X-4, role: leaf, site: ams1}\n  - {name: leaf2, device_type: Acme/X-4, role: leaf, site: ams2}\n',
+    });
+    expect(briefs(r)).toEqual([]);
+  });
+});
