@@ -155,13 +155,3 @@ describe('components from device types', () => {
   });
 });
 
-describe('component references', () => {
-  it('take the compact device:name form and the explicit mapping', () => {
-    const r = compileFiles({
-      'base.yaml': BASE,
-      'device-types/Acme/X-4.yaml': DEVICE_TYPE,
-      'd.yaml': 'devices:\n  - {name: leaf1, device_type: Acme/X-4, role: leaf, site: ams1}\n  - {name: leaf2, device_type: Acme/X-4, role: leaf, site: ams2}\n',
-    });
-    expect(briefs(r)).toEqual([]);
-  });
-});
