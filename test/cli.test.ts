@@ -124,6 +124,7 @@ describe('sot init', () => {
       './.sot/schemas/device-type.schema.json',
       './.sot/schemas/inventory.schema.json',
       './.sot/schemas/module-type.schema.json',
+      './.sot/schemas/rack-type.schema.json',
       './.sot/schemas/settings.schema.json',
     ]);
     for (const file of Object.keys(settings['yaml.schemas'])) expect(existsSync(join(dir, file))).toBe(true);

@@ -26,6 +26,7 @@ export const PHASE_RULES: Record<string, string> = {
   'resolve/wrong-scope': 'A reference names an object of another site (or device, manufacturer…).',
   'resolve/invalid-reference': 'A reference written as a mapping has the wrong fields.',
   'resolve/cycle': 'A hierarchy (regions, locations…) loops back on itself.',
+  'resolve/module-placeholder': 'A module type\'s {module} placeholders do not fit the bay it is installed in.',
   'resolve/component-missing-field': 'A component the device type lacks is added without its required fields.',
 };
 

@@ -5,6 +5,8 @@ import { describe, displayName, namedPath, type Model, type Obj } from '../model
 import type { RawItem } from '../validate/validate.js';
 import { instantiateComponents } from './components.js';
 import { KeyIndex, NO_SCOPE, scopeKeyOf } from './key-index.js';
+import { resolveCables } from './cables.js';
+import { installModules } from './modules.js';
 import { checkTrees } from './trees.js';
 
 /**
@@ -47,7 +49,9 @@ export class Resolver {
       }
     }
     instantiateComponents(this, topLevelComponents);
+    installModules(this);
     for (const obj of this.objects) this.resolveRefs(obj);
+    resolveCables(this);
     checkTrees(this);
     return { objects: this.objects, byKind: this.byKind };
   }
@@ -189,7 +193,7 @@ export class Resolver {
         this.dangling(report, title, spec.kind, value, index.allNames(), '');
         return undefined;
       }
-      const matches = index.anywhere(value);
+      const matches = this.findAll(target, value);
       if (matches.length === 1) return matches[0];
       if (matches.length > 1) {
         report(
@@ -200,10 +204,6 @@ export class Resolver {
           matches.map((m) => ({ location: { file: m.file, path: m.path }, message: describe(m) })),
         );
         return undefined;
-      }
-      if (target.key.compact && value.includes(compactSeparator(target))) {
-        const hit = this.lookupCompact(target, index, value);
-        if (hit) return hit;
       }
       this.dangling(report, title, spec.kind, value, index.allNames(), '');
       return undefined;
@@ -252,20 +252,27 @@ export class Resolver {
     );
   }
 
-  private lookupCompact(target: KindInfo, index: KeyIndex, value: string): Obj | undefined {
-    const scopeField = target.key.scope[0];
-    const scopeRef = this.refField(target, scopeField);
-    if (!scopeRef || scopeRef.spec.kinds) return undefined;
-    const scopeIndex = this.indexes.get(scopeRef.spec.kind)!;
+  /**
+   * Every object a string can name where no context fixes the scope: its name in any scope, or the
+   * compact form `<scope><sep><name>` whose scope part is itself looked up the same way
+   * (`ams1/PP-A:feed-1` is feed-1 of panel PP-A of site ams1).
+   */
+  findAll(target: KindInfo, value: string): Obj[] {
+    const index = this.indexes.get(target.kind)!;
+    const direct = index.anywhere(value);
+    if (direct.length || !target.key.compact) return direct;
+    const scopeRef = this.refField(target, target.key.scope[0]);
+    const scopeKind = scopeRef && !scopeRef.spec.kinds ? this.schemas.kinds.get(scopeRef.spec.kind) : undefined;
+    if (!scopeKind) return [];
     const sep = compactSeparator(target);
+    const hits = new Set<Obj>();
     for (let i = value.indexOf(sep); i > 0; i = value.indexOf(sep, i + 1)) {
-      const owners = scopeIndex.anywhere(value.slice(0, i));
-      for (const owner of owners) {
-        const hit = index.inScope(String(owner.id), value.slice(i + 1));
-        if (hit) return hit;
+      for (const owner of this.findAll(scopeKind, value.slice(0, i))) {
+        const hit = index.inScope(String(owner.id), value.slice(i + sep.length));
+        if (hit) hits.add(hit);
       }
     }
-    return undefined;
+    return [...hits];
   }
 
   private lookupExplicit(

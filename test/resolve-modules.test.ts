@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { ref } from '../src/model/model.js';
+import { BASE, briefs, compileFiles } from './helpers/compile.js';
+
+const CHASSIS = `manufacturer: Acme
+model: C-2
+slug: acme-c-2
+u_height: 2
+module-bays:
+  - name: Slot 1
+    position: '1'
+  - name: Slot 2
+    position: '2'
+  - name: Slot 3
+`;
+const LINECARD = `manufacturer: Acme
+model: LC-2
+interfaces:
+  - name: et{module}/1
+    type: 10gbase-x-sfpp
+  - name: et{module}/2
+    type: 10gbase-x-sfpp
+module-bays:
+  - name: SFP {module}/1
+    position: '{module}/1'
+`;
+const SFP = `manufacturer: Acme
+model: SFP-LR
+interfaces:
+  - name: xcvr{module}{module}
+    type: 10gbase-lr
+`;
+const files = (modules: string) => ({
+  'base.yaml': BASE,
+  'device-types/Acme/C-2.yaml': CHASSIS,
+  'module-types/Acme/LC-2.yaml': LINECARD,
+  'module-types/Acme/SFP-LR.yaml': SFP,
+  'd.yaml': `devices:\n  - {name: r1, device_type: Acme/C-2, role: leaf, site: ams1}\nmodules:\n${modules}`,
+});
+
+describe('modules', () => {
+  it('adds the module type\'s components with {module} replaced by the bay position, nested bays inheriting', () => {
+    const r = compileFiles(files('  - {device: r1, module_bay: SFP 2/1, module_type: Acme/SFP-LR}\n  - {device: r1, module_bay: Slot 2, module_type: Acme/LC-2}\n'));
+    expect(briefs(r)).toEqual([]);
+    const names = r.model.byKind.get('dcim.interface')!.map((i) => i.data.name);
+    expect(names).toEqual(['et2/1', 'et2/2', 'xcvr22/1']);
+    const bay = r.model.byKind.get('dcim.modulebay')!.find((b) => b.data.name === 'SFP 2/1')!;
+    expect([bay.data.position, ref(bay, 'module')?.data.module_bay]).toEqual(['2/1', 'Slot 2']);
+  });
+
+  it('reports a placeholder in a bay without position, and one module per bay', () => {
+    const r = compileFiles(files('  - {device: r1, module_bay: Slot 3, module_type: Acme/LC-2}\n  - {device: r1, module_bay: Slot 1, module_type: Acme/LC-2}\n  - {device: r1, module_bay: Slot 1, module_type: Acme/LC-2}\n'));
+    expect(briefs(r)).toEqual(['d.yaml:4:30 error resolve/module-placeholder', 'd.yaml:6:30 error resolve/duplicate-key']);
+  });
+
+  it('reports a bay that exists nowhere', () => {
+    const r = compileFiles(files('  - {device: r1, module_bay: Slot 9, module_type: Acme/LC-2}\n'));
+    expect(r.diagnostics.map((d) => [d.rule, d.message])).toEqual([['resolve/dangling-reference', 'no module bay "Slot 9" in device "r1" in site "AMS1"; did you mean "Slot 1"?']]);
+  });
+});
