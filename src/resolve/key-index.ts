@@ -20,13 +20,16 @@ export class KeyIndex {
     let byField = this.scoped.get(scopeKey);
     if (!byField) this.scoped.set(scopeKey, (byField = new Map()));
     for (const field of this.kind.key.names) {
+      const resolved = obj.refs[field];
       const v = obj.data[field];
-      if ((typeof v !== 'string' && typeof v !== 'number') || v === '') continue; // NetBox: a constraint with an empty column never fires
-      const raw = String(v);
-      const value = this.norm(raw);
+      if (resolved === undefined && ((typeof v !== 'string' && typeof v !== 'number') || v === '')) continue; // NetBox: a constraint with an empty column never fires
+      const raw = typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v);
+      // A reference compares by the object it names, however it is written.
+      const value = resolved && !Array.isArray(resolved) ? `#${resolved.id}` : this.norm(raw);
       let names = byField.get(field);
       if (!names) byField.set(field, (names = new Map()));
       const other = names.get(value);
+      if (other === obj) continue;
       if (other) {
         clashes.push({ field, value: raw, other });
         continue;

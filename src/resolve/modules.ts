@@ -19,6 +19,7 @@ export function installModules(r: Resolver): void {
   const bays = r.indexes.get('dcim.modulebay')!;
   const byList = componentKindsByTemplateList(r);
 
+  for (const m of modules) r.resolveScope(m);
   let pending = modules.filter((m) => ref(m, 'device') && typeof m.data.module_bay === 'string');
   for (;;) {
     const next: Obj[] = [];
@@ -59,7 +60,8 @@ function install(r: Resolver, module: Obj, bayField: any, typeField: any, byList
   if (!bay || !type) return;
   if (module.data.replicate_components === false) return;
   // A second module in the same bay is reported as a duplicate key; only the first one is installed.
-  if (r.indexes.get('dcim.module')!.inScope(String(device.id), module.data.module_bay) !== module) return;
+  r.index(module);
+  if (r.indexes.get('dcim.module')!.inScope(String(device.id), `#${bay.id}`) !== module) return;
   const chain = positionChain(bay);
   const report = (message: string, data: Record<string, unknown>) =>
     r.out.push({

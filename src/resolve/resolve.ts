@@ -40,16 +40,21 @@ export class Resolver {
       if (item.kind.parent) topLevelComponents.push(item);
       else this.add(item.kind, item.data, item.file, item.path, 'written');
     }
-    for (const kind of scopeOrder(this.schemas)) {
-      if (kind.parent) continue;
+    // Kinds keyed by components (a MAC address by its interface, a wireless link by its interfaces)
+    // are indexed once devices have their components.
+    const order = scopeOrder(this.schemas);
+    const late = keyedByComponents(this.schemas);
+    const indexKind = (kind: KindInfo) => {
       for (const obj of this.byKind.get(kind.kind)!) {
         if (obj.origin === 'implicit') continue; // indexed when created
         this.resolveScope(obj);
         this.index(obj);
       }
-    }
+    };
+    for (const kind of order) if (!kind.parent && !late.has(kind.kind)) indexKind(kind);
     instantiateComponents(this, topLevelComponents);
     installModules(this);
+    for (const kind of order) if (!kind.parent && late.has(kind.kind)) indexKind(kind);
     for (const obj of this.objects) this.resolveRefs(obj);
     resolveCables(this);
     checkTrees(this);
@@ -84,9 +89,18 @@ export class Resolver {
     return scopeKeyOf(obj.kind.key.scope.map((f) => (obj.data[f] === undefined && !obj.refs[f] ? NO_SCOPE : (obj.refs[f] as Obj | undefined))));
   }
 
+  private readonly indexed = new Set<Obj>();
+
   index(obj: Obj): void {
+    if (this.indexed.has(obj)) return;
+    this.indexed.add(obj);
     const key = this.scopeKey(obj);
     if (key === undefined) return; // its scope did not resolve; that is reported already
+    // A key field that is a reference (a wireless link's interface_b) compares the object it names.
+    for (const field of obj.kind.key.names) {
+      const rf = this.refField(obj.kind, field);
+      if (rf && obj.refs[field] === undefined) this.resolveField(obj, rf);
+    }
     for (const clash of this.indexes.get(obj.kind.kind)!.add(obj, key)) {
       const title = obj.kind.title.toLowerCase();
       const scope = obj.kind.key.scope[0] ? obj.refs[obj.kind.key.scope[0]] : undefined;
@@ -347,6 +361,30 @@ export function slugify(name: string): string {
 
 export function compactSeparator(kind: KindInfo): string {
   return /^[a-z_]+(\W)[a-z_]+$/.exec(kind.key.compact ?? '')?.[1] ?? '/';
+}
+
+/** Kinds whose natural-key scope or names reach, directly or through other kinds, a component kind. */
+export function keyedByComponents(schemas: SchemaSet): Set<string> {
+  const out = new Set<string>();
+  const memo = new Map<string, boolean>();
+  const reaches = (k: KindInfo, seen: Set<string>): boolean => {
+    const known = memo.get(k.kind);
+    if (known !== undefined) return known;
+    if (seen.has(k.kind)) return false;
+    seen.add(k.kind);
+    let result = false;
+    for (const f of [...k.key.scope, ...k.key.names]) {
+      const rf = k.refs.find((r) => r.field === f);
+      for (const name of rf ? targetKinds(rf.spec) : []) {
+        const dep = schemas.kinds.get(name);
+        if (dep && dep !== k && (dep.parent || reaches(dep, seen))) result = true;
+      }
+    }
+    memo.set(k.kind, result);
+    return result;
+  };
+  for (const k of schemas.kinds.values()) if (!k.parent && reaches(k, new Set())) out.add(k.kind);
+  return out;
 }
 
 /** Kinds ordered so that every kind comes after the kinds its natural-key scope refers to. */
