@@ -94,7 +94,14 @@ export function compile(files: readonly SourceFile[], options: CompileOptions = 
       validateItem(item, validators, diagnostics);
       items.push(item);
     }
-    if (p.hasPlainScalars) for (const item of fileItems) settleRemaining(item.data);
+    if (p.hasPlainScalars) {
+      // A PlainScalar is an object to ajv; where one is left where the schema wants a mapping
+      // (`data: yes`), its own reading now fails validation.
+      for (const item of fileItems) {
+        settleRemaining(item.data);
+        validateItem(item, validators, diagnostics);
+      }
+    }
   }
   lap('validate');
 

@@ -153,8 +153,12 @@ function describe(value: unknown): string {
 function show(value: unknown): string {
   if (value instanceof PlainScalar) return value.source;
   if (typeof value === 'string') return `"${value}"`;
+  if (Array.isArray(value)) return 'the list';
+  if (value !== null && typeof value === 'object') return 'the mapping';
   return JSON.stringify(value);
 }
+
+const COMBINATORS = new Set(['if', 'then', 'else', 'anyOf', 'oneOf', 'allOf', 'not']);
 
 const TYPE_WORDS: Record<string, string> = {
   string: 'a text',
@@ -176,14 +180,51 @@ function translate(item: RawItem, errors: ErrorObject[], out: Diagnostic[]): voi
   const typeFailed = new Set(errors.filter((e) => e.keyword === 'type' || e.keyword === 'x-ref').map((e) => e.instancePath));
   const seen = new Set<string>();
   const label = item.kind.title.toLowerCase();
+  // Combinators only say that something inside failed; the errors that say what are reported instead.
+  const explained = (e: ErrorObject) => errors.some((o) => o !== e && !COMBINATORS.has(o.keyword) && o.keyword !== 'propertyNames' && (o.instancePath === e.instancePath || o.instancePath.startsWith(`${e.instancePath}/`)));
   for (const e of errors) {
     if (e.keyword !== 'type' && e.keyword !== 'x-ref' && typeFailed.has(e.instancePath)) continue;
+    if (e.keyword === 'propertyNames') continue;
+    if (COMBINATORS.has(e.keyword) && explained(e)) continue;
     const rel = docPath(item.data, e.instancePath);
     const value = e.data;
     const field = lastField(rel);
     const base = { modelPath: modelPath(item, rel) };
     let d: Omit<Diagnostic, 'location' | 'modelPath'> & { target?: 'key' | 'value'; at?: (string | number)[] };
-    switch (e.keyword) {
+    const propertyName = (e as ErrorObject & { propertyName?: string }).propertyName;
+    if (propertyName !== undefined) {
+      const allowed = (e.parentSchema as any)?.enum as string[] | undefined;
+      d = {
+        rule: 'schema/unknown-field',
+        severity: 'error',
+        message: `"${propertyName}" is not an allowed key in "${field}"${allowed ? didYouMean(propertyName, allowed) : `: ${valueProblem(e)}`}`,
+        at: [...rel, propertyName],
+        target: 'key',
+        help: allowed ? `allowed keys: ${allowed.join(', ')}` : undefined,
+        data: { field, key: propertyName },
+      };
+    } else switch (e.keyword) {
+      case 'dependentRequired': {
+        const p = e.params as { property: string; missingProperty: string };
+        d = {
+          rule: 'schema/missing-field',
+          severity: 'error',
+          message: `"${p.property}" needs "${p.missingProperty}" as well`,
+          at: [...rel, p.property],
+          target: 'key',
+          data: { field: p.missingProperty, with: p.property },
+        };
+        break;
+      }
+      case 'not':
+        d = {
+          rule: 'schema/invalid-value',
+          severity: 'error',
+          message: `${show(value)} is not allowed as ${field}`,
+          help: typeof (e.parentSchema as any)?.description === 'string' ? (e.parentSchema as any).description : undefined,
+          data: { field, value, keyword: e.keyword },
+        };
+        break;
       case 'additionalProperties': {
         const prop = (e.params as any).additionalProperty as string;
         const allowed = Object.keys((e.parentSchema as any)?.properties ?? {});
