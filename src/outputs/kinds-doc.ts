@@ -20,7 +20,7 @@ export function kindsDoc(schemas: SchemaSet): string {
     out.push(`## ${k.title}`, '', `\`${k.kind}\` — ${k.schema.description ?? ''}`, '');
     out.push(`- Collection: \`${k.collection}\`${k.fileFolder ? `, or one per file under \`${k.fileFolder}/<Manufacturer>/\`` : ''}`);
     out.push(`- Natural key: ${keyText(k)}`);
-    if (k.parent) out.push(`- Written under a device as \`${k.parent.inline}:\`, or top-level with \`${k.parent.field}\``);
+    if (k.parent) out.push(`- Written under a ${kindTitle(schemas, k.parent.kind)} as \`${k.parent.inline}:\`, or top-level with \`${k.parent.field}\``);
     if (k.tree) out.push(`- Hierarchy: \`${k.tree}\` (loops are errors)`);
     out.push('', '| Field | Type | Required | Notes |', '| --- | --- | --- | --- |');
     const required = new Set<string>(k.schema.required ?? []);
@@ -55,8 +55,17 @@ function deref(prop: any, choices: any, common: any): { def: any; name?: string;
   return { def: prop };
 }
 
+function kindTitle(schemas: SchemaSet, kind: string): string {
+  return schemas.kinds.get(kind)?.title.replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase()) ?? kind;
+}
+
+function refText(xref: any): string {
+  return xref.kinds ? `reference → one of ${xref.kinds.map((k: string) => `\`${k}\``).join(', ')} (named by \`${xref.typeField}\`)` : `reference → \`${xref.kind}\``;
+}
+
 function typeText(prop: any, choices: any, common: any): string {
-  if (prop?.['x-ref']) return `reference → \`${prop['x-ref'].kind}\``;
+  if (prop?.['x-ref']) return refText(prop['x-ref']);
+  if (prop?.type === 'array' && prop.items?.['x-ref']) return `list of ${refText(prop.items['x-ref']).replace(/^reference/, 'references')}`;
   if (prop?.type === 'array' && prop.items?.$ref?.startsWith('urn:sot:')) return `list of \`${prop.items.$ref.replace(/^urn:sot:/, '').replace(/[:#].*$/, '')}\` entries`;
   const { def, name, kind } = deref(prop, choices, common);
   if (kind === 'choice') return `choice (\`${name}\`)`;
@@ -70,7 +79,7 @@ function notes(prop: any, choices: any, common: any, schemas: SchemaSet): string
   const parts: string[] = [];
   if (prop?.['x-ref']?.scope) parts.push(`same ${Object.keys(prop['x-ref'].scope).join(', ')} as this object`);
   if (prop?.['x-ref']?.implicit) parts.push('created when undeclared');
-  if (kind === 'choice') {
+  if (kind === 'choice' || (kind === undefined && Array.isArray(def?.enum))) {
     if (def?.enum) parts.push(def.enum.length > 12 ? `${def.enum.slice(0, 12).join(', ')}, … (${def.enum.length} values)` : def.enum.join(', '));
     else if (def?.pattern) parts.push(`pattern \`${def.pattern}\``);
   }

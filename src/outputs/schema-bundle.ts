@@ -15,17 +15,18 @@ function defName(id: string): string {
   return id.replace(/^urn:sot:/, '').replace(/:/g, '-');
 }
 
-function rewrite(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(rewrite);
+/** Rewrites `$ref`s for a document embedded at `#/$defs/<self>`: other documents by name, its own `#/…` under itself. */
+function rewrite(value: unknown, self?: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => rewrite(v, self));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     if (k === '$id' || k === '$schema') continue;
     if (k === '$ref' && typeof v === 'string') {
       const [doc, pointer] = v.split('#');
-      out.$ref = doc ? `#/$defs/${defName(doc)}${pointer ?? ''}` : v;
+      out.$ref = doc ? `#/$defs/${defName(doc)}${pointer ?? ''}` : self ? `#/$defs/${self}${pointer ?? ''}` : v;
     } else {
-      out[k] = rewrite(v);
+      out[k] = rewrite(v, self);
     }
   }
   return out;
@@ -35,7 +36,7 @@ function bundle(schemas: SchemaSet, root: Record<string, unknown>): Record<strin
   const $defs: Record<string, unknown> = {};
   for (const [id, doc] of [...schemas.documents].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (id === 'urn:sot:settings') continue;
-    $defs[defName(id)] = rewrite(doc);
+    $defs[defName(id)] = rewrite(doc, defName(id));
   }
   return { $schema: 'https://json-schema.org/draft/2020-12/schema', ...root, $defs };
 }
