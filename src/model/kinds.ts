@@ -146,7 +146,21 @@ export function loadSchemas(root = join(packageRoot(), 'schema')): SchemaSet {
   return cached;
 }
 
-/** A readable singular name for messages: `dcim.devicetype` → "device type". */
-export function kindLabel(info: KindInfo): string {
-  return info.title.toLowerCase();
+/** The kind's name inside a sentence: "device type", but "IP address", "VM interface", "wireless LAN". */
+export function kindLabel(info: { title: string }): string {
+  return info.title.replace(/^[A-Z](?![A-Z0-9])/, (c) => c.toLowerCase());
+}
+
+export function kindPlural(info: { title: string }): string {
+  const label = kindLabel(info);
+  if (/chassis$/.test(label)) return label;
+  if (/[^aeiou]y$/.test(label)) return `${label.slice(0, -1)}ies`;
+  if (/(s|x|ch|sh)$/.test(label)) return `${label}es`;
+  return `${label}s`;
+}
+
+/** "a device", "an interface", "an IP address", "an L2VPN", "a MAC address". */
+export function withArticle(label: string): string {
+  const vowelSound = /^[aeiou]/.test(label) || (/^[A-Z]{2}/.test(label) && /^[AEFHILMNORSX]/.test(label) && !/^MAC\b/.test(label));
+  return `${vowelSound ? 'an' : 'a'} ${label}`;
 }

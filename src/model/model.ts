@@ -1,5 +1,5 @@
 import type { DocPath } from '../diagnostics/diagnostic.js';
-import type { KindInfo } from './kinds.js';
+import { kindLabel, type KindInfo } from './kinds.js';
 
 /** One NetBox object after resolution: its data as written (plus template data) and its references. */
 export interface Obj {
@@ -42,23 +42,23 @@ export function refs(obj: Obj, field: string): Obj[] {
 export function displayName(obj: Obj): string {
   for (const f of obj.kind.key.names) {
     const v = obj.data[f];
-    if (typeof v === 'string' && v) return v;
+    if ((typeof v === 'string' && v) || typeof v === 'number') return String(v);
   }
   return `#${obj.id}`;
 }
 
 /** `rack "R101" in site "AMS1"`, `interface "Ethernet1" of device "ams1-leaf1"`: names both levels. */
 export function describe(obj: Obj): string {
-  const title = obj.kind.title.toLowerCase();
+  const title = kindLabel(obj.kind);
   const scopeField = obj.kind.key.scope[0];
   const scope = scopeField ? ref(obj, scopeField) : undefined;
-  const where = scope ? ` ${obj.owner ? 'of' : 'in'} ${scope.kind.title.toLowerCase()} "${displayName(scope)}"` : '';
+  const where = scope ? ` ${obj.owner ? 'of' : 'in'} ${kindLabel(scope.kind)} "${displayName(scope)}"` : '';
   return `${title} "${displayName(obj)}"${where}`;
 }
 
 /** `devices[name=ams1-leaf1].interfaces[name=Ethernet1]`: the named model path diagnostics show. */
 export function namedPath(obj: Obj): string {
   const own = `[${obj.kind.key.names[0]}=${displayName(obj)}]`;
-  if (obj.owner) return `${namedPath(obj.owner)}.${obj.kind.collection}${own}`;
+  if (obj.owner) return `${namedPath(obj.owner)}.${obj.kind.parent?.inline ?? obj.kind.collection}${own}`;
   return `${obj.kind.collection}${own}`;
 }

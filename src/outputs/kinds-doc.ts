@@ -1,4 +1,4 @@
-import type { KindInfo, SchemaSet } from '../model/kinds.js';
+import { type KindInfo, type SchemaSet, kindLabel } from '../model/kinds.js';
 
 /** docs/kinds.md, generated from the schemas so that it cannot drift from them (a test compares). */
 export function kindsDoc(schemas: SchemaSet): string {
@@ -33,7 +33,7 @@ export function kindsDoc(schemas: SchemaSet): string {
 }
 
 function anchor(k: KindInfo): string {
-  return k.title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  return kindLabel(k).replace(/[^a-z0-9]+/g, '-');
 }
 
 function keyText(k: KindInfo): string {
@@ -56,7 +56,8 @@ function deref(prop: any, choices: any, common: any): { def: any; name?: string;
 }
 
 function kindTitle(schemas: SchemaSet, kind: string): string {
-  return schemas.kinds.get(kind)?.title.replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase()) ?? kind;
+  const info = schemas.kinds.get(kind);
+  return info ? kindLabel(info) : kind;
 }
 
 function refText(xref: any): string {

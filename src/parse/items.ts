@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import type { SchemaSet } from '../model/kinds.js';
+import { type SchemaSet, kindLabel, kindPlural, withArticle } from '../model/kinds.js';
 import type { RawItem } from '../validate/validate.js';
 import type { ParsedFile } from './parse-file.js';
 
@@ -19,7 +19,7 @@ export function collectItems(parsed: ParsedFile, schemas: SchemaSet, out: Diagno
       out.push({
         rule: 'schema/wrong-type',
         severity: 'error',
-        message: `a ${single.title.toLowerCase()} file must hold one ${single.title.toLowerCase()} as a mapping, not ${typeName(data)}`,
+        message: `${withArticle(kindLabel(single))} file must hold one ${kindLabel(single)} as a mapping, not ${typeName(data)}`,
         location: { file, path: [] },
         data: { expected: ['object'] },
       });
@@ -56,7 +56,7 @@ export function collectItems(parsed: ParsedFile, schemas: SchemaSet, out: Diagno
       out.push({
         rule: 'schema/wrong-type',
         severity: 'error',
-        message: `"${collection}" must be a list of ${kind.title.toLowerCase()}s, not ${typeName(list)}`,
+        message: `"${collection}" must be a list of ${kindPlural(kind)}, not ${typeName(list)}`,
         location: { file, path: [collection] },
         data: { field: collection, expected: ['array'] },
       });

@@ -1,4 +1,4 @@
-import type { KindInfo } from '../model/kinds.js';
+import { type KindInfo, kindLabel, withArticle } from '../model/kinds.js';
 import { describe, displayName, namedPath, type Obj } from '../model/model.js';
 import type { RawItem } from '../validate/validate.js';
 import type { Resolver } from './resolve.js';
@@ -22,7 +22,7 @@ export function instantiateComponents(r: Resolver, topLevel: readonly RawItem[])
       r.out.push({
         rule: 'schema/missing-field',
         severity: 'error',
-        message: `${item.kind.title.toLowerCase()} is missing the required field "${ownerField}" (written outside a ${ownerField.replace(/_/g, ' ')}, it must name one)`,
+        message: `${kindLabel(item.kind)} is missing the required field "${ownerField}" (written outside a ${ownerField.replace(/_/g, ' ')}, it must name one)`,
         location: { file: item.file, path: item.path },
         data: { field: ownerField },
       });
@@ -85,11 +85,11 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
         r.out.push({
           rule: 'resolve/duplicate-key',
           severity: 'error',
-          message: `duplicate ${kind.title.toLowerCase()} name "${name}" on ${describe(device)}`,
+          message: `duplicate ${kindLabel(kind)} name "${name}" on ${describe(device)}`,
           location: { file: e.file, path: [...e.path, 'name'] },
           modelPath: namedPath(prior),
-          related: [{ location: { file: prior.file, path: [...prior.path, 'name'] }, message: `the ${kind.title.toLowerCase()} already written with this name` }],
-          help: `a device's ${kind.parent!.inline.replace(/_/g, ' ')} have unique names; merge the two entries`,
+          related: [{ location: { file: prior.file, path: [...prior.path, 'name'] }, message: `the ${kindLabel(kind)} already written with this name` }],
+          help: `the ${kind.parent!.inline.replace(/_/g, ' ')} of ${withArticle(kindLabel(device.kind))} have unique names; merge the two entries`,
           data: { kind: kind.kind, field: 'name', value: name },
         });
         continue;
@@ -113,7 +113,7 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
         r.out.push({
           rule: 'resolve/component-missing-field',
           severity: 'error',
-          message: `${kind.title.toLowerCase()} "${name}" is not defined by ${type ? describe(type) : 'the device type'}, so it needs ${missing.map((m) => `"${m}"`).join(' and ')}`,
+          message: `${kindLabel(kind)} "${name}" is not defined by ${type ? describe(type) : 'the device type'}, so it needs ${missing.map((m) => `"${m}"`).join(' and ')}`,
           location: { file: e.file, path: [...e.path, 'name'] },
           modelPath: namedPath(obj),
           help: `check the spelling against the device type's ${kind.parent!.inline.replace(/_/g, ' ')}, or give the new component its ${missing.join(', ')}`,
@@ -150,7 +150,7 @@ function checkTemplateNames(r: Resolver): void {
             message: `duplicate ${what} template name "${t.name}" in ${describe(type)}`,
             location: { file: type.file, path: [...type.path, listName, i, 'name'] },
             related: [{ location: { file: type.file, path: [...type.path, listName, prior, 'name'] }, message: 'the first template with this name' }],
-            help: `component names are unique per ${type.kind.title.toLowerCase()} and kind`,
+            help: `component names are unique per ${kindLabel(type.kind)} and kind`,
             data: { kind: type.kind.kind, field: 'name', value: t.name, list: listName },
           });
         });

@@ -1,4 +1,4 @@
-import type { KindInfo } from '../model/kinds.js';
+import { type KindInfo, kindLabel } from '../model/kinds.js';
 import { describe, displayName, namedPath, ref, type Obj } from '../model/model.js';
 import type { Resolver } from './resolve.js';
 
@@ -115,10 +115,10 @@ function install(r: Resolver, module: Obj, bayField: any, typeField: any, byList
         r.out.push({
           rule: 'resolve/duplicate-key',
           severity: 'error',
-          message: `installing ${describe(type)} in bay "${displayName(bay)}" would add ${kind.title.toLowerCase()} "${name}", which ${describe(device)} already has`,
+          message: `installing ${describe(type)} in bay "${displayName(bay)}" would add ${kindLabel(kind)} "${name}", which ${describe(device)} already has`,
           location: { file: module.file, path: [...module.path, 'module_bay'] },
           modelPath: namedPath(module),
-          related: [{ location: { file: existing.file, path: existing.path }, message: `the existing ${kind.title.toLowerCase()}` }],
+          related: [{ location: { file: existing.file, path: existing.path }, message: `the existing ${kindLabel(kind)}` }],
           help: existing.refs.module ? 'the existing component belongs to another module' : 'set adopt_components: true to take over the existing component, or rename it',
           data: { kind: kind.kind, field: 'name', value: name },
         });

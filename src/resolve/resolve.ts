@@ -1,6 +1,6 @@
 import type { Diagnostic, DocPath } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/suggest.js';
-import { targetKinds, type KindInfo, type RefField, type RefSpec, type SchemaSet } from '../model/kinds.js';
+import { targetKinds, type KindInfo, type RefField, type RefSpec, type SchemaSet, kindLabel, kindPlural, withArticle } from '../model/kinds.js';
 import { describe, displayName, namedPath, type Model, type Obj } from '../model/model.js';
 import type { RawItem } from '../validate/validate.js';
 import { instantiateComponents } from './components.js';
@@ -102,9 +102,9 @@ export class Resolver {
       if (rf && obj.refs[field] === undefined) this.resolveField(obj, rf);
     }
     for (const clash of this.indexes.get(obj.kind.kind)!.add(obj, key)) {
-      const title = obj.kind.title.toLowerCase();
+      const title = kindLabel(obj.kind);
       const scope = obj.kind.key.scope[0] ? obj.refs[obj.kind.key.scope[0]] : undefined;
-      const where = scope && !Array.isArray(scope) ? ` in ${scope.kind.title.toLowerCase()} "${displayName(scope)}"` : '';
+      const where = scope && !Array.isArray(scope) ? ` in ${kindLabel(scope.kind)} "${displayName(scope)}"` : '';
       const ci = obj.kind.key.caseInsensitive && clash.value !== clash.other.data[clash.field] ? ' (names compare without case)' : '';
       this.out.push({
         rule: 'resolve/duplicate-key',
@@ -113,7 +113,7 @@ export class Resolver {
         location: { file: obj.file, path: [...obj.path, clash.field] },
         modelPath: namedPath(obj),
         related: [{ location: { file: clash.other.file, path: [...clash.other.path, clash.field] }, message: `the other ${title} with ${clash.field} "${clash.other.data[clash.field]}"` }],
-        help: `a ${title}'s ${clash.field} must be unique${where ? ` within its ${scope && !Array.isArray(scope) ? scope.kind.title.toLowerCase() : 'scope'}` : ''}; rename one of them`,
+        help: `${withArticle(title)}'s ${clash.field} must be unique${where ? ` within its ${scope && !Array.isArray(scope) ? kindLabel(scope.kind) : 'scope'}` : ''}; rename one of them`,
         data: { kind: obj.kind.kind, field: clash.field, value: clash.value },
       });
     }
@@ -150,7 +150,7 @@ export class Resolver {
     const target = this.schemas.kinds.get(spec.kind);
     if (!target) throw new Error(`sot: schema refers to unknown kind ${spec.kind}`);
     const index = this.indexes.get(spec.kind)!;
-    const title = target.title.toLowerCase();
+    const title = kindLabel(target);
     const report = (rule: string, message: string, help?: string, data?: Record<string, unknown>, related?: Diagnostic['related']) =>
       this.out.push({
         rule,
@@ -190,8 +190,8 @@ export class Resolver {
           const otherScope = other.refs[target.key.scope[0]] as Obj;
           report(
             'resolve/wrong-scope',
-            `${title} "${value}" is in ${otherScope.kind.title.toLowerCase()} "${displayName(otherScope)}", not in ${describe(scopeObj)}`,
-            `a ${title} referenced here must belong to the same ${scopeObj.kind.title.toLowerCase()}`,
+            `${title} "${value}" is in ${kindLabel(otherScope.kind)} "${displayName(otherScope)}", not in ${describe(scopeObj)}`,
+            `${withArticle(title)} referenced here must belong to the same ${kindLabel(scopeObj.kind)}`,
             { kind: spec.kind, value, expectedScope: displayName(scopeObj), actualScope: displayName(otherScope) },
             [{ location: { file: other.file, path: other.path }, message: `${describe(other)}` }],
           );
@@ -212,7 +212,7 @@ export class Resolver {
       if (matches.length > 1) {
         report(
           'resolve/ambiguous-reference',
-          `"${value}" names ${matches.length} ${title}s: ${matches.map((m) => describe(m)).join(', ')}`,
+          `"${value}" names ${matches.length} ${kindPlural(target)}: ${matches.map((m) => describe(m)).join(', ')}`,
           `write it as a mapping (${[...target.key.scope, target.key.names[0]].join(', ')})${target.key.compact ? ` or as ${target.key.compact}` : ''}`,
           { kind: spec.kind, value },
           matches.map((m) => ({ location: { file: m.file, path: m.path }, message: describe(m) })),
@@ -234,6 +234,8 @@ export class Resolver {
     const typeField = spec.typeField!;
     const chosen = from.data[typeField];
     if (typeof chosen !== 'string') {
+      // Schemas pair the two fields with dependentRequired, and validation has said so already.
+      if ((from.kind.schema?.dependentRequired?.[field] ?? []).includes(typeField)) return undefined;
       this.out.push({
         rule: 'resolve/invalid-reference',
         severity: 'error',
@@ -298,39 +300,42 @@ export class Resolver {
     at: DocPath,
     report: (rule: string, message: string, help?: string, data?: Record<string, unknown>) => void,
   ): Obj | undefined {
-    const title = target.title.toLowerCase();
-    const allowed = [...target.key.scope, ...target.key.names];
+    const title = kindLabel(target);
+    // For a polymorphic scope (a VLAN group's `scope`), the mapping names the kind too (`scope_type`).
+    const typeFields = target.key.scope.map((f) => this.refField(target, f)?.spec.typeField).filter((f): f is string => !!f);
+    const allowed = [...target.key.scope, ...typeFields, ...target.key.names];
     const unknown = Object.keys(value).filter((k) => !allowed.includes(k));
     if (unknown.length) {
       report(
         'resolve/invalid-reference',
-        `a reference to a ${title} takes the fields ${allowed.join(', ')}; "${unknown[0]}" is not one of them${suggest(unknown[0], allowed, 1).length ? `; did you mean "${suggest(unknown[0], allowed, 1)[0]}"?` : ''}`,
+        `a reference to ${withArticle(title)} takes the fields ${allowed.join(', ')}; "${unknown[0]}" is not one of them${suggest(unknown[0], allowed, 1).length ? `; did you mean "${suggest(unknown[0], allowed, 1)[0]}"?` : ''}`,
         undefined,
         { kind: target.kind, field: unknown[0] },
       );
       return undefined;
     }
-    const scope: (Obj | undefined)[] = [];
+    const scope: (Obj | null)[] = [];
     for (let i = 0; i < target.key.scope.length; i++) {
       const f = target.key.scope[i];
-      if (value[f] !== undefined) {
+      if (value[f] !== undefined && value[f] !== null) {
         const rf = this.refField(target, f)!;
-        const hit = this.lookup(value[f], rf.spec, from, [...at, f], f);
+        // The written mapping stands in for the target object: its own type field picks the kind.
+        const holder: Obj = rf.spec.typeField ? { ...from, data: { [rf.spec.typeField]: value[rf.spec.typeField] } } : from;
+        const hit = this.lookup(value[f], rf.spec, holder, [...at, f], f);
         if (!hit) return undefined;
         scope.push(hit);
-      } else if (contextScope?.[i]) {
-        scope.push(contextScope[i]);
+      } else if (contextScope?.[i] && value[f] === undefined) {
+        scope.push(contextScope[i]!);
       } else {
-        report('resolve/invalid-reference', `a reference to a ${title} written as a mapping needs "${f}"`, undefined, { kind: target.kind, field: f });
-        return undefined;
+        scope.push(NO_SCOPE); // no VRF, no group: the shared empty scope
       }
     }
-    const nameField = target.key.names.find((n) => typeof value[n] === 'string');
+    const nameField = target.key.names.find((n) => typeof value[n] === 'string' || typeof value[n] === 'number');
     if (!nameField) {
-      report('resolve/invalid-reference', `a reference to a ${title} needs one of ${target.key.names.map((n) => `"${n}"`).join(', ')}`, undefined, { kind: target.kind });
+      report('resolve/invalid-reference', `a reference to ${withArticle(title)} needs one of ${target.key.names.map((n) => `"${n}"`).join(', ')}`, undefined, { kind: target.kind });
       return undefined;
     }
-    const name = value[nameField] as string;
+    const name = String(value[nameField]);
     const key = scopeKeyOf(scope)!;
     const hit = index.inScope(key, name);
     if (hit) return hit;

@@ -1,3 +1,4 @@
+import { kindLabel, withArticle } from '../model/kinds.js';
 import { describe, namedPath, type Obj } from '../model/model.js';
 import type { Resolver } from './resolve.js';
 
@@ -26,11 +27,11 @@ export function checkTrees(r: Resolver): void {
         r.out.push({
           rule: 'resolve/cycle',
           severity: 'error',
-          message: `${kind.title.toLowerCase()} hierarchy loops: ${names}`,
+          message: `${kindLabel(kind)} hierarchy loops: ${names}`,
           location: { file: first.file, path: [...first.path, field] },
           modelPath: namedPath(first),
           related: ordered.slice(1).map((o) => ({ location: { file: o.file, path: [...o.path, field] }, message: `${describe(o)} is in the loop` })),
-          help: `a ${kind.title.toLowerCase()} cannot be its own ancestor; remove one "${field}" link`,
+          help: `${withArticle(kindLabel(kind))} cannot be its own ancestor; remove one "${field}" link`,
           data: { kind: kind.kind, cycle: ordered.map((o) => o.data[o.kind.key.names[0]]) },
         });
       }

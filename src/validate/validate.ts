@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import type { Diagnostic, DocPath } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { PlainScalar } from '../parse/scalars.js';
-import type { KindInfo } from '../model/kinds.js';
+import { type KindInfo, kindLabel, kindPlural } from '../model/kinds.js';
 import type { Validators } from './ajv.js';
 
 /** One object read from a file, before resolution. */
@@ -27,7 +27,7 @@ export function validateItem(item: RawItem, validators: Validators, out: Diagnos
     out.push({
       rule: 'schema/deprecated',
       severity: 'warning',
-      message: `${item.kind.title.toLowerCase()}s are deprecated: ${deprecated}`,
+      message: `${kindPlural(item.kind)} are deprecated: ${deprecated}`,
       location: { file: item.file, path: item.path },
       modelPath: modelPath(item),
       data: { kind: item.kind.kind },
@@ -179,7 +179,7 @@ function translate(item: RawItem, errors: ErrorObject[], out: Diagnostic[]): voi
   // A failed `type` makes every other keyword at the same place noise.
   const typeFailed = new Set(errors.filter((e) => e.keyword === 'type' || e.keyword === 'x-ref').map((e) => e.instancePath));
   const seen = new Set<string>();
-  const label = item.kind.title.toLowerCase();
+  const label = kindLabel(item.kind);
   // Combinators only say that something inside failed; the errors that say what are reported instead.
   const explained = (e: ErrorObject) => errors.some((o) => o !== e && !COMBINATORS.has(o.keyword) && o.keyword !== 'propertyNames' && (o.instancePath === e.instancePath || o.instancePath.startsWith(`${e.instancePath}/`)));
   for (const e of errors) {
@@ -283,10 +283,12 @@ function translate(item: RawItem, errors: ErrorObject[], out: Diagnostic[]): voi
         break;
       default: {
         const descr = (e.parentSchema as any)?.description;
+        // A long pattern says less than the field's description: show the description instead.
+        const problem = e.keyword === 'pattern' && typeof descr === 'string' && (e.params as any).pattern.length > 40 ? '' : `: ${valueProblem(e)}`;
         d = {
           rule: 'schema/invalid-value',
           severity: 'error',
-          message: `${show(value)} is not a valid ${field}: ${valueProblem(e)}`,
+          message: `${show(value)} is not a valid ${field}${problem}`,
           help: typeof descr === 'string' ? descr : undefined,
           data: { field, value, keyword: e.keyword },
         };

@@ -48,7 +48,7 @@ describe('tunnels', () => {
     const files = { 'g.yaml': 'tunnel_groups:\n  - {name: Mesh, slug: mesh}\n', 't.yaml': 'tunnels:\n  - name: T1\n    encapsulation: gre\n    group: meshh\n    ipsec_profile: PROF1\n' };
     expect(diags(files)).toEqual([
       ['resolve/dangling-reference', 't.yaml:4:12', 'no tunnel group "meshh"; did you mean "mesh"?'],
-      ['resolve/dangling-reference', 't.yaml:5:20', 'no ipsec profile "PROF1"'],
+      ['resolve/dangling-reference', 't.yaml:5:20', 'no IPSec profile "PROF1"'],
     ]);
   });
 
@@ -120,7 +120,7 @@ describe('IKE proposals', () => {
   // No reference field (besides tags): only the duplicate case.
   it('reports a duplicate name', () => {
     const files = { 'p.yaml': 'ike_proposals:\n  - {name: P1, authentication_method: preshared-keys, encryption_algorithm: aes-256-cbc, group: 20}\n  - {name: P1, authentication_method: certificates, encryption_algorithm: aes-128-cbc, group: 14}\n' };
-    expect(diags(files)).toEqual([['resolve/duplicate-key', 'p.yaml:3:12', 'duplicate ike proposal name "P1"']]);
+    expect(diags(files)).toEqual([['resolve/duplicate-key', 'p.yaml:3:12', 'duplicate IKE proposal name "P1"']]);
     expect(related(files)).toEqual(['p.yaml:2:12']);
   });
 });
@@ -128,12 +128,12 @@ describe('IKE proposals', () => {
 describe('IKE policies', () => {
   it('reports a dangling proposal', () => {
     const files = { 'c.yaml': CRYPTO, 'p.yaml': 'ike_policies:\n  - name: IKE2\n    proposals: [P1, P2]\n' };
-    expect(diags(files)).toEqual([['resolve/dangling-reference', 'p.yaml:3:21', 'no ike proposal "P2"; did you mean "P1"?']]);
+    expect(diags(files)).toEqual([['resolve/dangling-reference', 'p.yaml:3:21', 'no IKE proposal "P2"; did you mean "P1"?']]);
   });
 
   it('reports a duplicate name', () => {
     const files = { 'c.yaml': CRYPTO, 'p.yaml': 'ike_policies:\n  - name: IKE1\n    version: 1\n    mode: main\n    proposals: [P1]\n' };
-    expect(diags(files)).toEqual([['resolve/duplicate-key', 'p.yaml:2:11', 'duplicate ike policy name "IKE1"']]);
+    expect(diags(files)).toEqual([['resolve/duplicate-key', 'p.yaml:2:11', 'duplicate IKE policy name "IKE1"']]);
     expect(related(files)).toEqual(['c.yaml:4:12']);
   });
 
@@ -149,7 +149,7 @@ describe('IPSec proposals', () => {
   // No reference field (besides tags): only the duplicate case.
   it('reports a duplicate name', () => {
     const files = { 'c.yaml': CRYPTO, 'p.yaml': 'ipsec_proposals:\n  - name: ESP1\n    authentication_algorithm: hmac-sha256\n' };
-    expect(diags(files)).toEqual([['resolve/duplicate-key', 'p.yaml:2:11', 'duplicate ipsec proposal name "ESP1"']]);
+    expect(diags(files)).toEqual([['resolve/duplicate-key', 'p.yaml:2:11', 'duplicate IPSec proposal name "ESP1"']]);
     expect(related(files)).toEqual(['c.yaml:6:12']);
   });
 });
@@ -157,12 +157,12 @@ describe('IPSec proposals', () => {
 describe('IPSec policies', () => {
   it('reports a dangling proposal', () => {
     const files = { 'c.yaml': CRYPTO, 'p.yaml': 'ipsec_policies:\n  - name: IPSEC2\n    proposals: [ESP2]\n' };
-    expect(diags(files)).toEqual([['resolve/dangling-reference', 'p.yaml:3:17', 'no ipsec proposal "ESP2"; did you mean "ESP1"?']]);
+    expect(diags(files)).toEqual([['resolve/dangling-reference', 'p.yaml:3:17', 'no IPSec proposal "ESP2"; did you mean "ESP1"?']]);
   });
 
   it('reports a duplicate name', () => {
     const files = { 'c.yaml': CRYPTO, 'p.yaml': 'ipsec_policies:\n  - name: IPSEC1\n    proposals: [ESP1]\n' };
-    expect(diags(files)).toEqual([['resolve/duplicate-key', 'p.yaml:2:11', 'duplicate ipsec policy name "IPSEC1"']]);
+    expect(diags(files)).toEqual([['resolve/duplicate-key', 'p.yaml:2:11', 'duplicate IPSec policy name "IPSEC1"']]);
     expect(related(files)).toEqual(['c.yaml:8:12']);
   });
 
@@ -176,14 +176,14 @@ describe('IPSec profiles', () => {
   it('reports a dangling IKE and IPSec policy', () => {
     const files = { 'c.yaml': CRYPTO, 'p.yaml': 'ipsec_profiles:\n  - name: PROF2\n    mode: ah\n    ike_policy: IKE2\n    ipsec_policy: IPSEC\n' };
     expect(diags(files)).toEqual([
-      ['resolve/dangling-reference', 'p.yaml:4:17', 'no ike policy "IKE2"; did you mean "IKE1"?'],
-      ['resolve/dangling-reference', 'p.yaml:5:19', 'no ipsec policy "IPSEC"; did you mean "IPSEC1"?'],
+      ['resolve/dangling-reference', 'p.yaml:4:17', 'no IKE policy "IKE2"; did you mean "IKE1"?'],
+      ['resolve/dangling-reference', 'p.yaml:5:19', 'no IPSec policy "IPSEC"; did you mean "IPSEC1"?'],
     ]);
   });
 
   it('reports a duplicate name', () => {
     const files = { 'c.yaml': CRYPTO, 'p.yaml': 'ipsec_profiles:\n  - name: PROF1\n    mode: ah\n    ike_policy: IKE1\n    ipsec_policy: IPSEC1\n' };
-    expect(diags(files)).toEqual([['resolve/duplicate-key', 'p.yaml:2:11', 'duplicate ipsec profile name "PROF1"']]);
+    expect(diags(files)).toEqual([['resolve/duplicate-key', 'p.yaml:2:11', 'duplicate IPSec profile name "PROF1"']]);
     expect(related(files)).toEqual(['c.yaml:10:12']);
   });
 
@@ -204,7 +204,7 @@ describe('L2VPNs', () => {
 
   it('reports a duplicate slug', () => {
     const files = { 'l.yaml': 'l2vpns:\n  - name: VNI 10100\n    slug: vni-10100\n    type: vxlan-evpn\n  - name: VNI 10100 (copy)\n    slug: vni-10100\n    type: vxlan\n' };
-    expect(diags(files)).toEqual([['resolve/duplicate-key', 'l.yaml:6:11', 'duplicate l2vpn slug "vni-10100"']]);
+    expect(diags(files)).toEqual([['resolve/duplicate-key', 'l.yaml:6:11', 'duplicate L2VPN slug "vni-10100"']]);
     expect(related(files)).toEqual(['l.yaml:3:11']);
   });
 
@@ -221,7 +221,7 @@ describe('L2VPN terminations', () => {
   it('reports a dangling L2VPN and interface', () => {
     const files = { ...DEVICES, 'l.yaml': L2VPNS, 'x.yaml': 'l2vpn_terminations:\n  - l2vpn: bleu\n    assigned_object_type: dcim.interface\n    assigned_object: leaf1:et3\n' };
     expect(diags(files)).toEqual([
-      ['resolve/dangling-reference', 'x.yaml:2:12', 'no l2vpn "bleu"; did you mean "blue"?'],
+      ['resolve/dangling-reference', 'x.yaml:2:12', 'no L2VPN "bleu"; did you mean "blue"?'],
       ['resolve/dangling-reference', 'x.yaml:4:22', 'no interface "leaf1:et3"'],
     ]);
   });
@@ -239,7 +239,7 @@ describe('L2VPN terminations', () => {
     assigned_object: leaf1:et1
 `,
     };
-    expect(diags(files)).toEqual([['resolve/duplicate-key', 'x.yaml:7:22', 'duplicate l2vpn termination assigned_object "leaf1:et1"']]);
+    expect(diags(files)).toEqual([['resolve/duplicate-key', 'x.yaml:7:22', 'duplicate L2VPN termination assigned_object "leaf1:et1"']]);
     expect(related(files)).toEqual(['x.yaml:4:22']);
   });
 
