@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../src/checks/index.js';
 import { allRules } from '../src/diagnostics/catalog.js';
 import { loadSchemas } from '../src/model/kinds.js';
+import { Validators } from '../src/validate/ajv.js';
 import { kindsDoc } from '../src/outputs/kinds-doc.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -39,6 +40,16 @@ describe('conventions', () => {
     walk(join(ROOT, 'src'));
     const known = Object.keys(allRules());
     expect([...ids].filter((id) => !known.includes(id))).toEqual([]);
+  });
+
+  it('every schema compiles in strict mode, in both validators', () => {
+    const schemas = loadSchemas();
+    const validators = new Validators(schemas);
+    for (const kind of schemas.kinds.values()) {
+      expect(() => validators.fastFor(kind.schemaId), kind.schemaFile).not.toThrow();
+      expect(() => validators.fullFor(kind.schemaId), kind.schemaFile).not.toThrow();
+    }
+    expect(() => validators.fullFor('urn:sot:settings')).not.toThrow();
   });
 
   it('docs/kinds.md is what the schemas generate (npm run docs)', () => {

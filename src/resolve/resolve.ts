@@ -6,6 +6,7 @@ import type { RawItem } from '../validate/validate.js';
 import { instantiateComponents } from './components.js';
 import { KeyIndex, NO_SCOPE, scopeKeyOf } from './key-index.js';
 import { resolveCables } from './cables.js';
+import { assignInlineAddresses } from './inline-ips.js';
 import { installModules } from './modules.js';
 import { checkTrees } from './trees.js';
 
@@ -55,6 +56,7 @@ export class Resolver {
     instantiateComponents(this, topLevelComponents);
     installModules(this);
     for (const kind of order) if (!kind.parent && late.has(kind.kind)) indexKind(kind);
+    assignInlineAddresses(this);
     for (const obj of this.objects) this.resolveRefs(obj);
     resolveCables(this);
     checkTrees(this);

@@ -1,0 +1,63 @@
+import type { DocPath } from '../diagnostics/diagnostic.js';
+import { describe, namedPath, ref, type Obj } from '../model/model.js';
+import { NO_SCOPE, scopeKeyOf } from './key-index.js';
+import type { Resolver } from './resolve.js';
+
+const INTERFACE_KINDS = ['dcim.interface', 'virtualization.vminterface'];
+
+/**
+ * `ip_addresses: [10.0.0.1/31]` under an interface assigns IP addresses to it. An address that is also
+ * written as a top-level `ip_addresses` entry (same VRF and address) is that object, not a second one:
+ * the inline entry assigns it; its other fields live in one place only.
+ */
+export function assignInlineAddresses(r: Resolver): void {
+  const ipKind = r.schemas.kinds.get('ipam.ipaddress');
+  if (!ipKind) return;
+  const index = r.indexes.get('ipam.ipaddress')!;
+  const vrfField = r.refField(ipKind, 'vrf')!;
+  const assignedField = r.refField(ipKind, 'assigned_object')!;
+  for (const kindName of INTERFACE_KINDS) {
+    for (const iface of r.byKind.get(kindName) ?? []) {
+      const list = iface.data.ip_addresses;
+      if (!Array.isArray(list)) continue;
+      list.forEach((entry, i) => {
+        const at: DocPath = [...iface.path, 'ip_addresses', i];
+        const fields: Record<string, any> = typeof entry === 'string' ? { address: entry } : entry && typeof entry === 'object' ? { ...entry } : {};
+        if (typeof fields.address !== 'string') return; // validation reports it
+        // Not an object yet: the entry's VRF decides whether it is a new address or a known one.
+        const probe: Obj = { id: -1, kind: ipKind, data: fields, file: iface.file, path: at, refs: {}, origin: 'written' };
+        const vrf = fields.vrf === undefined ? NO_SCOPE : r.lookup(fields.vrf, vrfField.spec, probe, [...at, 'vrf'], 'vrf');
+        if (vrf === undefined) return;
+        const existing = index.inScope(scopeKeyOf([vrf])!, fields.address);
+        if (!existing) {
+          const ip = r.add(ipKind, { ...fields, assigned_object_type: kindName }, iface.file, at, 'written');
+          ip.refs.assigned_object = iface;
+          if (vrf) ip.refs.vrf = vrf;
+          r.index(ip);
+          return;
+        }
+        if (existing.refs.assigned_object === undefined) r.resolveField(existing, assignedField);
+        const assigned = ref(existing, 'assigned_object');
+        const problem = (message: string, help: string) =>
+          r.out.push({
+            rule: 'resolve/duplicate-key',
+            severity: 'error',
+            message,
+            location: { file: iface.file, path: at },
+            modelPath: namedPath(iface),
+            related: [{ location: { file: existing.file, path: existing.path }, message: 'the IP address written here' }],
+            help,
+            data: { kind: 'ipam.ipaddress', field: 'address', value: fields.address },
+          });
+        if (assigned && assigned !== iface) {
+          problem(`IP address ${fields.address} is already assigned to ${describe(assigned)}`, 'an IP address is assigned to one interface; use a role such as anycast or vip with separate objects where NetBox allows repeats');
+        } else if (Object.keys(fields).some((k) => k !== 'address' && k !== 'vrf')) {
+          problem(`IP address ${fields.address} is written at the top level and here with fields of its own`, 'write the address\'s fields in one place: here, or in its top-level entry (then list only the address here)');
+        } else if (!assigned) {
+          existing.data = { ...existing.data, assigned_object_type: kindName };
+          existing.refs.assigned_object = iface;
+        }
+      });
+    }
+  }
+}
