@@ -2,10 +2,21 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Model } from '../model/model.js';
 import { devicePlacementWithoutRack } from './dcim/device-placement-without-rack.js';
 import { deviceRackLocation } from './dcim/device-rack-location.js';
+import { customFieldRequired } from './extras/custom-field-required.js';
+import { customFieldUnique } from './extras/custom-field-unique.js';
+import { customFieldUnknown } from './extras/custom-field-unknown.js';
+import { customFieldValue } from './extras/custom-field-value.js';
 import { findingToDiagnostic, type CheckContext, type Rule } from './rule.js';
 
 /** Every semantic rule, in id order. A conventions test requires a test and a docs page for each. */
-export const RULES: readonly Rule[] = [devicePlacementWithoutRack, deviceRackLocation];
+export const RULES: readonly Rule[] = [
+  devicePlacementWithoutRack,
+  deviceRackLocation,
+  customFieldRequired,
+  customFieldUnique,
+  customFieldUnknown,
+  customFieldValue,
+];
 
 export function runChecks(model: Model, ctx: CheckContext, out: Diagnostic[]): void {
   for (const rule of RULES) for (const f of rule.run(model, ctx)) out.push(findingToDiagnostic(rule, f));

@@ -6,10 +6,15 @@ import type { Settings } from '../settings.js';
 export interface Finding {
   obj: Obj;
   field?: string;
+  /** Deeper than the field: `custom_fields` → the custom field's name. */
+  subPath?: (string | number)[];
+  /** Point at the mapping key (an unknown name) rather than its value. */
+  target?: 'key' | 'value';
   message: string;
   data?: Record<string, unknown>;
   related?: { obj: Obj; field?: string; message: string }[];
 }
+
 
 export interface CheckContext {
   settings: Settings;
@@ -29,7 +34,7 @@ export function findingToDiagnostic(rule: Rule, f: Finding): Diagnostic {
     rule: rule.id,
     severity: rule.severity,
     message: f.message,
-    location: { file: f.obj.file, path: f.field ? [...f.obj.path, f.field] : f.obj.path },
+    location: { file: f.obj.file, path: f.field ? [...f.obj.path, f.field, ...(f.subPath ?? [])] : f.obj.path, target: f.target },
     modelPath: namedPath(f.obj),
     related: f.related?.map((r) => ({ location: { file: r.obj.file, path: r.field ? [...r.obj.path, r.field] : r.obj.path }, message: r.message })),
     help: rule.help,

@@ -6,6 +6,7 @@ import type { RawItem } from '../validate/validate.js';
 import { instantiateComponents } from './components.js';
 import { KeyIndex, NO_SCOPE, scopeKeyOf } from './key-index.js';
 import { resolveCables } from './cables.js';
+import { settleCustomFields } from './custom-fields.js';
 import { assignInlineAddresses } from './inline-ips.js';
 import { installModules } from './modules.js';
 import { checkTrees } from './trees.js';
@@ -59,6 +60,7 @@ export class Resolver {
     assignInlineAddresses(this);
     for (const obj of this.objects) this.resolveRefs(obj);
     resolveCables(this);
+    settleCustomFields(this);
     checkTrees(this);
     return { objects: this.objects, byKind: this.byKind };
   }

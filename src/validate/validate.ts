@@ -337,7 +337,10 @@ function valueProblem(e: ErrorObject): string {
   }
 }
 
-/** Replaces PlainScalars left in free-form data (custom fields, context data) by their YAML 1.2 reading. */
+/**
+ * Replaces PlainScalars left in free-form data (context data, JSON schemas) by their YAML 1.2 reading.
+ * Custom field values keep both readings: their definitions decide (resolve/custom-fields.ts).
+ */
 export function settleRemaining(value: unknown, seen = new Set<object>()): unknown {
   if (value instanceof PlainScalar) return value.core;
   if (value === null || typeof value !== 'object' || seen.has(value)) return value;
@@ -345,7 +348,9 @@ export function settleRemaining(value: unknown, seen = new Set<object>()): unkno
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = settleRemaining(value[i], seen);
   } else {
-    for (const k of Object.keys(value)) (value as any)[k] = settleRemaining((value as any)[k], seen);
+    for (const k of Object.keys(value)) {
+      if (k !== 'custom_fields') (value as any)[k] = settleRemaining((value as any)[k], seen);
+    }
   }
   return value;
 }

@@ -1,0 +1,27 @@
+import { customFieldsByKind, customFieldValue, isEmptyValue, objectsWithCustomFields } from '../../model/custom-fields.js';
+import { describe } from '../../model/model.js';
+import type { Finding, Rule } from '../rule.js';
+
+export const customFieldRequired: Rule = {
+  id: 'extras/custom-field-required',
+  description: 'A required custom field has no value and no default.',
+  severity: 'error',
+  help: 'set the custom field under custom_fields:, or give its definition a default',
+  run(model) {
+    const defs = customFieldsByKind(model);
+    const findings: Finding[] = [];
+    for (const obj of objectsWithCustomFields(model)) {
+      for (const def of defs.get(obj.kind.kind)?.values() ?? []) {
+        if (def.data.required !== true || !isEmptyValue(customFieldValue(obj, def))) continue;
+        findings.push({
+          obj,
+          field: obj.data.custom_fields ? 'custom_fields' : undefined,
+          message: `${describe(obj)} needs a value for the required custom field "${def.data.name}"`,
+          data: { name: def.data.name },
+          related: [{ obj: def, message: `custom field "${def.data.name}" is required` }],
+        });
+      }
+    }
+    return findings;
+  },
+};

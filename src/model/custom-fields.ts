@@ -1,0 +1,33 @@
+import type { Model, Obj } from './model.js';
+
+/** Custom field definitions by the kind they apply to, then by name. */
+export function customFieldsByKind(model: Model): Map<string, Map<string, Obj>> {
+  const out = new Map<string, Map<string, Obj>>();
+  for (const def of model.byKind.get('extras.customfield') ?? []) {
+    const types = Array.isArray(def.data.object_types) ? def.data.object_types : [];
+    for (const kind of types) {
+      if (typeof kind !== 'string' || typeof def.data.name !== 'string') continue;
+      let byName = out.get(kind);
+      if (!byName) out.set(kind, (byName = new Map()));
+      byName.set(def.data.name, def);
+    }
+  }
+  return out;
+}
+
+/** Objects of kinds that carry custom fields. */
+export function objectsWithCustomFields(model: Model): Obj[] {
+  return model.objects.filter((o) => o.kind.schema?.properties?.custom_fields !== undefined);
+}
+
+/** NetBox treats null and "" as empty: they skip type checks and fail `required`. */
+export function isEmptyValue(v: unknown): boolean {
+  return v === null || v === undefined || v === '';
+}
+
+/** The value an object has for a field: what it writes, else the field's default (applied on create). */
+export function customFieldValue(obj: Obj, def: Obj): unknown {
+  const cf = obj.data.custom_fields;
+  const written = cf && typeof cf === 'object' && !Array.isArray(cf) && def.data.name in cf ? cf[def.data.name] : undefined;
+  return written !== undefined ? written : def.data.default;
+}
