@@ -155,3 +155,18 @@ describe('components from device types', () => {
   });
 });
 
+
+describe('AS numbers', () => {
+  it('take asdot notation, stored as the 32-bit integer, and are found either way', () => {
+    const r = compileFiles({
+      'a.yaml': 'rirs:\n  - {name: RIPE, slug: ripe}\nasns:\n  - {asn: 65000.1, rir: ripe}\n  - {asn: 64512, rir: ripe}\nsites:\n  - {name: A, slug: a, asns: [4259840001, 64512]}\n  - {name: B, slug: b, asns: ["65000.1"]}\n',
+    });
+    expect(briefs(r)).toEqual([]);
+    expect(r.model.byKind.get('ipam.asn')!.map((a) => a.data.asn)).toEqual([4259840001, 64512]);
+    expect(refs(r.model.byKind.get('dcim.site')![1], 'asns').map((a) => a.data.asn)).toEqual([4259840001]);
+  });
+  it('report a duplicate written once in asdot and once in asplain, and halves out of range', () => {
+    const r = compileFiles({ 'a.yaml': 'rirs:\n  - {name: RIPE, slug: ripe}\nasns:\n  - {asn: 65000.1, rir: ripe}\n  - {asn: 4259840001, rir: ripe}\n  - {asn: 70000.1, rir: ripe}\n' });
+    expect(briefs(r)).toEqual(['a.yaml:5:11 error resolve/duplicate-key', 'a.yaml:6:11 error schema/invalid-value']);
+  });
+});

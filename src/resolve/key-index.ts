@@ -8,11 +8,22 @@ export class KeyIndex {
   /** name field → normalised value → objects in every scope */
   private readonly global = new Map<string, Map<string, Obj[]>>();
 
-  constructor(readonly kind: KindInfo) {}
+  /** AS numbers may be referred to in asdot notation (`65000.1`) as well as asplain. */
+  private readonly asdot: boolean;
+
+  constructor(readonly kind: KindInfo) {
+    this.asdot = kind.key.names.some((n) => kind.schema?.properties?.[n]?.['x-asdot']);
+  }
 
   norm(value: string): string {
+    if (this.asdot && /^\d+\.\d+$/.test(value)) {
+      const [hi, lo] = value.split('.').map(Number);
+      return String(hi * 65536 + lo);
+    }
     return this.kind.key.caseInsensitive ? value.toLowerCase() : value;
   }
+
+
 
   /** Adds an object under each of its names; returns the objects it clashes with, per name field. */
   add(obj: Obj, scopeKey: string): { field: string; value: string; other: Obj }[] {

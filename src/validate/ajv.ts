@@ -13,6 +13,7 @@ const ANNOTATIONS = [
   'x-groups',
   'x-field-choices-key',
   'x-deprecated',
+  'x-asdot',
 ];
 
 /** A reference is a name (string) or a plain mapping of key fields; anything else is the wrong type. */

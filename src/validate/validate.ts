@@ -33,16 +33,47 @@ export function validateItem(item: RawItem, validators: Validators, out: Diagnos
       data: { kind: item.kind.kind },
     });
   }
-  if (validators.fastFor(item.kind.schemaId)(item.data)) return true;
-  const full = validators.fullFor(item.kind.schemaId);
-  let errors: ErrorObject[] = [];
-  for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
-    if (full(item.data)) return true;
-    errors = full.errors ?? [];
-    if (!settle(item.data, errors)) break;
+  let valid = validators.fastFor(item.kind.schemaId)(item.data);
+  if (!valid) {
+    const full = validators.fullFor(item.kind.schemaId);
+    let errors: ErrorObject[] = [];
+    for (let round = 0; round < MAX_FIX_ROUNDS && !valid; round++) {
+      if (full(item.data)) valid = true;
+      else {
+        errors = full.errors ?? [];
+        if (!settle(item.data, errors)) break;
+      }
+    }
+    if (!valid) translate(item, errors, out);
   }
-  translate(item, errors, out);
-  return false;
+  asdotToInteger(item, out);
+  return valid;
+}
+
+/** `asn: 65000.1` (asdot) is the 32-bit AS number 65000 × 65536 + 1; the model holds the integer. */
+export function asdot(value: string): number | undefined {
+  const m = /^(\d+)\.(\d+)$/.exec(value);
+  if (!m || Number(m[1]) > 65535 || Number(m[2]) > 65535) return undefined;
+  return Number(m[1]) * 65536 + Number(m[2]);
+}
+
+function asdotToInteger(item: RawItem, out: Diagnostic[]): void {
+  for (const [field, prop] of Object.entries<any>(item.kind.schema?.properties ?? {})) {
+    const v = item.data[field];
+    if (!prop?.['x-asdot'] || typeof v !== 'string') continue;
+    const n = asdot(v);
+    if (n !== undefined && n >= 1) item.data[field] = n;
+    else if (/^\d+\.\d+$/.test(v)) {
+      out.push({
+        rule: 'schema/invalid-value',
+        severity: 'error',
+        message: `"${v}" is not a valid ${field}: in asdot notation each half is 0–65535 and the number is at least 1`,
+        location: { file: item.file, path: [...item.path, field] },
+        modelPath: modelPath(item),
+        data: { field, value: v, keyword: 'x-asdot' },
+      });
+    }
+  }
 }
 
 /**
