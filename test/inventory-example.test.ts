@@ -25,3 +25,13 @@ describe('inventory-example', () => {
     expect(interfaces.some((i) => i.origin === 'written' && !i.template)).toBe(true); // adds a component
   });
 });
+
+describe('inventory-example covers the model', () => {
+  const result = compile(readWorktree(join(import.meta.dirname, '..', 'inventory-example')));
+  // Inventory items are deprecated: one in the example would make it warn, so the tests cover them.
+  const EXEMPT = new Set(['dcim.inventoryitem']);
+  it('uses every kind at least once', () => {
+    const unused = [...result.model.byKind.entries()].filter(([kind, objs]) => !EXEMPT.has(kind) && !objs.some((o) => o.origin !== 'implicit')).map(([kind]) => kind);
+    expect(unused).toEqual([]);
+  });
+});
