@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +58,8 @@ export interface KindInfo {
 
 export interface SchemaSet {
   root: string;
+  /** sha256 of every schema document: tells whether precompiled validators fit these schemas. */
+  hash: string;
   /** Every schema document by $id (kinds and shared definitions). */
   documents: Map<string, Record<string, any>>;
   kinds: Map<string, KindInfo>;
@@ -108,8 +111,11 @@ export function loadSchemas(root = join(packageRoot(), 'schema')): SchemaSet {
   if (cached && cached.root === root) return cached;
   const documents = new Map<string, Record<string, any>>();
   const kinds = new Map<string, KindInfo>();
+  const hash = createHash('sha256');
   for (const rel of listJson(root)) {
-    const schema = JSON.parse(readFileSync(join(root, rel), 'utf8'));
+    const text = readFileSync(join(root, rel), 'utf8');
+    hash.update(`${rel}\0${text}\0`);
+    const schema = JSON.parse(text);
     documents.set(schema.$id, schema);
     if (!schema['x-kind']) continue;
     // Shared definitions such as `tags` carry their x-ref one level down; inline them for the registry.
@@ -142,7 +148,7 @@ export function loadSchemas(root = join(packageRoot(), 'schema')): SchemaSet {
       }
     }
   }
-  cached = { root, documents, kinds, byCollection, byFolder };
+  cached = { root, hash: hash.digest('hex'), documents, kinds, byCollection, byFolder };
   return cached;
 }
 

@@ -1,5 +1,9 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import type { SchemaSet } from '../model/kinds.js';
+import { _ } from 'ajv/dist/compile/codegen/index.js';
+import { packageRoot, type SchemaSet } from '../model/kinds.js';
 
 const ANNOTATIONS = [
   'x-kind',
@@ -25,31 +29,68 @@ export function isRefValue(data: unknown): boolean {
 /** NetBox's FIELD_CHOICES: `app.Model.field` replaces a choice list, `app.Model.field+` extends it. */
 export type FieldChoices = Record<string, (string | number)[]>;
 
+/** Where `npm run build` writes the validators compiled ahead of time (see precompile.ts). */
+export const PRECOMPILED_DIR = join(packageRoot(), 'dist', 'validators');
+
+type Precompiled = { hash: string; validators: Record<string, ValidateFunction> };
+
+function loadPrecompiled(variant: 'fast' | 'full', hash: string): Record<string, ValidateFunction> | undefined {
+  const file = join(PRECOMPILED_DIR, `${variant}.cjs`);
+  if (!existsSync(file)) return undefined;
+  const mod = createRequire(import.meta.url)(file) as Precompiled;
+  return mod.hash === hash ? mod.validators : undefined;
+}
+
 export class Validators {
-  private readonly fast: Ajv2020;
-  private readonly full: Ajv2020;
+  private fast?: Ajv2020;
+  private full?: Ajv2020;
   private readonly fastCache = new Map<string, ValidateFunction>();
   private readonly fullCache = new Map<string, ValidateFunction>();
+  private readonly fastBuilt?: Record<string, ValidateFunction>;
+  private readonly fullBuilt?: Record<string, ValidateFunction>;
 
-  constructor(readonly schemas: SchemaSet, fieldChoices: FieldChoices = {}) {
-    // Two instances: the fast one stops at the first error and is all that clean objects pay for;
-    // the full one runs only on objects that failed, to report every problem with its schema.
-    this.fast = makeAjv(false);
-    this.full = makeAjv(true);
-    for (const [id, doc] of schemas.documents) {
-      const schema = id === 'urn:sot:defs:choices' ? applyFieldChoices(doc, fieldChoices) : doc;
-      this.fast.addSchema(schema);
-      this.full.addSchema(schema);
+  constructor(
+    readonly schemas: SchemaSet,
+    private readonly fieldChoices: FieldChoices = {},
+  ) {
+    // Compiling ~130 schemas costs most of a second: the build compiles them once, ahead of time.
+    // They serve when they were built from these very schemas and no FIELD_CHOICES changes a list.
+    if (Object.keys(fieldChoices).length === 0) {
+      this.fastBuilt = loadPrecompiled('fast', schemas.hash);
+      this.fullBuilt = loadPrecompiled('full', schemas.hash);
     }
   }
 
+  /** Whether validators compiled at build time serve (else each is compiled on first use). */
+  get precompiled(): boolean {
+    return this.fastBuilt !== undefined && this.fullBuilt !== undefined;
+  }
+
+  // Two variants: the fast one stops at the first error and is all that clean objects pay for;
+  // the full one runs only on objects that failed, to report every problem with its schema.
   fastFor(schemaRef: string): ValidateFunction {
+    const built = this.fastBuilt?.[exportName(schemaRef)];
+    if (built) return built;
+    this.fast ??= loadAjv(makeAjv(false), this.schemas, this.fieldChoices);
     return compiled(this.fast, this.fastCache, schemaRef);
   }
 
   fullFor(schemaRef: string): ValidateFunction {
+    const built = this.fullBuilt?.[exportName(schemaRef)];
+    if (built) return built;
+    this.full ??= loadAjv(makeAjv(true), this.schemas, this.fieldChoices);
     return compiled(this.full, this.fullCache, schemaRef);
   }
+}
+
+/** `urn:sot:dcim:device-type` → `dcim_device_type`: the name a precompiled validator is exported as. */
+export function exportName(schemaId: string): string {
+  return schemaId.replace(/^urn:sot:/, '').replace(/[^A-Za-z0-9]/g, '_');
+}
+
+export function loadAjv(ajv: Ajv2020, schemas: SchemaSet, fieldChoices: FieldChoices = {}): Ajv2020 {
+  for (const [id, doc] of schemas.documents) ajv.addSchema(id === 'urn:sot:defs:choices' ? applyFieldChoices(doc, fieldChoices) : doc);
+  return ajv;
 }
 
 function compiled(ajv: Ajv2020, cache: Map<string, ValidateFunction>, ref: string): ValidateFunction {
@@ -62,10 +103,11 @@ function compiled(ajv: Ajv2020, cache: Map<string, ValidateFunction>, ref: strin
   return fn;
 }
 
-function makeAjv(allErrors: boolean): Ajv2020 {
+export function makeAjv(allErrors: boolean, source = false): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors,
     verbose: allErrors,
+    code: { source, esm: false },
     strict: true,
     allowUnionTypes: true,
     // Decimal fields: 1.14 is a multiple of 0.01 and 52.303921 of 0.000001, although neither quotient is an
@@ -73,11 +115,14 @@ function makeAjv(allErrors: boolean): Ajv2020 {
     multipleOfPrecision: 6,
   });
   ajv.addVocabulary(ANNOTATIONS);
+  // Generated code rather than a function, so that precompiled validators carry it too (isRefValue).
   ajv.addKeyword({
     keyword: 'x-ref',
     schemaType: 'object',
-    errors: false,
-    validate: (_schema: unknown, data: unknown) => isRefValue(data),
+    code(cxt) {
+      const d = cxt.data;
+      cxt.fail(_`!(typeof ${d} == "string" || (${d} !== null && typeof ${d} == "object" && Object.getPrototypeOf(${d}) === Object.prototype))`);
+    },
   });
   return ajv;
 }
