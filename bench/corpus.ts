@@ -9,6 +9,7 @@
 // Times are medians of --runs (default 3). The corpus folder is only read.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile } from '../src/compile.js';
@@ -41,6 +42,7 @@ export interface SotCorpusRun {
   warnings: number;
   filesWithErrors: number;
   byRule: Record<string, number>;
+  timings: Record<string, number>;
 }
 
 /** Lists and reads the corpus and compiles it as one inventory. */
@@ -61,7 +63,8 @@ export function sotOnce(root: string): SotCorpusRun {
       withErrors.add(d.location.file);
     }
   }
-  return { ms: total, readMs, files: files.length - 1, errors, warnings: r.diagnostics.length - errors, filesWithErrors: withErrors.size, byRule };
+  const timings = Object.fromEntries(Object.entries(r.timings).map(([k, v]) => [k, round(v)]));
+  return { ms: total, readMs, files: files.length - 1, errors, warnings: r.diagnostics.length - errors, filesWithErrors: withErrors.size, byRule, timings };
 }
 
 interface PythonRun {
@@ -91,7 +94,8 @@ export async function runCorpus(opts: { json: boolean; runs: number; root?: stri
   const log = (s: string) => console.log(s);
   const here = fileURLToPath(import.meta.url);
   const nFiles = corpusFiles(root).length;
-  log(`corpus: ${root}, ${nFiles} device-type and module-type files; ${opts.runs} runs each`);
+  const load = loadavg()[0];
+  log(`corpus: ${root}, ${nFiles} device-type and module-type files; ${opts.runs} runs each; ${cpus().length} CPUs, load average ${load.toFixed(2)}`);
 
   // sot cold: one fresh node per run.
   const cold: { run: SotCorpusRun; wallMs: number }[] = [];
@@ -162,6 +166,8 @@ export async function runCorpus(opts: { json: boolean; runs: number; root?: stri
         python_wall_ms: py.length ? round(pyWall) : null,
         ratio_wall: py.length ? round(pyWall / sotColdWall, 2) : null,
         sot_read_ms: round(median(cold.map((c) => c.run.readMs))),
+        sot_cold_phases: cold[0].run.timings,
+        sot_warm_phases: warm[0].timings,
         sot_errors: first.errors,
         sot_files_with_errors: first.filesWithErrors,
         sot_by_rule: first.byRule,
@@ -169,6 +175,8 @@ export async function runCorpus(opts: { json: boolean; runs: number; root?: stri
         python_files_with_errors: py[0]?.files_with_errors ?? null,
         python_loader: py[0]?.loader ?? null,
         runs: opts.runs,
+        loadavg_start: round(load, 2),
+        loadavg_end: round(loadavg()[0], 2),
       }),
     );
   }

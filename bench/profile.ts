@@ -25,6 +25,8 @@ interface ProfileNode {
   id: number;
   callFrame: CallFrame;
   children?: number[];
+  /** Samples per source line (1-based, of the generated JS) inside this function. */
+  positionTicks?: { line: number; ticks: number }[];
 }
 
 export interface CpuProfile {
@@ -40,15 +42,27 @@ export interface HotSpot {
   where: string;
   selfMs: number;
   share: number;
+  /** Self samples by original source line (`src/x.ts:42` → samples), where V8 recorded them. */
+  lines: Map<string, number>;
 }
 
 const maps = new Map<string, SourceMap | null>();
+const jsLines = new Map<string, string[]>();
+
+/** The column of a generated line's first code character, a better anchor for the source map than 0. */
+function firstColumn(path: string, line: number): number {
+  let lines = jsLines.get(path);
+  if (!lines) jsLines.set(path, (lines = existsSync(path) ? readFileSync(path, 'utf8').split('\n') : []));
+  const text = lines[line] ?? '';
+  return text.length - text.trimStart().length;
+}
 
 /** `file:///…/dist/src/x.js` line/col (0-based) → `src/x.ts:line` through the .js.map beside it. */
 function original(url: string, line: number, column: number, root: string): string {
   if (!url) return '(native)';
   if (!url.startsWith('file://')) return `${url}:${line + 1}`;
   const path = fileURLToPath(url);
+  if (column < 0) column = firstColumn(path, line);
   let map = maps.get(path);
   if (map === undefined) {
     map = existsSync(`${path}.map`) ? new SourceMap(JSON.parse(readFileSync(`${path}.map`, 'utf8'))) : null;
@@ -76,8 +90,12 @@ export function hotSpots(profile: CpuProfile, root: string): HotSpot[] {
     const fn = f.functionName || (f.url ? '(anonymous)' : f.functionName);
     const where = original(f.url, f.lineNumber, f.columnNumber, root);
     const key = `${fn}\0${where}`;
-    const h = agg.get(key) ?? { fn: fn || '(program)', where, selfMs: 0, share: 0 };
+    const h = agg.get(key) ?? { fn: fn || '(program)', where, selfMs: 0, share: 0, lines: new Map<string, number>() };
     h.selfMs += us / 1000;
+    for (const pt of byId.get(id)!.positionTicks ?? []) {
+      const at = original(f.url, pt.line - 1, -1, root);
+      h.lines.set(at, (h.lines.get(at) ?? 0) + pt.ticks);
+    }
     agg.set(key, h);
   }
   const out = [...agg.values()].sort((a, b) => b.selfMs - a.selfMs);
@@ -113,4 +131,11 @@ export async function runProfile(opts: { root: string; scale: string; top: numbe
       ...spots.map((h, i) => [String(i + 1), fmtMs(h.selfMs), `${(h.share * 100).toFixed(1)}%`, h.fn.length > 48 ? `${h.fn.slice(0, 47)}…` : h.fn, h.where]),
     ], [3, 4]),
   );
+  // Where inside sot's own functions the self time goes, line by line.
+  console.log('');
+  for (const h of spots.filter((x) => x.where.startsWith('src/') && x.lines.size).slice(0, 6)) {
+    const total = [...h.lines.values()].reduce((a, b) => a + b, 0);
+    const top = [...h.lines].sort((a, b) => b[1] - a[1]).slice(0, 4);
+    console.log(`${h.fn} (${h.where}): ${top.map(([at, n]) => `${at.replace(/^.*\//, '')} ${Math.round((n * 100) / total)}%`).join(', ')}`);
+  }
 }

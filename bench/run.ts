@@ -17,7 +17,7 @@
 // The script re-runs itself in a child node with --expose-gc and, for the large scale, a larger heap
 // (--max-old-space-size, see HEAP_MB) unless it already has them (see respawnWithFlags).
 import { spawnSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
@@ -105,7 +105,11 @@ async function main(): Promise<void> {
     `sot bench, scale ${scale}: ${gen.devices.toLocaleString('en-US')} devices, ${gen.sites} sites, ${gen.racks.toLocaleString('en-US')} racks, ` +
       `${gen.files} files, ${(gen.bytes / 1e6).toFixed(1)} MB of YAML (${gen.reused ? 'reused' : `generated in ${fmtMs(gen.generateMs)} ms`}: ${gen.out})`,
   );
-  log(`node ${process.version}, ${cpus().length} CPUs, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, V8 heap limit ${Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)} MB, runs ${runs}`);
+  const load = loadavg()[0];
+  log(
+    `node ${process.version}, ${cpus().length} CPUs, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, V8 heap limit ${Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)} MB, ` +
+      `runs ${runs}, load average ${load.toFixed(2)}${load > cpus().length * 0.75 ? ' (a busy machine: expect slower, noisier figures)' : ''}`,
+  );
 
   // 1. cold
   const cold = checkOnce(gen.out);
@@ -231,6 +235,8 @@ async function main(): Promise<void> {
         generated_ms: gen.reused ? null : gen.generateMs,
         node: process.version,
         cpus: cpus().length,
+        loadavg_start: round(load, 2),
+        loadavg_end: round(loadavg()[0], 2),
       }),
     );
   }
