@@ -15,13 +15,13 @@ describe('IP addresses written under interfaces', () => {
     const r = compileFiles(files('      - {name: Loopback0, type: virtual, ip_addresses: [10.255.0.1/32]}\n      - {name: mgmt, ip_addresses: [{address: 192.0.2.10/24, vrf: MGMT, dns_name: leaf1.example.net}]}\n', {}, '    primary_ip4: 10.255.0.1/32\n'));
     expect(briefs(r)).toEqual([]);
     const ips = r.model.byKind.get('ipam.ipaddress')!;
-    // In the order of the device's interfaces: the type's (mgmt) first, then the added ones.
+    // In the order they are written.
     expect(ips.map((ip) => [ip.data.address, displayName(ref(ip, 'assigned_object')!), ref(ip, 'vrf')?.data.name ?? null])).toEqual([
-      ['192.0.2.10/24', 'mgmt', 'MGMT'],
       ['10.255.0.1/32', 'Loopback0', null],
+      ['192.0.2.10/24', 'mgmt', 'MGMT'],
     ]);
     const dev = r.model.byKind.get('dcim.device')![0];
-    expect(ref(dev, 'primary_ip4')).toBe(ips[1]);
+    expect(ref(dev, 'primary_ip4')).toBe(ips[0]);
   });
 
   it('are the same object as a top-level entry with that address, never a second one', () => {

@@ -15,9 +15,17 @@ export function customFieldsByKind(model: Model): Map<string, Map<string, Obj>> 
   return out;
 }
 
-/** Objects of kinds that carry custom fields. */
+const scans = new WeakMap<Model, Obj[]>();
+
+/** Objects that set custom fields (one scan per model, shared by the custom field rules). */
 export function objectsWithCustomFields(model: Model): Obj[] {
-  return model.objects.filter((o) => o.kind.schema?.properties?.custom_fields !== undefined);
+  let found = scans.get(model);
+  if (!found) {
+    found = [];
+    for (const o of model.objects) if (o.kind.customFields && o.data.custom_fields !== undefined) found.push(o);
+    scans.set(model, found);
+  }
+  return found;
 }
 
 /** NetBox treats null and "" as empty: they skip type checks and fail `required`. */

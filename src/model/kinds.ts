@@ -46,6 +46,9 @@ export interface KindInfo {
   schema: Record<string, any>;
   key: KeySpec;
   refs: RefField[];
+  refByField: Map<string, RefField>;
+  /** Objects of the kind may set custom fields. */
+  customFields: boolean;
   /** The field that points to the parent in a hierarchy of this kind (regions, locations…). */
   tree?: string;
   /** Components: the owning kind and the list name under which they are written inline. */
@@ -133,6 +136,8 @@ export function loadSchemas(root = join(packageRoot(), 'schema')): SchemaSet {
       schema,
       key: { scope: key.scope ?? [], names: key.names, caseInsensitive: !!key.caseInsensitive, compact: key.compact },
       refs: collectRefs(props),
+      refByField: new Map(collectRefs(props).map((r) => [r.field, r])),
+      customFields: props.custom_fields !== undefined,
       tree: schema['x-tree'],
       parent: schema['x-parent'],
       requiredWhenNew: schema['x-required-when-new'] ?? [],

@@ -17,6 +17,8 @@ export interface Obj {
   origin: 'written' | 'template' | 'implicit';
   /** For components that a device type defines: the template's place, for related locations. */
   template?: { file: string; path: DocPath };
+  /** Entered in its kind's natural-key index (once). */
+  indexed?: boolean;
 }
 
 export interface Model {

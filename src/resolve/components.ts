@@ -50,78 +50,114 @@ export function instantiateComponents(r: Resolver, topLevel: readonly RawItem[])
   }
 }
 
-/** One owner's components: its type's templates, then what is written for it. */
+/** A device type's templates of one kind, prepared once and shared by every device of the type. */
+interface TemplateEntry {
+  name: string;
+  data: Record<string, any>;
+  path: (string | number)[];
+  template: { file: string; path: (string | number)[] };
+}
+
+const templateCache = new WeakMap<Obj, Map<string, TemplateEntry[]>>();
+
+function templatesOf(type: Obj, kind: KindInfo): TemplateEntry[] {
+  let byKind = templateCache.get(type);
+  if (!byKind) templateCache.set(type, (byKind = new Map()));
+  let entries = byKind.get(kind.kind);
+  if (entries) return entries;
+  entries = [];
+  const listName = kind.parent!.inline.replace(/_/g, '-');
+  const templates = type.data[listName];
+  if (Array.isArray(templates)) {
+    const props = kind.schema.properties as Record<string, unknown>;
+    const seen = new Set<string>();
+    templates.forEach((t: any, i: number) => {
+      if (!t || typeof t !== 'object' || typeof t.name !== 'string' || seen.has(t.name)) return; // duplicates: checkTemplateNames
+      seen.add(t.name);
+      const data: Record<string, any> = {};
+      for (const k of Object.keys(t)) if (k in props && k !== 'device') data[k] = t[k];
+      const path = [...type.path, listName, i];
+      entries!.push({ name: t.name, data, path, template: { file: type.file, path } });
+    });
+  }
+  byKind.set(kind.kind, entries);
+  return entries;
+}
+
+/**
+ * One owner's components: its type's templates, then what is written for it. Components only the
+ * type defines share the type's data (nothing writes to component data after resolution); a written
+ * entry with a template's name gets one merged copy.
+ */
 function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, componentKinds: KindInfo[], written: { kind: KindInfo; item: RawItem }[]): void {
   for (const kind of componentKinds) {
+    const ownerField = kind.parent!.field;
+    const inlineName = kind.parent!.inline;
     const byName = new Map<string, Obj>();
-    // 1. From the device type's templates (devicetype-library list names are hyphenated).
-    const listName = kind.parent!.inline.replace(/_/g, '-');
-    const templates = type?.data[listName];
-    if (Array.isArray(templates)) {
-      const props = kind.schema.properties as Record<string, unknown>;
-      templates.forEach((t: any, i: number) => {
-        if (!t || typeof t !== 'object' || typeof t.name !== 'string') return;
-        if (byName.has(t.name)) return; // reported once per type by checkTemplateNames
-        const data: Record<string, any> = {};
-        for (const [k, v] of Object.entries(t)) if (k in props && k !== 'device') data[k] = v;
-        const path = [...type!.path, listName, i];
-        const obj = r.add(kind, data, type!.file, path, 'template', device);
-        obj.template = { file: type!.file, path };
-        obj.refs[kind.parent!.field] = device;
+    if (type) {
+      for (const t of templatesOf(type, kind)) {
+        const obj = r.add(kind, t.data, type.file, t.path, 'template', device);
+        obj.template = t.template;
+        obj.refs[ownerField] = device;
         byName.set(t.name, obj);
-      });
+      }
     }
-    // 2. Inline under the device, then 3. top-level entries naming the device.
-    const inline = device.data[kind.parent!.inline];
-    const entries: { data: any; file: string; path: (string | number)[] }[] = [];
-    if (Array.isArray(inline)) inline.forEach((d, i) => entries.push({ data: d, file: device.file, path: [...device.path, kind.parent!.inline, i] }));
-    for (const w of written) if (w.kind === kind) entries.push({ data: w.item.data, file: w.item.file, path: [...w.item.path] });
-    const writtenNames = new Map<string, Obj>();
-    for (const e of entries) {
-      if (!e.data || typeof e.data !== 'object' || typeof e.data.name !== 'string') continue;
-      const name = e.data.name;
+    // Inline under the device, then top-level entries naming the device.
+    const inline = device.data[inlineName];
+    const inlineCount = Array.isArray(inline) ? inline.length : 0;
+    const others = written.length ? written.filter((w) => w.kind === kind) : [];
+    let writtenNames: Map<string, Obj> | undefined;
+    for (let i = 0; i < inlineCount + others.length; i++) {
+      const data = i < inlineCount ? inline[i] : others[i - inlineCount].item.data;
+      if (!data || typeof data !== 'object' || typeof data.name !== 'string') continue;
+      const file = i < inlineCount ? device.file : others[i - inlineCount].item.file;
+      const path = i < inlineCount ? [...device.path, inlineName, i] : others[i - inlineCount].item.path;
+      const name: string = data.name;
+      writtenNames ??= new Map();
       const prior = writtenNames.get(name);
       if (prior) {
         r.out.push({
           rule: 'resolve/duplicate-key',
           severity: 'error',
           message: `duplicate ${kindLabel(kind)} name "${name}" on ${describe(device)}`,
-          location: { file: e.file, path: [...e.path, 'name'] },
+          location: { file, path: [...path, 'name'] },
           modelPath: namedPath(prior),
           related: [{ location: { file: prior.file, path: [...prior.path, 'name'] }, message: `the ${kindLabel(kind)} already written with this name` }],
-          help: `the ${kind.parent!.inline.replace(/_/g, ' ')} of ${withArticle(kindLabel(device.kind))} have unique names; merge the two entries`,
+          help: `the ${inlineName.replace(/_/g, ' ')} of ${withArticle(kindLabel(device.kind))} have unique names; merge the two entries`,
           data: { kind: kind.kind, field: 'name', value: name },
         });
         continue;
       }
       const fromType = byName.get(name);
       if (fromType) {
-        const rest = { ...e.data };
-        delete rest[kind.parent!.field];
-        fromType.data = { ...fromType.data, ...rest };
-        fromType.file = e.file;
-        fromType.path = e.path;
+        const merged = Object.assign({}, fromType.data, data);
+        if (ownerField in data) delete merged[ownerField];
+        fromType.data = merged;
+        fromType.file = file;
+        fromType.path = path;
         fromType.origin = 'written';
         writtenNames.set(name, fromType);
+        if (data.ip_addresses !== undefined) r.withInlineAddresses.push(fromType);
         continue;
       }
       // Without a resolved device type (reported already) nothing is known to be missing.
-      const missing = type || device.data.device_type === undefined ? kind.requiredWhenNew.filter((f) => e.data[f] === undefined) : [];
-      const obj = r.add(kind, e.data, e.file, e.path, 'written', device);
-      obj.refs[kind.parent!.field] = device;
+      const missing = type || device.data.device_type === undefined ? kind.requiredWhenNew.filter((f) => data[f] === undefined) : [];
+      const obj = r.add(kind, data, file, path, 'written', device);
+      obj.refs[ownerField] = device;
       if (missing.length) {
         r.out.push({
           rule: 'resolve/component-missing-field',
           severity: 'error',
           message: `${kindLabel(kind)} "${name}" is not defined by ${type ? describe(type) : 'the device type'}, so it needs ${missing.map((m) => `"${m}"`).join(' and ')}`,
-          location: { file: e.file, path: [...e.path, 'name'] },
+          location: { file, path: [...path, 'name'] },
           modelPath: namedPath(obj),
-          help: `check the spelling against the device type's ${kind.parent!.inline.replace(/_/g, ' ')}, or give the new component its ${missing.join(', ')}`,
+          help: `check the spelling against the device type's ${inlineName.replace(/_/g, ' ')}, or give the new component its ${missing.join(', ')}`,
           data: { kind: kind.kind, name, missing, deviceType: type ? displayName(type) : undefined },
         });
       }
       byName.set(name, obj);
       writtenNames.set(name, obj);
+      if (data.ip_addresses !== undefined) r.withInlineAddresses.push(obj);
     }
     for (const obj of byName.values()) r.index(obj);
   }

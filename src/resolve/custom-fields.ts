@@ -24,5 +24,7 @@ export function settleCustomFields(r: Resolver): void {
     if (!cf || typeof cf !== 'object' || Array.isArray(cf)) return;
     for (const [name, value] of Object.entries(cf)) cf[name] = settle(value, TEXT_TYPES.has(types.get(name) ?? 'json'));
   };
-  for (const obj of r.objects) visit(obj);
+  // Without definitions every value is reported as unknown; there is nothing to decide.
+  if (types.size === 0) return;
+  for (const obj of r.objects) if (obj.kind.customFields) visit(obj);
 }

@@ -16,8 +16,10 @@ export function assignInlineAddresses(r: Resolver): void {
   const index = r.indexes.get('ipam.ipaddress')!;
   const vrfField = r.refField(ipKind, 'vrf')!;
   const assignedField = r.refField(ipKind, 'assigned_object')!;
-  for (const kindName of INTERFACE_KINDS) {
-    for (const iface of r.byKind.get(kindName) ?? []) {
+  for (const iface of r.withInlineAddresses) {
+    const kindName = iface.kind.kind;
+    if (!INTERFACE_KINDS.includes(kindName)) continue;
+    {
       const list = iface.data.ip_addresses;
       if (!Array.isArray(list)) continue;
       list.forEach((entry, i) => {

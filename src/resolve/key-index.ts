@@ -46,6 +46,8 @@ export class KeyIndex {
         continue;
       }
       names.set(value, obj);
+      // Components are found through their owner (`device:name`), never by name alone.
+      if (this.kind.parent) continue;
       let all = this.global.get(field);
       if (!all) this.global.set(field, (all = new Map()));
       const list = all.get(value);
@@ -69,6 +71,20 @@ export class KeyIndex {
   /** Objects of any scope with this name (first name field that matches wins). */
   anywhere(value: string): Obj[] {
     const v = this.norm(value);
+    if (this.kind.parent) {
+      // Components have no cross-scope index (see add); only error paths ask, so a scan will do.
+      const out: Obj[] = [];
+      for (const byField of this.scoped.values()) {
+        for (const field of this.kind.key.names) {
+          const hit = byField.get(field)?.get(v);
+          if (hit) {
+            out.push(hit);
+            break;
+          }
+        }
+      }
+      return out;
+    }
     for (const field of this.kind.key.names) {
       const hit = this.global.get(field)?.get(v);
       if (hit) return hit;

@@ -66,7 +66,7 @@ export class Resolver {
   }
 
   add(kind: KindInfo, data: Record<string, any>, file: string, path: DocPath, origin: Obj['origin'], owner?: Obj): Obj {
-    const obj: Obj = { id: this.objects.length, kind, data, file, path, refs: {}, origin, owner };
+    const obj: Obj = { id: this.objects.length, kind, data, file, path, refs: {}, origin, owner, template: undefined, indexed: false };
     this.objects.push(obj);
     this.byKind.get(kind.kind)!.push(obj);
     return obj;
@@ -93,11 +93,12 @@ export class Resolver {
     return scopeKeyOf(obj.kind.key.scope.map((f) => (obj.data[f] === undefined && !obj.refs[f] ? NO_SCOPE : (obj.refs[f] as Obj | undefined))));
   }
 
-  private readonly indexed = new Set<Obj>();
+  /** Components written with `ip_addresses` (see inline-ips.ts), gathered while they are built. */
+  readonly withInlineAddresses: Obj[] = [];
 
   index(obj: Obj): void {
-    if (this.indexed.has(obj)) return;
-    this.indexed.add(obj);
+    if (obj.indexed) return;
+    obj.indexed = true;
     const key = this.scopeKey(obj);
     if (key === undefined) return; // its scope did not resolve; that is reported already
     // A key field that is a reference (a wireless link's interface_b) compares the object it names.
@@ -124,9 +125,13 @@ export class Resolver {
   }
 
   resolveRefs(obj: Obj): void {
-    for (const rf of obj.kind.refs) {
-      if (obj.refs[rf.field] !== undefined) continue;
-      if (obj.kind.parent?.field === rf.field && obj.owner) continue;
+    // An object writes few of its kind's many reference fields: walk what it writes.
+    const byField = obj.kind.refByField;
+    const data = obj.data;
+    for (const field in data) {
+      const rf = byField.get(field);
+      if (rf === undefined || obj.refs[field] !== undefined) continue;
+      if (obj.owner && obj.kind.parent?.field === field) continue;
       this.resolveField(obj, rf);
     }
   }
@@ -279,7 +284,8 @@ export class Resolver {
    */
   findAll(target: KindInfo, value: string): Obj[] {
     const index = this.indexes.get(target.kind)!;
-    const direct = index.anywhere(value);
+    // A component is named through its owner (`leaf1:Ethernet1`), never by its name alone.
+    const direct = target.parent ? [] : index.anywhere(value);
     if (direct.length || !target.key.compact) return direct;
     const scopeRef = this.refField(target, target.key.scope[0]);
     const scopeKind = scopeRef && !scopeRef.spec.kinds ? this.schemas.kinds.get(scopeRef.spec.kind) : undefined;

@@ -1,4 +1,4 @@
-import { customFieldsByKind, customFieldValue, isEmptyValue, objectsWithCustomFields } from '../../model/custom-fields.js';
+import { customFieldsByKind, customFieldValue, isEmptyValue } from '../../model/custom-fields.js';
 import { describe } from '../../model/model.js';
 import type { Finding, Rule } from '../rule.js';
 
@@ -10,9 +10,11 @@ export const customFieldRequired: Rule = {
   run(model) {
     const defs = customFieldsByKind(model);
     const findings: Finding[] = [];
-    for (const obj of objectsWithCustomFields(model)) {
-      for (const def of defs.get(obj.kind.kind)?.values() ?? []) {
-        if (def.data.required !== true || !isEmptyValue(customFieldValue(obj, def))) continue;
+    for (const [kind, byName] of defs) {
+      const required = [...byName.values()].filter((d) => d.data.required === true);
+      if (required.length === 0) continue;
+      for (const obj of model.byKind.get(kind) ?? []) for (const def of required) {
+        if (!isEmptyValue(customFieldValue(obj, def))) continue;
         findings.push({
           obj,
           field: obj.data.custom_fields ? 'custom_fields' : undefined,

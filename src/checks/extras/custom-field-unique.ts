@@ -1,4 +1,4 @@
-import { customFieldsByKind, customFieldValue, isEmptyValue, objectsWithCustomFields } from '../../model/custom-fields.js';
+import { customFieldsByKind, customFieldValue, isEmptyValue } from '../../model/custom-fields.js';
 import { describe, type Obj } from '../../model/model.js';
 import type { Finding, Rule } from '../rule.js';
 
@@ -11,9 +11,10 @@ export const customFieldUnique: Rule = {
     const defs = customFieldsByKind(model);
     const findings: Finding[] = [];
     const seen = new Map<string, Obj>();
-    for (const obj of objectsWithCustomFields(model)) {
-      for (const def of defs.get(obj.kind.kind)?.values() ?? []) {
-        if (def.data.unique !== true) continue;
+    for (const [kind, byName] of defs) {
+      const unique = [...byName.values()].filter((d) => d.data.unique === true);
+      if (unique.length === 0) continue;
+      for (const obj of model.byKind.get(kind) ?? []) for (const def of unique) {
         const value = customFieldValue(obj, def);
         if (isEmptyValue(value)) continue;
         const key = `${obj.kind.kind}\0${def.data.name}\0${JSON.stringify(value)}`;
