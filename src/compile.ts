@@ -105,7 +105,7 @@ export function compile(files: readonly SourceFile[], options: CompileOptions = 
   }
   lap('validate');
 
-  const model = resolve(items, schemas, diagnostics);
+  const model = resolve(items, schemas, diagnostics, new Set(parsed.filter((p) => p.hasAliases).map((p) => p.file)));
   lap('resolve');
 
   runChecks(model, { settings }, diagnostics);

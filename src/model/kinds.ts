@@ -41,6 +41,8 @@ export interface KindInfo {
   kind: string;
   collection: string;
   title: string;
+  /** The title inside a sentence (see kindLabel). */
+  label: string;
   schemaId: string;
   schemaFile: string;
   schema: Record<string, any>;
@@ -131,6 +133,7 @@ export function loadSchemas(root = join(packageRoot(), 'schema')): SchemaSet {
       kind: schema['x-kind'],
       collection: schema['x-collection'],
       title: schema.title,
+      label: String(schema.title).replace(/^[A-Z](?![A-Z0-9])/, (c) => c.toLowerCase()),
       schemaId: schema.$id,
       schemaFile: `schema/${rel}`,
       schema,
@@ -158,8 +161,8 @@ export function loadSchemas(root = join(packageRoot(), 'schema')): SchemaSet {
 }
 
 /** The kind's name inside a sentence: "device type", but "IP address", "VM interface", "wireless LAN". */
-export function kindLabel(info: { title: string }): string {
-  return info.title.replace(/^[A-Z](?![A-Z0-9])/, (c) => c.toLowerCase());
+export function kindLabel(info: { title: string; label?: string }): string {
+  return info.label ?? info.title.replace(/^[A-Z](?![A-Z0-9])/, (c) => c.toLowerCase());
 }
 
 export function kindPlural(info: { title: string }): string {

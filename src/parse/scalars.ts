@@ -20,8 +20,11 @@ export class PlainScalar {
 /** Counts PlainScalars made while parsing the current file, so clean files skip the clean-up walk. */
 export const scalarStats = { made: 0 };
 
+// Plain decimal integers without leading zeros read back as written: no need to compare strings.
+const CANONICAL_INT = /^-?(?:0|[1-9][0-9]{0,14})$/;
+
 function lossless<T extends number | boolean>(source: string, value: T): T | PlainScalar {
-  if (String(value) === source) return value;
+  if ((typeof value === 'number' && CANONICAL_INT.test(source)) || String(value) === source) return value;
   scalarStats.made++;
   return new PlainScalar(source, value, value);
 }
@@ -42,14 +45,17 @@ const floatType = new jsyaml.Type('tag:yaml.org,2002:float', {
   construct: (data: string) => lossless(data, float.construct(data) as number),
 });
 
-const YAML11_BOOL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+const YAML11_BOOL = new Set(['yes', 'Yes', 'YES', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF']);
 
 // YAML 1.2 booleans plus the YAML 1.1 words (yes/no/on/off): the latter stay strings unless the schema
 // asks for a boolean, so `name: on` is still the text "on".
 const boolType = new jsyaml.Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (data: string) => bool.resolve(data) || (data !== 'y' && data !== 'Y' && data !== 'n' && data !== 'N' && YAML11_BOOL.test(data)),
+  // Every plain scalar passes through here: the length test keeps it cheap for the rest.
+  resolve: (data: string) => data.length <= 5 && (bool.resolve(data) || YAML11_BOOL.has(data)),
   construct: (data: string) => {
+    if (data === 'true') return true;
+    if (data === 'false') return false;
     if (bool.resolve(data)) return lossless(data, bool.construct(data) as boolean);
     scalarStats.made++;
     return new PlainScalar(data, /^[yo]/i.test(data) && data.toLowerCase() !== 'off', data);

@@ -130,8 +130,17 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
       }
       const fromType = byName.get(name);
       if (fromType) {
-        const merged = Object.assign({}, fromType.data, data);
-        if (ownerField in data) delete merged[ownerField];
+        // The written entry becomes the component: the type's fields fill what it leaves out. Its
+        // object is sot's own (parsed for this run), unless an alias shares it with another place.
+        let merged: Record<string, any>;
+        if (r.sharedFiles.has(file) || ownerField in data) {
+          merged = Object.assign({}, fromType.data, data);
+          delete merged[ownerField];
+        } else {
+          merged = data;
+          const tdata = fromType.data;
+          for (const k in tdata) if (!(k in merged)) merged[k] = tdata[k];
+        }
         fromType.data = merged;
         fromType.file = file;
         fromType.path = path;
