@@ -32,34 +32,43 @@ function lossless<T extends number | boolean>(source: string, value: T): T | Pla
 // js-yaml's built-in scalar types (present at run time, absent from its type declarations).
 const builtin = (jsyaml as unknown as { types: Record<string, jsyaml.Type & Record<string, any>> }).types;
 const { int, float, bool } = builtin;
-
-const intType = new jsyaml.Type('tag:yaml.org,2002:int', {
-  kind: 'scalar',
-  resolve: int.resolve,
-  construct: (data: string) => lossless(data, int.construct(data) as number),
-});
-
-const floatType = new jsyaml.Type('tag:yaml.org,2002:float', {
-  kind: 'scalar',
-  resolve: float.resolve,
-  construct: (data: string) => lossless(data, float.construct(data) as number),
-});
+const nul = builtin.null;
 
 const YAML11_BOOL = new Set(['yes', 'Yes', 'YES', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF']);
 
-// YAML 1.2 booleans plus the YAML 1.1 words (yes/no/on/off): the latter stay strings unless the schema
-// asks for a boolean, so `name: on` is still the text "on".
-const boolType = new jsyaml.Type('tag:yaml.org,2002:bool', {
-  kind: 'scalar',
-  // Every plain scalar passes through here: the length test keeps it cheap for the rest.
-  resolve: (data: string) => data.length <= 5 && (bool.resolve(data) || YAML11_BOOL.has(data)),
-  construct: (data: string) => {
-    if (data === 'true') return true;
-    if (data === 'false') return false;
-    if (bool.resolve(data)) return lossless(data, bool.construct(data) as boolean);
+/**
+ * Whether a plain scalar is anything but text: null, a YAML 1.2 boolean or number, or a YAML 1.1
+ * yes/no/on/off. Every plain scalar of a file passes through here, so the first character decides
+ * cheaply for the many that are names and descriptions.
+ */
+function typedScalar(data: string): boolean {
+  const n = data.length;
+  if (n === 0) return true;
+  const c = data.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) return int.resolve(data) || float.resolve(data);
+  if (n > 5) return false;
+  return nul.resolve(data) || bool.resolve(data) || YAML11_BOOL.has(data);
+}
+
+function constructScalar(data: string): unknown {
+  if (data === 'true') return true;
+  if (data === 'false') return false;
+  if (nul.resolve(data)) return null;
+  if (bool.resolve(data)) return lossless(data, bool.construct(data) as boolean);
+  if (YAML11_BOOL.has(data)) {
+    // yes/no/on/off stay text unless the schema asks for a boolean, so `name: on` is still "on".
     scalarStats.made++;
     return new PlainScalar(data, /^[yo]/i.test(data) && data.toLowerCase() !== 'off', data);
-  },
+  }
+  if (int.resolve(data)) return lossless(data, int.construct(data) as number);
+  return lossless(data, float.construct(data) as number);
+}
+
+/** One implicit type for null, booleans and numbers: one resolver call per plain scalar, not four. */
+const typedScalarType = new jsyaml.Type('tag:yaml.org,2002:sot-scalar', {
+  kind: 'scalar',
+  resolve: typedScalar,
+  construct: constructScalar,
 });
 
 /**
@@ -68,5 +77,5 @@ const boolType = new jsyaml.Type('tag:yaml.org,2002:bool', {
  * parse error.
  */
 export const SOT_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
-  implicit: [builtin.null, boolType, intType, floatType, builtin.merge],
+  implicit: [typedScalarType, builtin.merge],
 });
