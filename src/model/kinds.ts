@@ -51,6 +51,8 @@ export interface KindInfo {
   refByField: Map<string, RefField>;
   /** Objects of the kind may set custom fields. */
   customFields: boolean;
+  /** A natural-key name field is a reference (compared by the object it names). */
+  keyHasRefs: boolean;
   /** The field that points to the parent in a hierarchy of this kind (regions, locations…). */
   tree?: string;
   /** Components: the owning kind and the list name under which they are written inline. */
@@ -141,6 +143,7 @@ export function loadSchemas(root = join(packageRoot(), 'schema')): SchemaSet {
       refs: collectRefs(props),
       refByField: new Map(collectRefs(props).map((r) => [r.field, r])),
       customFields: props.custom_fields !== undefined,
+      keyHasRefs: key.names.some((n: string) => props[n]?.['x-ref'] !== undefined),
       tree: schema['x-tree'],
       parent: schema['x-parent'],
       requiredWhenNew: schema['x-required-when-new'] ?? [],

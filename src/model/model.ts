@@ -16,7 +16,7 @@ export interface Obj {
   /** written: in an inventory file; template: instantiated from a device type; implicit: created by a reference. */
   origin: 'written' | 'template' | 'implicit';
   /** For components that a device type defines: the template's place, for related locations. */
-  template?: { file: string; path: DocPath };
+  template?: { file: string; path: DocPath; refFields?: string[] };
   /** Entered in its kind's natural-key index (once). */
   indexed?: boolean;
 }

@@ -55,7 +55,7 @@ interface TemplateEntry {
   name: string;
   data: Record<string, any>;
   path: (string | number)[];
-  template: { file: string; path: (string | number)[] };
+  template: { file: string; path: (string | number)[]; refFields: string[] };
 }
 
 const templateCache = new WeakMap<Obj, Map<string, TemplateEntry[]>>();
@@ -77,7 +77,8 @@ function templatesOf(type: Obj, kind: KindInfo): TemplateEntry[] {
       const data: Record<string, any> = {};
       for (const k of Object.keys(t)) if (k in props && k !== 'device') data[k] = t[k];
       const path = [...type.path, listName, i];
-      entries!.push({ name: t.name, data, path, template: { file: type.file, path } });
+      const refFields = Object.keys(data).filter((k) => kind.refByField.has(k));
+      entries!.push({ name: t.name, data, path, template: { file: type.file, path, refFields } });
     });
   }
   byKind.set(kind.kind, entries);
@@ -96,9 +97,8 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
     const byName = new Map<string, Obj>();
     if (type) {
       for (const t of templatesOf(type, kind)) {
-        const obj = r.add(kind, t.data, type.file, t.path, 'template', device);
+        const obj = r.add(kind, t.data, type.file, t.path, 'template', device, { [ownerField]: device });
         obj.template = t.template;
-        obj.refs[ownerField] = device;
         byName.set(t.name, obj);
       }
     }
@@ -168,7 +168,8 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
       writtenNames.set(name, obj);
       if (data.ip_addresses !== undefined) r.withInlineAddresses.push(obj);
     }
-    for (const obj of byName.values()) r.index(obj);
+    const scopeKey = String(device.id);
+    for (const obj of byName.values()) r.index(obj, scopeKey);
   }
 }
 

@@ -67,15 +67,15 @@ export class Resolver {
     return { objects: this.objects, byKind: this.byKind };
   }
 
-  add(kind: KindInfo, data: Record<string, any>, file: string, path: DocPath, origin: Obj['origin'], owner?: Obj): Obj {
-    const obj: Obj = { id: this.objects.length, kind, data, file, path, refs: {}, origin, owner, template: undefined, indexed: false };
+  add(kind: KindInfo, data: Record<string, any>, file: string, path: DocPath, origin: Obj['origin'], owner?: Obj, refs: Obj['refs'] = {}): Obj {
+    const obj: Obj = { id: this.objects.length, kind, data, file, path, refs, origin, owner, template: undefined, indexed: false };
     this.objects.push(obj);
     this.byKind.get(kind.kind)!.push(obj);
     return obj;
   }
 
   refField(kind: KindInfo, field: string): RefField | undefined {
-    return kind.refs.find((r) => r.field === field);
+    return kind.refByField.get(field);
   }
 
   resolveScope(obj: Obj): void {
@@ -92,23 +92,33 @@ export class Resolver {
 
   /** The scope an object's names live in; undefined when a scope reference did not resolve. */
   scopeKey(obj: Obj): string | undefined {
-    return scopeKeyOf(obj.kind.key.scope.map((f) => (obj.data[f] === undefined && !obj.refs[f] ? NO_SCOPE : (obj.refs[f] as Obj | undefined))));
+    const scope = obj.kind.key.scope;
+    if (scope.length === 0) return '';
+    if (obj.owner && scope.length === 1 && scope[0] === obj.kind.parent?.field) return String(obj.owner.id);
+    return scopeKeyOf(scope.map((f) => (obj.data[f] === undefined && !obj.refs[f] ? NO_SCOPE : (obj.refs[f] as Obj | undefined))));
   }
 
   /** Components written with `ip_addresses` (see inline-ips.ts), gathered while they are built. */
   readonly withInlineAddresses: Obj[] = [];
 
-  index(obj: Obj): void {
+  index(obj: Obj, scopeKey?: string): void {
     if (obj.indexed) return;
     obj.indexed = true;
-    const key = this.scopeKey(obj);
+    const key = scopeKey ?? this.scopeKey(obj);
     if (key === undefined) return; // its scope did not resolve; that is reported already
     // A key field that is a reference (a wireless link's interface_b) compares the object it names.
-    for (const field of obj.kind.key.names) {
-      const rf = this.refField(obj.kind, field);
-      if (rf && obj.refs[field] === undefined) this.resolveField(obj, rf);
+    if (obj.kind.keyHasRefs) {
+      for (const field of obj.kind.key.names) {
+        const rf = this.refField(obj.kind, field);
+        if (rf && obj.refs[field] === undefined) this.resolveField(obj, rf);
+      }
     }
-    for (const clash of this.indexes.get(obj.kind.kind)!.add(obj, key)) {
+    const clashes = this.indexes.get(obj.kind.kind)!.add(obj, key);
+    if (clashes.length) this.reportClashes(obj, clashes);
+  }
+
+  private reportClashes(obj: Obj, clashes: { field: string; value: string; other: Obj }[]): void {
+    for (const clash of clashes) {
       const title = kindLabel(obj.kind);
       const scope = obj.kind.key.scope[0] ? obj.refs[obj.kind.key.scope[0]] : undefined;
       const where = scope && !Array.isArray(scope) ? ` in ${kindLabel(scope.kind)} "${displayName(scope)}"` : '';
@@ -127,6 +137,12 @@ export class Resolver {
   }
 
   resolveRefs(obj: Obj): void {
+    // A component only its device type defines has the type's references, known in advance.
+    const fields = obj.origin === 'template' ? obj.template?.refFields : undefined;
+    if (fields) {
+      for (const field of fields) if (obj.refs[field] === undefined) this.resolveField(obj, obj.kind.refByField.get(field)!);
+      return;
+    }
     // An object writes few of its kind's many reference fields: walk what it writes.
     const byField = obj.kind.refByField;
     const data = obj.data;
