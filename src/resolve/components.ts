@@ -111,7 +111,7 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
       const data = i < inlineCount ? inline[i] : others[i - inlineCount].item.data;
       if (!data || typeof data !== 'object' || typeof data.name !== 'string') continue;
       const file = i < inlineCount ? device.file : others[i - inlineCount].item.file;
-      const path = i < inlineCount ? [...device.path, inlineName, i] : others[i - inlineCount].item.path;
+      const path = i < inlineCount ? device.path.concat(inlineName, i) : others[i - inlineCount].item.path;
       const name: string = data.name;
       writtenNames ??= new Map();
       const prior = writtenNames.get(name);

@@ -57,10 +57,17 @@ export function asdot(value: string): number | undefined {
   return Number(m[1]) * 65536 + Number(m[2]);
 }
 
+const asdotFieldsByKind = new WeakMap<object, string[]>();
+
 function asdotToInteger(item: RawItem, out: Diagnostic[]): void {
-  for (const [field, prop] of Object.entries<any>(item.kind.schema?.properties ?? {})) {
+  let fields = asdotFieldsByKind.get(item.kind);
+  if (!fields) {
+    fields = Object.entries<any>(item.kind.schema?.properties ?? {}).filter(([, p]) => p?.['x-asdot']).map(([f]) => f);
+    asdotFieldsByKind.set(item.kind, fields);
+  }
+  for (const field of fields) {
     const v = item.data[field];
-    if (!prop?.['x-asdot'] || typeof v !== 'string') continue;
+    if (typeof v !== 'string') continue;
     const n = asdot(v);
     if (n !== undefined && n >= 1) item.data[field] = n;
     else if (/^\d+\.\d+$/.test(v)) {
