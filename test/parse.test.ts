@@ -121,3 +121,40 @@ describe('explicit tags', () => {
     expect(parseYamlFile('a.yaml', 'a: hello !\nb: "!x"\nc: wow!\n').diagnostics).toEqual([]);
   });
 });
+
+describe('SourceMap cuts one entry out of a collection', () => {
+  it('finds the same ranges as a parse of the whole file, for every field of inventory-example', async () => {
+    const { readWorktree } = await import('../src/sources/worktree.js');
+    const jsyaml = (await import('js-yaml')).default;
+    const root = new URL('../inventory-example', import.meta.url).pathname;
+    let compared = 0;
+    for (const { text } of readWorktree(root)) {
+      const data = jsyaml.load(text) as Record<string, unknown>;
+      if (!data || typeof data !== 'object') continue;
+      const fast = new SourceMap(text);
+      const full = new SourceMap(text, false);
+      for (const [key, list] of Object.entries(data)) {
+        if (!Array.isArray(list)) continue;
+        list.forEach((item, i) => {
+          const fields = item && typeof item === 'object' ? Object.keys(item) : [];
+          for (const path of [[key, i], ...fields.map((f) => [key, i, f])]) {
+            for (const target of ['key', 'value'] as const) {
+              expect(fast.locate(path, target), `${key}[${i}] ${path.join('.')} ${target}`).toEqual(full.locate(path, target));
+              compared++;
+            }
+          }
+        });
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('handles sequences at column 0, comments, flow entries and a collection that is not a block sequence', () => {
+    const text = 'sites:\n# first\n- name: A\n  slug: a\n\n- {name: B, slug: b}\nracks: [{name: R1}]\ntags:\n  - name: T\n    slug: t\n';
+    const fast = new SourceMap(text);
+    const full = new SourceMap(text, false);
+    for (const path of [['sites', 0, 'slug'], ['sites', 1, 'name'], ['racks', 0, 'name'], ['tags', 0, 'slug'], ['tags', 0]]) {
+      expect(fast.locate(path)).toEqual(full.locate(path));
+    }
+  });
+});

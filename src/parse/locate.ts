@@ -1,22 +1,38 @@
-import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Node, type Document } from 'yaml';
+import { parseDocument, isMap, isSeq, isPair, isScalar, type Node, type Document } from 'yaml';
 import type { DocPath, Point, Range } from '../diagnostics/diagnostic.js';
 
 /**
  * Positions are computed lazily: the fast parser keeps none, and only a file that has a diagnostic is
- * parsed a second time with `yaml`'s Document API, which records a range for every node.
+ * parsed again with `yaml`'s Document API, which records a range for every node. That API reads about
+ * 2 MB/s, so for a problem inside one entry of a top-level collection (`devices[412]`) only that
+ * entry's lines are parsed; the whole file only when the entry cannot be cut out safely.
  */
 export class SourceMap {
-  private readonly doc: Document;
-  private readonly lines: LineCounter;
+  private doc?: Document;
+  private readonly lineStarts: number[];
+  /** Per top-level collection: where each block-sequence entry starts, and where the sequence ends. */
+  private readonly entries = new Map<string, { starts: number[]; end: number } | null>();
 
-  constructor(readonly text: string) {
-    this.lines = new LineCounter();
-    this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: false, strict: false, prettyErrors: false });
+  constructor(
+    readonly text: string,
+    /** Cut entries out of top-level collections (false: always parse the whole file). */
+    private readonly slices = true,
+  ) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.lineStarts = starts;
   }
 
   point(offset: number): Point {
-    const p = this.lines.linePos(Math.max(0, Math.min(offset, this.text.length)));
-    return { line: p.line - 1, column: p.col - 1 };
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, column: o - this.lineStarts[lo] };
   }
 
   range(start: number, end: number): Range {
@@ -28,31 +44,54 @@ export class SourceMap {
    * written document (a key that came from a merge, say) stops at the deepest node that exists.
    */
   locate(path: DocPath, target: 'key' | 'value' = 'value'): Range {
-    let node: unknown = this.doc.contents;
-    let keyNode: Node | null = null;
-    let found: Node | null = (this.doc.contents as Node | null) ?? null;
-    for (const step of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(step));
-        if (!pair) break;
-        keyNode = pair.key as Node;
-        node = pair.value;
-        found = (pair.value as Node | null) ?? keyNode;
-        if (!pair.value) node = null;
-      } else if (isSeq(node) && typeof step === 'number') {
-        const item = node.items[step] as Node | undefined;
-        if (!item) break;
-        keyNode = null;
-        node = item;
-        found = item;
-      } else {
-        break;
+    if (this.slices && path.length >= 2 && typeof path[0] === 'string' && typeof path[1] === 'number') {
+      const cut = this.entry(path[0], path[1]);
+      if (cut) {
+        const doc = parseDocument(this.text.slice(cut.start, cut.end), { uniqueKeys: false, strict: false, prettyErrors: false });
+        if (doc.errors.length === 0 && isSeq(doc.contents) && doc.contents.items.length === 1) {
+          const r = findRange(doc.contents, [0, ...path.slice(2)], target);
+          if (r) return this.trimmed(cut.start + r[0], cut.start + r[1]);
+        }
       }
     }
-    const chosen = target === 'key' && keyNode ? keyNode : found;
-    const r = chosen?.range;
-    if (!r) return { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
-    return this.trimmed(r[0], r[1]);
+    this.doc ??= parseDocument(this.text, { uniqueKeys: false, strict: false, prettyErrors: false });
+    const r = findRange(this.doc.contents, path, target);
+    return r ? this.trimmed(r[0], r[1]) : { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
+  }
+
+  /** The text of entry `index` of the block sequence under the top-level key `key`, if it is one. */
+  private entry(key: string, index: number): { start: number; end: number } | undefined {
+    let seq = this.entries.get(key);
+    if (seq === undefined) {
+      seq = this.scanSequence(key);
+      this.entries.set(key, seq);
+    }
+    if (!seq || index >= seq.starts.length) return undefined;
+    return { start: seq.starts[index], end: index + 1 < seq.starts.length ? seq.starts[index + 1] : seq.end };
+  }
+
+  private scanSequence(key: string): { starts: number[]; end: number } | null {
+    const lines = this.lineStarts;
+    const lineText = (i: number) => this.text.slice(lines[i], i + 1 < lines.length ? lines[i + 1] - 1 : this.text.length);
+    const header = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\s*(#.*)?$`);
+    let i = 0;
+    while (i < lines.length && !header.test(lineText(i))) i++;
+    if (i === lines.length) return null;
+    let indent = -1;
+    const starts: number[] = [];
+    for (i++; i < lines.length; i++) {
+      const line = lineText(i);
+      if (/^\s*(#.*)?$/.test(line)) continue;
+      const lead = line.length - line.trimStart().length;
+      if (line.includes('\t', 0) && line.indexOf('\t') < lead) return null; // tabs in indentation: let the full parse judge
+      if (indent === -1) {
+        if (!/^\s*-(\s|$)/.test(line)) return null; // not a block sequence
+        indent = lead;
+      }
+      if (lead < indent || (lead === indent && !/^\s*-(\s|$)/.test(line))) return { starts, end: lines[i] };
+      if (lead === indent) starts.push(lines[i]);
+    }
+    return { starts, end: this.text.length };
   }
 
   /** Block collections' ranges run to the next line; end them at the last non-space character. */
@@ -61,6 +100,34 @@ export class SourceMap {
     while (e > start && /\s/.test(this.text[e - 1])) e--;
     return this.range(start, e);
   }
+}
+
+/** [start, end] offsets of the node at `path` (or its key), stopping at the deepest node that exists. */
+function findRange(root: unknown, path: DocPath, target: 'key' | 'value'): [number, number] | undefined {
+  let node: unknown = root;
+  let keyNode: Node | null = null;
+  let found: Node | null = (root as Node | null) ?? null;
+  for (const step of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(step));
+      if (!pair) break;
+      keyNode = pair.key as Node;
+      node = pair.value;
+      found = (pair.value as Node | null) ?? keyNode;
+      if (!pair.value) node = null;
+    } else if (isSeq(node) && typeof step === 'number') {
+      const item = node.items[step] as Node | undefined;
+      if (!item) break;
+      keyNode = null;
+      node = item;
+      found = item;
+    } else {
+      break;
+    }
+  }
+  const chosen = target === 'key' && keyNode ? keyNode : found;
+  const r = chosen?.range;
+  return r ? [r[0], r[1]] : undefined;
 }
 
 function keyText(key: unknown): string | undefined {
