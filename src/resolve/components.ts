@@ -90,22 +90,28 @@ function templatesOf(type: Obj, kind: KindInfo): TemplateEntry[] {
  * type defines share the type's data (nothing writes to component data after resolution); a written
  * entry with a template's name gets one merged copy.
  */
+const NO_TEMPLATES: TemplateEntry[] = [];
+
 function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, componentKinds: KindInfo[], written: { kind: KindInfo; item: RawItem }[]): void {
+  const scopeKey = String(device.id);
   for (const kind of componentKinds) {
     const ownerField = kind.parent!.field;
     const inlineName = kind.parent!.inline;
-    const byName = new Map<string, Obj>();
-    if (type) {
-      for (const t of templatesOf(type, kind)) {
-        const obj = r.add(kind, t.data, type.file, t.path, 'template', device, { [ownerField]: device });
-        obj.template = t.template;
-        byName.set(t.name, obj);
-      }
-    }
+    const templates = type ? templatesOf(type, kind) : NO_TEMPLATES;
     // Inline under the device, then top-level entries naming the device.
     const inline = device.data[inlineName];
     const inlineCount = Array.isArray(inline) ? inline.length : 0;
     const others = written.length ? written.filter((w) => w.kind === kind) : [];
+    if (templates.length === 0 && inlineCount === 0 && others.length === 0) continue;
+    // Components are entered straight into their kind's index under the device: the names of one
+    // device are checked here, so the index has nothing to compare.
+    const byName = r.indexes.get(kind.kind)!.scopeNames(scopeKey);
+    for (const t of templates) {
+      const obj = r.add(kind, t.data, type!.file, t.path, 'template', device, ownerField === 'device' ? { device } : { [ownerField]: device });
+      obj.template = t.template;
+      obj.indexed = true;
+      byName.set(t.name, obj);
+    }
     let writtenNames: Map<string, Obj> | undefined;
     for (let i = 0; i < inlineCount + others.length; i++) {
       const data = i < inlineCount ? inline[i] : others[i - inlineCount].item.data;
@@ -129,7 +135,7 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
         continue;
       }
       const fromType = byName.get(name);
-      if (fromType) {
+      if (fromType && fromType.origin === 'template') {
         // The written entry becomes the component: the type's fields fill what it leaves out. Its
         // object is sot's own (parsed for this run), unless an alias shares it with another place.
         let merged: Record<string, any>;
@@ -153,6 +159,7 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
       const missing = type || device.data.device_type === undefined ? kind.requiredWhenNew.filter((f) => data[f] === undefined) : [];
       const obj = r.add(kind, data, file, path, 'written', device);
       obj.refs[ownerField] = device;
+      obj.indexed = true;
       if (missing.length) {
         r.out.push({
           rule: 'resolve/component-missing-field',
@@ -168,8 +175,6 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
       writtenNames.set(name, obj);
       if (data.ip_addresses !== undefined) r.withInlineAddresses.push(obj);
     }
-    const scopeKey = String(device.id);
-    for (const obj of byName.values()) r.index(obj, scopeKey);
   }
 }
 

@@ -57,6 +57,19 @@ export class KeyIndex {
     return clashes;
   }
 
+  /**
+   * The map of one scope's names (first name field), for callers that check uniqueness themselves
+   * (a device's components): entries set here are found by inScope like those added by add.
+   */
+  scopeNames(scopeKey: string): Map<string, Obj> {
+    let byField = this.scoped.get(scopeKey);
+    if (!byField) this.scoped.set(scopeKey, (byField = new Map()));
+    const field = this.kind.key.names[0];
+    let names = byField.get(field);
+    if (!names) byField.set(field, (names = new Map()));
+    return names;
+  }
+
   inScope(scopeKey: string, value: string): Obj | undefined {
     const byField = this.scoped.get(scopeKey);
     if (!byField) return undefined;
