@@ -112,16 +112,15 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
       obj.indexed = true;
       byName.set(t.name, obj);
     }
-    let writtenNames: Map<string, Obj> | undefined;
     for (let i = 0; i < inlineCount + others.length; i++) {
       const data = i < inlineCount ? inline[i] : others[i - inlineCount].item.data;
       if (!data || typeof data !== 'object' || typeof data.name !== 'string') continue;
       const file = i < inlineCount ? device.file : others[i - inlineCount].item.file;
       const path = i < inlineCount ? device.path.concat(inlineName, i) : others[i - inlineCount].item.path;
       const name: string = data.name;
-      writtenNames ??= new Map();
-      const prior = writtenNames.get(name);
-      if (prior) {
+      // Entries written earlier in this loop are the only components of this device already 'written'.
+      const prior = byName.get(name);
+      if (prior && prior.origin === 'written') {
         r.out.push({
           rule: 'resolve/duplicate-key',
           severity: 'error',
@@ -134,8 +133,8 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
         });
         continue;
       }
-      const fromType = byName.get(name);
-      if (fromType && fromType.origin === 'template') {
+      const fromType = prior;
+      if (fromType) {
         // The written entry becomes the component: the type's fields fill what it leaves out. Its
         // object is sot's own (parsed for this run), unless an alias shares it with another place.
         let merged: Record<string, any>;
@@ -151,7 +150,6 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
         fromType.file = file;
         fromType.path = path;
         fromType.origin = 'written';
-        writtenNames.set(name, fromType);
         if (data.ip_addresses !== undefined) r.withInlineAddresses.push(fromType);
         continue;
       }
@@ -172,7 +170,6 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
         });
       }
       byName.set(name, obj);
-      writtenNames.set(name, obj);
       if (data.ip_addresses !== undefined) r.withInlineAddresses.push(obj);
     }
   }

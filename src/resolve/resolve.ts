@@ -67,10 +67,18 @@ export class Resolver {
     return { objects: this.objects, byKind: this.byKind };
   }
 
+  private lastKind?: KindInfo;
+  private lastList?: Obj[];
+
   add(kind: KindInfo, data: Record<string, any>, file: string, path: DocPath, origin: Obj['origin'], owner?: Obj, refs: Obj['refs'] = {}): Obj {
     const obj: Obj = { id: this.objects.length, kind, data, file, path, refs, origin, owner, template: undefined, indexed: false };
     this.objects.push(obj);
-    this.byKind.get(kind.kind)!.push(obj);
+    // Objects come in runs of one kind (a device's interfaces): remember the last list.
+    if (kind !== this.lastKind) {
+      this.lastKind = kind;
+      this.lastList = this.byKind.get(kind.kind)!;
+    }
+    this.lastList!.push(obj);
     return obj;
   }
 
