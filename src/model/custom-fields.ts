@@ -39,3 +39,12 @@ export function customFieldValue(obj: Obj, def: Obj): unknown {
   const written = cf && typeof cf === 'object' && !Array.isArray(cf) && def.data.name in cf ? cf[def.data.name] : undefined;
   return written !== undefined ? written : def.data.default;
 }
+
+/** Every custom field value written on an object: the object, the field's name, the value. */
+export function* customFieldEntries(model: Model): Generator<{ obj: Obj; name: string; value: unknown }> {
+  for (const obj of objectsWithCustomFields(model)) {
+    const cf = obj.data.custom_fields;
+    if (!cf || typeof cf !== 'object' || Array.isArray(cf)) continue;
+    for (const name of Object.keys(cf)) yield { obj, name, value: cf[name] };
+  }
+}

@@ -1,5 +1,5 @@
 import { didYouMean } from '../../diagnostics/suggest.js';
-import { customFieldsByKind, objectsWithCustomFields } from '../../model/custom-fields.js';
+import { customFieldEntries, customFieldsByKind } from '../../model/custom-fields.js';
 import { kindLabel } from '../../model/kinds.js';
 import type { Finding, Rule } from '../rule.js';
 
@@ -11,21 +11,17 @@ export const customFieldUnknown: Rule = {
   run(model) {
     const defs = customFieldsByKind(model);
     const findings: Finding[] = [];
-    for (const obj of objectsWithCustomFields(model)) {
-      const cf = obj.data.custom_fields;
-      if (!cf || typeof cf !== 'object' || Array.isArray(cf)) continue;
+    for (const { obj, name } of customFieldEntries(model)) {
       const known = defs.get(obj.kind.kind);
-      for (const name of Object.keys(cf)) {
-        if (known?.has(name)) continue;
-        findings.push({
-          obj,
-          field: `custom_fields`,
-          subPath: [name],
-          target: 'key',
-          message: `no custom field "${name}" is defined for ${kindLabel(obj.kind)} objects${didYouMean(name, known?.keys() ?? [])}`,
-          data: { name, kind: obj.kind.kind },
-        });
-      }
+      if (known?.has(name)) continue;
+      findings.push({
+        obj,
+        field: 'custom_fields',
+        subPath: [name],
+        target: 'key',
+        message: `no custom field "${name}" is defined for ${kindLabel(obj.kind)} objects${didYouMean(name, known?.keys() ?? [])}`,
+        data: { name, kind: obj.kind.kind },
+      });
     }
     return findings;
   },

@@ -1,4 +1,4 @@
-import { customFieldsByKind, isEmptyValue, objectsWithCustomFields } from '../../model/custom-fields.js';
+import { customFieldEntries, customFieldsByKind, isEmptyValue } from '../../model/custom-fields.js';
 import { displayName, type Model, type Obj } from '../../model/model.js';
 import type { Finding, Rule } from '../rule.js';
 
@@ -90,23 +90,19 @@ export const customFieldValue: Rule = {
   run(model) {
     const defs = customFieldsByKind(model);
     const findings: Finding[] = [];
-    for (const obj of objectsWithCustomFields(model)) {
-      const cf = obj.data.custom_fields;
-      if (!cf || typeof cf !== 'object' || Array.isArray(cf)) continue;
-      for (const [name, value] of Object.entries(cf)) {
-        const def = defs.get(obj.kind.kind)?.get(name);
-        if (!def || isEmptyValue(value)) continue;
-        const problem = valueProblem(model, def, value);
-        if (!problem) continue;
-        findings.push({
-          obj,
-          field: 'custom_fields',
-          subPath: [name],
-          message: `invalid value for custom field "${name}" (${def.data.type ?? 'text'}): ${problem}`,
-          data: { name, value, type: def.data.type ?? 'text' },
-          related: [{ obj: def, message: `custom field "${name}"` }],
-        });
-      }
+    for (const { obj, name, value } of customFieldEntries(model)) {
+      const def = defs.get(obj.kind.kind)?.get(name);
+      if (!def || isEmptyValue(value)) continue;
+      const problem = valueProblem(model, def, value);
+      if (!problem) continue;
+      findings.push({
+        obj,
+        field: 'custom_fields',
+        subPath: [name],
+        message: `invalid value for custom field "${name}" (${def.data.type ?? 'text'}): ${problem}`,
+        data: { name, value, type: def.data.type ?? 'text' },
+        related: [{ obj: def, message: `custom field "${name}"` }],
+      });
     }
     return findings;
   },
