@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import jsyaml from 'js-yaml';
 
 /** Bump when the generated text changes, so that reused outputs of an older generator are regenerated. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const SCALES = { S: 100, M: 10_000, L: 100_000 } as const;
 export type ScaleName = keyof typeof SCALES;
 export const DEFAULT_SEED = 1;
@@ -58,6 +58,13 @@ export interface Manifest {
   racks: number;
   /** Interface entries written inline under devices (the device types add the others). */
   interfacesWritten: number;
+  /** IP addresses written inline under device and VM interfaces (each one object in the model). */
+  ipAddresses: number;
+  vlans: number;
+  /** Prefixes, all site-scoped. */
+  prefixes: number;
+  circuits: number;
+  virtualMachines: number;
   /** sha256 over every file's path and bytes, in write order: equal digests mean identical inventories. */
   digest: string;
   generateMs: number;
@@ -674,10 +681,82 @@ function organisationFiles(out: Output): void {
 
   let dcim = 'manufacturers:\n  - name: Arista\n    slug: arista\n  - name: Juniper\n    slug: juniper\n\nplatforms:\n';
   dcim += '  - name: Arista EOS\n    slug: eos\n    manufacturer: arista\n  - name: Juniper Junos\n    slug: junos\n    manufacturer: juniper\n';
+  dcim += '  - name: Ubuntu 24.04\n    slug: ubuntu-24-04\n  - name: Red Hat Enterprise Linux 9\n    slug: rhel-9\n';
   dcim += '\ndevice_roles:\n';
   for (const [name, slug, color] of ROLES) dcim += `  - name: ${name}\n    slug: ${slug}\n    color: '${color}'\n`;
+  dcim += "  - name: Server\n    slug: server\n    color: '009688'\n    vm_role: true\n";
   dcim += "\nrack_roles:\n  - name: Network\n    slug: network\n    color: '607d8b'\n  - name: Compute\n    slug: compute\n    color: '795548'\n";
   out.file('dcim/roles.yaml', dcim);
+
+  // IPAM: where the address space comes from, the VRFs and the roles prefixes and VLANs play.
+  out.file(
+    'ipam/registries.yaml',
+    [
+      'rirs:',
+      '  - name: RIPE NCC',
+      '    slug: ripe',
+      '  - name: ARIN',
+      '    slug: arin',
+      '  - name: APNIC',
+      '    slug: apnic',
+      '  - name: LACNIC',
+      '    slug: lacnic',
+      '  - name: RFC 1918',
+      '    slug: rfc1918',
+      '    is_private: true',
+      '',
+      'aggregates:',
+      '  - prefix: 10.0.0.0/8',
+      '    rir: rfc1918',
+      '    description: Loopbacks, fabric links, out-of-band and server networks (one /18 per site)',
+      '  - prefix: 172.16.0.0/12',
+      '    rir: rfc1918',
+      '    description: Tenant VM networks (one /24 per site in each tenant VRF)',
+      '  - prefix: 192.0.2.0/24',
+      '    rir: apnic',
+      '    date_added: 2020-02-17',
+      '    tenant: network-operations',
+      '  - prefix: 198.51.100.0/24',
+      '    rir: ripe',
+      '    date_added: 2019-03-12',
+      '    tenant: network-operations',
+      '  - prefix: 203.0.113.0/24',
+      '    rir: arin',
+      '    date_added: 2021-08-30',
+      '    tenant: network-operations',
+      '',
+    ].join('\n'),
+  );
+  let vrfs = 'vrfs:\n  - name: MGMT\n    rd: "64496:100"\n    tenant: network-operations\n    enforce_unique: true\n    description: Out-of-band management\n';
+  TENANTS.forEach(([name, slug], i) => {
+    vrfs += `  - name: ${vrfOf(slug)}\n    rd: "64496:${1001 + i}"\n    tenant: ${slug}\n    enforce_unique: true\n    description: ${name} VMs\n`;
+  });
+  vrfs += '\nroles:\n';
+  for (const [name, slug, weight] of IPAM_ROLES) vrfs += `  - name: ${name}\n    slug: ${slug}\n    weight: ${weight}\n`;
+  out.file('ipam/vrfs.yaml', vrfs);
+
+  let providers = 'providers:\n';
+  for (const [name, slug, , asn] of PROVIDERS) providers += `  - name: ${name}\n    slug: ${slug}\n    description: IP transit, AS${asn}\n`;
+  providers += '\nprovider_networks:\n';
+  for (const [name, slug, , asn] of PROVIDERS) providers += `  - provider: ${slug}\n    name: ${name} Internet\n    description: AS${asn} IP backbone\n`;
+  providers += "\ncircuit_types:\n  - name: Internet transit\n    slug: internet-transit\n    color: '673ab7'\n  - name: Dark fibre\n    slug: dark-fibre\n    color: '795548'\n";
+  out.file('circuits/providers.yaml', providers);
+
+  out.file(
+    'virtualization/clusters.yaml',
+    [
+      'cluster_types:',
+      '  - name: VMware vSphere',
+      '    slug: vmware-vsphere',
+      '  - name: Proxmox VE',
+      '    slug: proxmox-ve',
+      '',
+      'cluster_groups:',
+      '  - name: Production clusters',
+      '    slug: production-clusters',
+      '',
+    ].join('\n'),
+  );
 }
 
 function cityslug(city: string): string {
@@ -708,11 +787,97 @@ interface Counters {
   device: number;
   asset: number;
   interfaces: number;
+  /** IP addresses written inline (device and VM interfaces). */
+  ipAddresses: number;
+  vlans: number;
+  prefixes: number;
+  circuits: number;
+  virtualMachines: number;
 }
 
 const SERVER_NICS = ['eth0', 'eth1', 'ens1f0', 'ens1f1'];
-const ACCESS_USES = ['desk', 'ap', 'printer', 'camera', 'badge-reader', 'phone'];
-const TRANSIT = ['Lumen', 'Cogent', 'Telia', 'NTT', 'GTT', 'Zayo'];
+
+// ---------------------------------------------------------------------------------------------------
+// IPAM, circuits and virtualization: the address plan, VLANs, transit circuits and VMs of each site.
+//
+// Every site k (0-based) gets the /18 10.0.0.0 + k·16384 of the global table:
+//   +0      /21  loopbacks (one /32 per device)
+//   +2048   /21  out-of-band management, in VRF MGMT (devices' management ports, VMs' second NIC)
+//   +4096   /20  one /24 per VLAN of the site's VLAN group
+//   +8192   /19  point-to-point /31s of the fabric links (first uplink to each peer)
+// Tenant VMs get 172.16.0.0/12 + k·256 (/24) in their tenant's VRF: the same addresses recur in other
+// tenants' VRFs, as overlapping customer space does.
+
+const MAX_SITES = 1024;
+
+interface VlanDef {
+  vid: number;
+  name: string;
+  role: string;
+}
+
+const DC_VLANS: VlanDef[] = [
+  { vid: 100, name: 'servers', role: 'servers' },
+  { vid: 110, name: 'storage', role: 'storage' },
+  { vid: 120, name: 'backup', role: 'storage' },
+  { vid: 130, name: 'vmotion', role: 'servers' },
+  { vid: 140, name: 'vm-guests', role: 'servers' },
+  { vid: 150, name: 'k8s-nodes', role: 'servers' },
+  { vid: 160, name: 'databases', role: 'servers' },
+  { vid: 170, name: 'web', role: 'dmz' },
+  { vid: 200, name: 'dmz', role: 'dmz' },
+  { vid: 900, name: 'provisioning', role: 'provisioning' },
+];
+
+const POP_VLANS: VlanDef[] = [
+  { vid: 10, name: 'data', role: 'access' },
+  { vid: 20, name: 'voice', role: 'voice' },
+  { vid: 30, name: 'printers', role: 'access' },
+  { vid: 40, name: 'cameras', role: 'security' },
+  { vid: 50, name: 'badge-readers', role: 'security' },
+  { vid: 60, name: 'wifi-corp', role: 'wireless' },
+  { vid: 61, name: 'wifi-guest', role: 'wireless' },
+  { vid: 70, name: 'iot', role: 'security' },
+  { vid: 80, name: 'building-mgmt', role: 'management' },
+  { vid: 999, name: 'quarantine', role: 'access' },
+];
+
+/** Access-switch port uses → the VLAN (vid) the port is in; `ap` ports are trunks. */
+const ACCESS_USES: [string, number][] = [['desk', 10], ['ap', 80], ['printer', 30], ['camera', 40], ['badge-reader', 50], ['phone', 20]];
+
+const IPAM_ROLES: [string, string, number][] = [
+  ['Loopbacks', 'loopbacks', 100],
+  ['Point-to-point', 'p2p', 200],
+  ['Management', 'management', 300],
+  ['Servers', 'servers', 400],
+  ['Storage', 'storage', 410],
+  ['DMZ', 'dmz', 420],
+  ['Provisioning', 'provisioning', 430],
+  ['Tenant VMs', 'tenant-vms', 500],
+  ['Access', 'access', 600],
+  ['Voice', 'voice', 610],
+  ['Wireless', 'wireless', 620],
+  ['Security', 'security', 630],
+];
+
+/** Transit providers: name, slug, circuit ID prefix, AS number (descriptions only). */
+const PROVIDERS: [string, string, string, number][] = [
+  ['Lumen', 'lumen', 'LMN', 3356],
+  ['Cogent', 'cogent', 'COG', 174],
+  ['Telia Carrier', 'telia', 'TLA', 1299],
+  ['NTT', 'ntt', 'NTT', 2914],
+  ['GTT', 'gtt', 'GTT', 3257],
+  ['Zayo', 'zayo', 'ZYO', 6461],
+];
+
+const VM_SERVICES = ['web', 'app', 'db', 'cache', 'mq', 'dns', 'log', 'ci', 'k8s', 'vault'];
+/** vCPUs, memory (MB), disk (MB). */
+const VM_SIZES: [number, number, number][] = [
+  [2, 4096, 40960],
+  [4, 8192, 81920],
+  [8, 16384, 163840],
+  [16, 65536, 204800],
+];
 
 function serial(rng: Rng, vendor: string): string {
   const chars = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
@@ -721,8 +886,133 @@ function serial(rng: Rng, vendor: string): string {
   return s;
 }
 
+function ip4(n: number): string {
+  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+}
+
+function vrfOf(tenant: string): string {
+  return tenant.toUpperCase();
+}
+
+function day(rng: Rng, from: number, to: number): string {
+  return `${rng.range(from, to)}-${pad(rng.range(1, 12), 2)}-${pad(rng.range(1, 28), 2)}`;
+}
+
+interface CircuitPlan {
+  provider: (typeof PROVIDERS)[number];
+  cid: string;
+  border?: DevicePlan;
+  /** Index into the border leaf's access ports of the port the circuit is patched to. */
+  port: number;
+  portName?: string;
+}
+
+interface VmPlan {
+  name: string;
+  tenant: string;
+  size: [number, number, number];
+  status: string;
+  platform: string;
+  /** Host part in the tenant's /24 of this site. */
+  host: number;
+  mgmt: number;
+}
+
+/** What a site's devices, IPAM entries, circuits and VMs need to agree on. */
+interface SiteNet {
+  base: number;
+  group: string;
+  vlans: VlanDef[];
+  /** Position of each device in the site: its loopback and management address. */
+  index: Map<DevicePlan, number>;
+  /** Link numbers of a device's addressed uplinks (uplink i, for i < peers.length). */
+  links: Map<DevicePlan, number[]>;
+  circuits: CircuitPlan[];
+  cluster?: { name: string; type: string };
+  vms: VmPlan[];
+  /** Tenants with VMs here, in TENANTS order: each gets a /24 in its VRF. */
+  vmTenants: string[];
+}
+
+function planNet(rng: Rng, site: SitePlan, b: SiteBuilder, tenant: string): SiteNet {
+  if (site.index >= MAX_SITES) throw new Error(`bench: the address plan has room for ${MAX_SITES} sites (one /18 each of 10.0.0.0/8)`);
+  const base = (10 * 2 ** 24 + site.index * 16384) >>> 0;
+  const index = new Map<DevicePlan, number>();
+  b.devices.forEach((d, i) => index.set(d, i));
+  const links = new Map<DevicePlan, number[]>();
+  let link = 0;
+  for (const d of b.devices) {
+    const n = Math.min(d.peers.length, d.type.uplinks.length);
+    if (n === 0) continue;
+    const list: number[] = [];
+    for (let i = 0; i < n; i++) list.push(link++);
+    links.set(d, list);
+  }
+  if (link > 4096) throw new Error(`bench: site ${site.name} has ${link} fabric links, more than its /19 holds`);
+
+  // Two transit circuits, from two providers, patched to the first free port of the first two border leaves.
+  const first = rng.int(PROVIDERS.length);
+  const second = (first + 1 + rng.int(PROVIDERS.length - 1)) % PROVIDERS.length;
+  const borders = b.devices.filter((d) => d.role === 'border-leaf');
+  const circuits: CircuitPlan[] = [first, second].map((p, n) => {
+    const provider = PROVIDERS[p];
+    const border = borders[n];
+    const port = border ? border.downlinks.length : -1;
+    return { provider, cid: `${provider[2]}-${pad(100001 + site.index * 2 + n, 7)}`, border, port, portName: border?.type.access[port]?.name };
+  });
+
+  const dc = site.tier !== 'pop';
+  const net: SiteNet = {
+    base,
+    group: `${site.slug}-${dc ? 'fabric' : 'access'}`,
+    vlans: dc ? DC_VLANS : POP_VLANS,
+    index,
+    links,
+    circuits,
+    vms: [],
+    vmTenants: [],
+  };
+  if (!dc) return net;
+
+  // One cluster per data centre, about 2 VMs per 10 devices in it.
+  const vsphere = rng.chance(0.7);
+  net.cluster = { name: `${site.slug}-${vsphere ? 'vsphere' : 'pve'}01`, type: vsphere ? 'vmware-vsphere' : 'proxmox-ve' };
+  const count = Math.round(site.count / 5);
+  if (site.count + count > 2045) throw new Error(`bench: site ${site.name} has more devices and VMs than its management /21 holds`);
+  const perService = new Map<string, number>();
+  const perTenant = new Map<string, number>();
+  for (let v = 0; v < count; v++) {
+    const svc = rng.pick(VM_SERVICES);
+    const n = (perService.get(svc) ?? 0) + 1;
+    perService.set(svc, n);
+    const vmTenant = rng.chance(0.5) ? tenant : rng.pick(TENANTS)[1];
+    const host = (perTenant.get(vmTenant) ?? 9) + 1;
+    if (host > 254) throw new Error(`bench: tenant ${vmTenant} has too many VMs in ${site.name}`);
+    perTenant.set(vmTenant, host);
+    net.vms.push({
+      name: `${site.slug}-${svc}${pad(n, 2)}`,
+      tenant: vmTenant,
+      size: rng.weighted([[VM_SIZES[0], 30], [VM_SIZES[1], 40], [VM_SIZES[2], 20], [VM_SIZES[3], 10]]),
+      status: rng.weighted([['active', 90], ['planned', 5], ['offline', 5]]),
+      platform: rng.chance(0.7) ? 'ubuntu-24-04' : 'rhel-9',
+      host,
+      mgmt: base + 2048 + 1 + site.count + v,
+    });
+  }
+  net.vmTenants = TENANTS.map((t) => t[1]).filter((t) => perTenant.has(t));
+  return net;
+}
+
+function tenantNet(site: SitePlan): number {
+  return ((172 * 2 ** 24 + 16 * 2 ** 16 + site.index * 256) >>> 0);
+}
+
+function vlanRef(net: SiteNet, vid: number): string {
+  return `{group: ${net.group}, vid: ${vid}}`;
+}
+
 /** One device entry, as an engineer would write it: header fields, then ~48 interfaces inline. */
-function deviceText(rng: Rng, site: SitePlan, d: DevicePlan, name: string, c: Counters, tenant: string, errors: ErrorKind[]): string {
+function deviceText(rng: Rng, site: SitePlan, d: DevicePlan, name: string, c: Counters, tenant: string, errors: ErrorKind[], net: SiteNet): string {
   const t = d.type;
   const platform = PLATFORM_OF[t.manufacturer];
   const loc = d.rack.location;
@@ -732,6 +1022,8 @@ function deviceText(rng: Rng, site: SitePlan, d: DevicePlan, name: string, c: Co
   if (d.role === 'spine' || d.role === 'border-leaf') tags.push('core');
   if (site.tier === 'pop') tags.push('edge');
   if (rng.chance(0.05)) tags.push('pci');
+  const j = net.index.get(d)!;
+  const loopback = ip4(net.base + 1 + j);
   let s =
     `  - name: ${name}\n` +
     `    device_type: ${t.ref}\n` +
@@ -746,7 +1038,8 @@ function deviceText(rng: Rng, site: SitePlan, d: DevicePlan, name: string, c: Co
     `    status: ${status}\n` +
     `    serial: ${serial(rng, t.manufacturer)}\n` +
     `    asset_tag: AT${pad(++c.asset, 7)}\n` +
-    `    tags: [${tags.join(', ')}]\n`;
+    `    tags: [${tags.join(', ')}]\n` +
+    `    primary_ip4: ${loopback}/32\n`;
   if (rng.chance(0.1)) s += `    comments: installed under change CHG${pad(rng.int(1_000_000), 6)}\n`;
   s += '    interfaces:\n';
 
@@ -772,13 +1065,23 @@ function deviceText(rng: Rng, site: SitePlan, d: DevicePlan, name: string, c: Co
       errUnknown = false;
     }
   };
+  const p2p = (link: number, side: 0 | 1) => {
+    c.ipAddresses++;
+    return `ip_addresses: [${ip4(net.base + 8192 + 2 * link + side)}/31]`;
+  };
 
-  for (const p of t.mgmt) {
+  t.mgmt.forEach((p, i) => {
     const port = oob ? oob.rack.devices.filter((x) => x !== oob).indexOf(d) : 0;
-    entry(p.name, [oob ? `description: oob ${oob.name} ${oob.type.access[port % oob.type.access.length].name}` : 'description: oob uplink', 'mtu: 1500']);
-  }
+    const lines = [oob ? `description: oob ${oob.name} ${oob.type.access[port % oob.type.access.length].name}` : 'description: oob uplink', 'mtu: 1500'];
+    if (i === 0) {
+      c.ipAddresses++;
+      lines.push(`ip_addresses: [{address: ${ip4(net.base + 2048 + 1 + j)}/21, vrf: MGMT, dns_name: ${name}.oob.example.net}]`);
+    }
+    entry(p.name, lines);
+  });
 
   const dc = site.tier !== 'pop';
+  const transit = net.circuits.find((x) => x.border === d);
   access.forEach((p, i) => {
     const lines: string[] = [];
     switch (d.role) {
@@ -788,7 +1091,20 @@ function deviceText(rng: Rng, site: SitePlan, d: DevicePlan, name: string, c: Co
           break;
         }
         lines.push(`description: srv ${site.slug}-${d.rack.name.toLowerCase()}-srv${pad(i + 1, 2)} ${rng.pick(SERVER_NICS)}`, 'mtu: 9216');
-        lines.push(rng.chance(0.7) ? 'mode: tagged' : 'mode: access');
+        if (rng.chance(0.7)) {
+          // A hypervisor or container host: a trunk of a few server VLANs, sometimes with a native VLAN.
+          const vlans = net.vlans.slice(0, -1);
+          const k = rng.range(2, 3);
+          const at = rng.int(vlans.length);
+          const picked: number[] = [];
+          for (let x = 0; x < k; x++) picked.push(vlans[(at + x) % vlans.length].vid);
+          picked.sort((a, b) => a - b);
+          lines.push('mode: tagged');
+          if (rng.chance(0.3)) lines.push(`untagged_vlan: ${vlanRef(net, net.vlans[net.vlans.length - 1].vid)}`);
+          lines.push(`tagged_vlans: [${picked.map((v) => vlanRef(net, v)).join(', ')}]`);
+        } else {
+          lines.push('mode: access', `untagged_vlan: ${vlanRef(net, rng.pick(net.vlans).vid)}`);
+        }
         break;
       }
       case 'spine':
@@ -798,8 +1114,12 @@ function deviceText(rng: Rng, site: SitePlan, d: DevicePlan, name: string, c: Co
           const upIdx = down.peers.indexOf(d);
           const up = down.type.uplinks[upIdx % Math.max(1, down.type.uplinks.length)];
           lines.push(`description: to ${down.name} ${up ? up.name : ''}`.trimEnd(), 'mtu: 9216');
+          const link = net.links.get(down)?.[upIdx];
+          if (link !== undefined) lines.push(p2p(link, 0));
+        } else if (transit && i === transit.port) {
+          lines.push(`description: transit ${transit.provider[0]} AS${transit.provider[3]} circuit ${transit.cid}`, 'mtu: 9192');
         } else if (d.role === 'border-leaf' && i < 4) {
-          lines.push(`description: transit ${rng.pick(TRANSIT)} circuit ${rng.range(100000, 999999)}`, 'mtu: 9192');
+          lines.push('description: reserved for transit', 'enabled: false');
         } else {
           lines.push('description: spare', 'enabled: false');
         }
@@ -818,7 +1138,10 @@ function deviceText(rng: Rng, site: SitePlan, d: DevicePlan, name: string, c: Co
           lines.push('enabled: false');
           break;
         }
-        lines.push(`description: ${rng.pick(ACCESS_USES)} ${rng.range(1, 4)}.${pad(rng.range(1, 60), 2)}`, 'mode: access');
+        const [use, vid] = rng.pick(ACCESS_USES);
+        lines.push(`description: ${use} ${rng.range(1, 4)}.${pad(rng.range(1, 60), 2)}`);
+        if (use === 'ap') lines.push('mode: tagged', `untagged_vlan: ${vlanRef(net, vid)}`, `tagged_vlans: [${vlanRef(net, 60)}, ${vlanRef(net, 61)}]`);
+        else lines.push('mode: access', `untagged_vlan: ${vlanRef(net, vid)}`);
         if (rng.chance(0.3)) lines.push('mtu: 1500');
         break;
       }
@@ -826,12 +1149,15 @@ function deviceText(rng: Rng, site: SitePlan, d: DevicePlan, name: string, c: Co
     entry(p.name, lines);
   });
 
+  const links = net.links.get(d);
   t.uplinks.forEach((p, i) => {
     const peer = d.peers[i % Math.max(1, d.peers.length)];
     if (peer && i < d.peers.length * (dc ? 2 : 1)) {
       const port = peer.downlinks.indexOf(d);
       const pp = peer.type.access[port] ?? peer.type.uplinks[port % peer.type.uplinks.length];
-      entry(p.name, [`description: to ${peer.name} ${pp.name}`, `mtu: ${dc ? 9216 : 9192}`, 'tags: [monitored]']);
+      const lines = [`description: to ${peer.name} ${pp.name}`, `mtu: ${dc ? 9216 : 9192}`, 'tags: [monitored]'];
+      if (links && i < links.length) lines.push(p2p(links[i], 1));
+      entry(p.name, lines);
     } else if (d.role === 'spine' && i < 2) {
       entry(p.name, [`description: to ${site.slug}-core${i + 1}`, 'mtu: 9216']);
     } else {
@@ -840,10 +1166,121 @@ function deviceText(rng: Rng, site: SitePlan, d: DevicePlan, name: string, c: Co
   });
 
   c.interfaces++;
+  c.ipAddresses++;
   s +=
     '      - name: Loopback0\n' +
     '        type: virtual\n' +
-    `        description: router-id 10.${(c.device >> 16) & 255}.${(c.device >> 8) & 255}.${c.device & 255}\n`;
+    `        description: router-id ${loopback}\n` +
+    `        ip_addresses: [${loopback}/32]\n`;
+  return s;
+}
+
+/** The site's VLAN group and VLANs, prefixes, transit circuits and cluster (written before its devices). */
+function siteNetText(site: SitePlan, net: SiteNet, c: Counters, rng: Rng): string {
+  const S = site.name;
+  const at = `    scope_type: dcim.site\n    scope: ${site.slug}\n`;
+  const dc = site.tier !== 'pop';
+  let s =
+    '\nvlan_groups:\n' +
+    `  - name: ${S} ${dc ? 'fabric' : 'access'}\n` +
+    `    slug: ${net.group}\n` +
+    at +
+    `    vid_ranges: [[${net.vlans[0].vid}, ${net.vlans[net.vlans.length - 1].vid}]]\n` +
+    '    tenant: network-operations\n' +
+    '\nvlans:\n';
+  for (const v of net.vlans) {
+    c.vlans++;
+    s += `  - vid: ${v.vid}\n    name: ${v.name}\n    group: ${net.group}\n    role: ${v.role}\n    status: active\n`;
+  }
+
+  const b = net.base;
+  const prefix = (lines: string) => {
+    c.prefixes++;
+    s += lines;
+  };
+  s += '\nprefixes:\n';
+  prefix(`  - prefix: ${ip4(b)}/18\n    status: container\n${at}    tenant: network-operations\n    description: ${S} underlay, management and server networks\n`);
+  prefix(`  - prefix: ${ip4(b)}/21\n${at}    role: loopbacks\n    description: ${S} router IDs\n`);
+  prefix(`  - prefix: ${ip4(b + 2048)}/21\n    vrf: MGMT\n${at}    role: management\n    description: ${S} out-of-band\n`);
+  net.vlans.forEach((v, i) => prefix(`  - prefix: ${ip4(b + 4096 + i * 256)}/24\n${at}    vlan: ${vlanRef(net, v.vid)}\n    role: ${v.role}\n`));
+  prefix(`  - prefix: ${ip4(b + 8192)}/19\n${at}    role: p2p\n    description: ${S} fabric links\n`);
+  for (const t of net.vmTenants) prefix(`  - prefix: ${ip4(tenantNet(site))}/24\n    vrf: ${vrfOf(t)}\n${at}    role: tenant-vms\n    tenant: ${t}\n`);
+
+  s += '\ncircuits:\n';
+  for (const x of net.circuits) {
+    c.circuits++;
+    s +=
+      `  - cid: ${x.cid}\n` +
+      `    provider: ${x.provider[1]}\n` +
+      '    type: internet-transit\n' +
+      '    status: active\n' +
+      '    tenant: network-operations\n' +
+      `    install_date: ${day(rng, 2016, 2024)}\n` +
+      `    commit_rate: ${rng.pick([1000000, 2000000, 5000000, 10000000])}\n` +
+      (x.border ? `    description: ${x.border.name}${x.portName ? ` ${x.portName}` : ''}\n` : '');
+  }
+  s += '\ncircuit_terminations:\n';
+  for (const x of net.circuits) {
+    s +=
+      `  - circuit: ${x.provider[1]}/${x.cid}\n` +
+      '    term_side: A\n' +
+      '    termination_type: dcim.site\n' +
+      `    termination: ${site.slug}\n` +
+      `    port_speed: ${dc ? 100000000 : 10000000}\n` +
+      `    xconnect_id: XC-${site.slug.toUpperCase()}-${pad(rng.int(1_000_000), 6)}\n` +
+      `  - circuit: ${x.provider[1]}/${x.cid}\n` +
+      '    term_side: Z\n' +
+      '    termination_type: circuits.providernetwork\n' +
+      `    termination: ${x.provider[0]} Internet\n`;
+  }
+
+  if (net.cluster) {
+    s +=
+      '\nclusters:\n' +
+      `  - name: ${net.cluster.name}\n` +
+      `    type: ${net.cluster.type}\n` +
+      '    group: production-clusters\n' +
+      '    status: active\n' +
+      '    tenant: platform-engineering\n' +
+      at +
+      `    description: ${S} virtualization\n`;
+  }
+  return s;
+}
+
+/** The site's virtual machines, each with two interfaces and a disk inline. */
+function vmText(site: SitePlan, net: SiteNet, c: Counters): string {
+  if (!net.vms.length) return '';
+  let s = '\nvirtual_machines:\n';
+  for (const vm of net.vms) {
+    c.virtualMachines++;
+    c.ipAddresses += 2;
+    const [vcpus, memory, disk] = vm.size;
+    const vrf = vrfOf(vm.tenant);
+    const addr = `${ip4(tenantNet(site) + vm.host)}/24`;
+    s +=
+      `  - name: ${vm.name}\n` +
+      `    cluster: ${net.cluster!.name}\n` +
+      `    site: ${site.slug}\n` +
+      '    role: server\n' +
+      `    platform: ${vm.platform}\n` +
+      `    tenant: ${vm.tenant}\n` +
+      `    status: ${vm.status}\n` +
+      `    vcpus: ${vcpus}\n` +
+      `    memory: ${memory}\n` +
+      `    disk: ${disk}\n` +
+      `    primary_ip4: {vrf: ${vrf}, address: ${addr}}\n` +
+      '    interfaces:\n' +
+      '      - name: ens192\n' +
+      '        description: service network\n' +
+      `        ip_addresses: [{address: ${addr}, vrf: ${vrf}}]\n` +
+      '      - name: ens224\n' +
+      '        description: management\n' +
+      `        ip_addresses: [{address: ${ip4(vm.mgmt)}/21, vrf: MGMT}]\n` +
+      '    virtual_disks:\n' +
+      '      - name: Hard disk 1\n' +
+      `        size: ${disk}\n`;
+  }
   return s;
 }
 
@@ -940,6 +1377,11 @@ export function generate(opts: GenerateOptions): GenerateResult {
     sites: 0,
     racks: 0,
     interfacesWritten: 0,
+    ipAddresses: 0,
+    vlans: 0,
+    prefixes: 0,
+    circuits: 0,
+    virtualMachines: 0,
     digest: '',
     generateMs: 0,
   };
@@ -954,7 +1396,7 @@ export function generate(opts: GenerateOptions): GenerateResult {
   const fabricList = fabrics(types);
   const sites = planSites(rng, opts.devices);
   const errorPlan = planErrors(opts.devices, errors);
-  const c: Counters = { device: 0, asset: 0, interfaces: 0 };
+  const c: Counters = { device: 0, asset: 0, interfaces: 0, ipAddresses: 0, vlans: 0, prefixes: 0, circuits: 0, virtualMachines: 0 };
   let racks = 0;
   for (const site of sites) {
     const srng = new Rng(seed, site.index + 1);
@@ -964,7 +1406,10 @@ export function generate(opts: GenerateOptions): GenerateResult {
     racks += b.racks.length;
     const tenant = srng.pick(TENANTS)[1];
     const dir = `sites/${site.metro.country}`;
-    const header = siteHeader(site, b, tenant);
+    // IPAM, circuits and VMs draw from a stream of their own, so they leave the devices' draws alone.
+    const nrng = new Rng(seed, site.index + 1, 2);
+    const net = planNet(nrng, site, b, tenant);
+    const header = siteHeader(site, b, tenant) + siteNetText(site, net, c, nrng);
     const names: string[] = [];
     const writeDevices = (list: DevicePlan[]) => {
       o.write('\ndevices:\n');
@@ -979,7 +1424,7 @@ export function generate(opts: GenerateOptions): GenerateResult {
         }
         names.push(name);
         const deviceTenant = d.rack.role === 'compute' && srng.chance(0.5) ? srng.pick(TENANTS)[1] : tenant;
-        o.write(deviceText(srng, site, d, name, c, deviceTenant, kinds));
+        o.write(deviceText(srng, site, d, name, c, deviceTenant, kinds, net));
         c.device++;
       }
     };
@@ -994,10 +1439,12 @@ export function generate(opts: GenerateOptions): GenerateResult {
         writeDevices(list);
         o.close();
       }
+      if (net.vms.length) o.file(`${dir}/${site.slug}/virtual-machines.yaml`, vmText(site, net, c).slice(1));
     } else {
       o.open(`${dir}/${site.slug}.yaml`);
       o.write(header);
       writeDevices(b.devices);
+      o.write(vmText(site, net, c));
       o.close();
     }
   }
@@ -1013,6 +1460,11 @@ export function generate(opts: GenerateOptions): GenerateResult {
     sites: sites.length,
     racks,
     interfacesWritten: c.interfaces,
+    ipAddresses: c.ipAddresses,
+    vlans: c.vlans,
+    prefixes: c.prefixes,
+    circuits: c.circuits,
+    virtualMachines: c.virtualMachines,
     digest: o.digest.digest('hex'),
     generateMs: Math.round(Number(process.hrtime.bigint() - started) / 1e6),
   });
@@ -1050,6 +1502,6 @@ if (isMain(import.meta.url)) {
   if (args.includes('--json')) console.log(JSON.stringify(r));
   else
     console.log(
-      `${r.reused ? 'reused' : 'generated'} ${r.out}: ${r.devices} devices, ${r.sites} sites, ${r.racks} racks, ${r.interfacesWritten} interfaces written, ${r.files} files, ${(r.bytes / 1e6).toFixed(1)} MB in ${r.generateMs} ms, digest ${r.digest.slice(0, 16)}`,
+      `${r.reused ? 'reused' : 'generated'} ${r.out}: ${r.devices} devices, ${r.sites} sites, ${r.racks} racks, ${r.interfacesWritten} interfaces, ${r.ipAddresses} IP addresses, ${r.vlans} VLANs, ${r.prefixes} prefixes, ${r.circuits} circuits, ${r.virtualMachines} VMs written, ${r.files} files, ${(r.bytes / 1e6).toFixed(1)} MB in ${r.generateMs} ms, digest ${r.digest.slice(0, 16)}`,
     );
 }

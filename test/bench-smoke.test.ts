@@ -1,9 +1,9 @@
 // The benchmark's generator makes inventories sot accepts: a smoke test of bench/generate.ts (not of speed).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ERROR_KINDS, generate, SCALES } from '../bench/generate.js';
+import { ERROR_KINDS, GENERATOR_VERSION, generate, MANIFEST, SCALES } from '../bench/generate.js';
 import { compile } from '../src/compile.js';
 import { readWorktree } from '../src/sources/worktree.js';
 
@@ -28,12 +28,48 @@ describe('bench/generate', () => {
     const result = compile(readWorktree(out));
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => `${d.location.file} ${d.rule} ${d.message}`)).toEqual([]);
-    expect(result.model.byKind.get('dcim.device')).toHaveLength(100);
+    const of = (kind: string) => result.model.byKind.get(kind) ?? [];
+    expect(of('dcim.device')).toHaveLength(100);
     // The device types' interfaces plus the Loopback0 each device adds.
-    expect(result.model.byKind.get('dcim.interface')!.length).toBeGreaterThan(100 * 48);
+    expect(of('dcim.interface').length).toBeGreaterThan(100 * 48);
+
+    // IPAM: a loopback and a management address per device, /31s on fabric links, two per VM.
+    expect(of('ipam.ipaddress')).toHaveLength(gen.ipAddresses);
+    expect(gen.ipAddresses).toBeGreaterThan(100 * 2 + 2 * 20);
+    expect(of('ipam.ipaddress').filter((ip) => !ip.refs.assigned_object)).toEqual([]);
+    expect(of('dcim.device').filter((d) => !d.refs.primary_ip4)).toEqual([]);
+    expect(of('ipam.vrf')).toHaveLength(13); // MGMT and one per tenant
+    expect(of('ipam.rir')).toHaveLength(5);
+    expect(of('ipam.aggregate')).toHaveLength(5);
+    expect(of('ipam.vlangroup')).toHaveLength(gen.sites);
+    expect(of('ipam.vlan')).toHaveLength(gen.vlans);
+    expect(gen.vlans).toBe(10 * gen.sites);
+    expect(of('ipam.prefix')).toHaveLength(gen.prefixes);
+    const ifaces = of('dcim.interface');
+    expect(ifaces.filter((i) => i.refs.untagged_vlan).length).toBeGreaterThan(100);
+    expect(ifaces.filter((i) => Array.isArray(i.refs.tagged_vlans) && i.refs.tagged_vlans.length).length).toBeGreaterThan(100);
+
+    // Circuits: two transit circuits per site, both sides terminated.
+    expect(of('circuits.circuit')).toHaveLength(2 * gen.sites);
+    expect(gen.circuits).toBe(2 * gen.sites);
+    expect(of('circuits.circuittermination')).toHaveLength(4 * gen.sites);
+
+    // Virtualization: one cluster per data-centre site, 2 VMs per 10 devices, 2 interfaces and a disk each.
+    expect(of('virtualization.cluster')).toHaveLength(1); // S is one data centre
+    expect(of('virtualization.virtualmachine')).toHaveLength(gen.virtualMachines);
+    expect(gen.virtualMachines).toBe(20);
+    expect(of('virtualization.vminterface')).toHaveLength(2 * gen.virtualMachines);
+    expect(of('virtualization.virtualdisk')).toHaveLength(gen.virtualMachines);
+    expect(of('virtualization.virtualmachine').filter((vm) => !vm.refs.primary_ip4 || !vm.refs.cluster)).toEqual([]);
 
     // A second call with the same seed reuses the folder.
     expect(generate({ devices: SCALES.S, out }).reused).toBe(true);
+    // An output of an older generator is regenerated.
+    const manifest = join(out, MANIFEST);
+    writeFileSync(manifest, JSON.stringify({ ...JSON.parse(readFileSync(manifest, 'utf8')), generator: GENERATOR_VERSION - 1 }));
+    const again = generate({ devices: SCALES.S, out });
+    expect(again.reused).toBe(false);
+    expect(again.digest).toBe(gen.digest);
   });
 
   it('is deterministic: the same seed gives byte-identical files', () => {
