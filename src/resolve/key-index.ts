@@ -126,6 +126,10 @@ export class KeyIndex {
 export const NO_SCOPE = null;
 
 export function scopeKeyOf(scopeObjs: readonly (Obj | undefined | null)[]): string | undefined {
+  if (scopeObjs.length === 1) {
+    const o = scopeObjs[0];
+    return o === undefined ? undefined : o === null ? '-' : String(o.id);
+  }
   if (scopeObjs.some((o) => o === undefined)) return undefined;
   return scopeObjs.map((o) => (o === null ? '-' : o!.id)).join('|');
 }

@@ -187,16 +187,7 @@ export class Resolver {
     const index = this.indexes.get(spec.kind)!;
     const title = kindLabel(target);
     const report = (rule: string, message: string, help?: string, data?: Record<string, unknown>, related?: Diagnostic['related']) =>
-      this.out.push({
-        rule,
-        severity: 'error',
-        message,
-        location: { file: from.file, path: at },
-        modelPath: namedPath(from),
-        help,
-        related,
-        data,
-      });
+      this.report(from, at, rule, message, help, data, related);
 
     // The context fixes the scope: a device's rack is a rack of the device's site.
     let contextScope: (Obj | undefined)[] | undefined;
@@ -285,6 +276,11 @@ export class Resolver {
     return this.lookup(value, { kind: chosen, scope: spec.scope, implicit: spec.implicit }, from, at, field);
   }
 
+  /** Reports a reference that names no object, or not exactly one (the only costly path of a lookup). */
+  report(from: Obj, at: DocPath, rule: string, message: string, help?: string, data?: Record<string, unknown>, related?: Diagnostic['related']): void {
+    this.out.push({ rule, severity: 'error', message, location: { file: from.file, path: at }, modelPath: namedPath(from), help, related, data });
+  }
+
   private dangling(
     report: (rule: string, message: string, help?: string, data?: Record<string, unknown>) => void,
     title: string,
@@ -337,14 +333,14 @@ export class Resolver {
     report: (rule: string, message: string, help?: string, data?: Record<string, unknown>) => void,
   ): Obj | undefined {
     const title = kindLabel(target);
-    // For a polymorphic scope (a VLAN group's `scope`), the mapping names the kind too (`scope_type`).
-    const typeFields = target.key.scope.map((f) => this.refField(target, f)?.spec.typeField).filter((f): f is string => !!f);
-    const allowed = [...target.key.scope, ...typeFields, ...target.key.names];
-    const unknown = Object.keys(value).filter((k) => !allowed.includes(k));
-    if (unknown.length) {
+    const allowed = explicitFields(target);
+    let unknown: string[] | undefined;
+    for (const k in value) if (!allowed.has(k)) (unknown ??= []).push(k);
+    if (unknown) {
+      const names = [...allowed];
       report(
         'resolve/invalid-reference',
-        `a reference to ${withArticle(title)} takes the fields ${allowed.join(', ')}; "${unknown[0]}" is not one of them${suggest(unknown[0], allowed, 1).length ? `; did you mean "${suggest(unknown[0], allowed, 1)[0]}"?` : ''}`,
+        `a reference to ${withArticle(title)} takes the fields ${names.join(', ')}; "${unknown[0]}" is not one of them${suggest(unknown[0], names, 1).length ? `; did you mean "${suggest(unknown[0], names, 1)[0]}"?` : ''}`,
         undefined,
         { kind: target.kind, field: unknown[0] },
       );
@@ -402,6 +398,20 @@ export function slugify(name: string): string {
 
 export function compactSeparator(kind: KindInfo): string {
   return /^[a-z_]+(\W)[a-z_]+$/.exec(kind.key.compact ?? '')?.[1] ?? '/';
+}
+
+const explicitFieldCache = new WeakMap<KindInfo, Set<string>>();
+
+/** The fields a mapping that refers to an object of `kind` may have: its key, and for a polymorphic
+ *  scope (a VLAN group's `scope`) the type field that names the scope's kind (`scope_type`). */
+function explicitFields(kind: KindInfo): Set<string> {
+  let fields = explicitFieldCache.get(kind);
+  if (!fields) {
+    const typeFields = kind.key.scope.map((f) => kind.refByField.get(f)?.spec.typeField).filter((f): f is string => !!f);
+    fields = new Set([...kind.key.scope, ...typeFields, ...kind.key.names]);
+    explicitFieldCache.set(kind, fields);
+  }
+  return fields;
 }
 
 /** Kinds whose natural-key scope or names reach, directly or through other kinds, a component kind. */
