@@ -116,7 +116,8 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
       const data = i < inlineCount ? inline[i] : others[i - inlineCount].item.data;
       if (!data || typeof data !== 'object' || typeof data.name !== 'string') continue;
       const file = i < inlineCount ? device.file : others[i - inlineCount].item.file;
-      const path = i < inlineCount ? device.path.concat(inlineName, i) : others[i - inlineCount].item.path;
+      const dp = device.path;
+      const path = i >= inlineCount ? others[i - inlineCount].item.path : dp.length === 2 ? [dp[0], dp[1], inlineName, i] : [...dp, inlineName, i];
       const name: string = data.name;
       // Entries written earlier in this loop are the only components of this device already 'written'.
       const prior = byName.get(name);

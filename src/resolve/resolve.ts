@@ -169,25 +169,30 @@ export class Resolver {
       if (!Array.isArray(value)) return;
       const found: Obj[] = [];
       value.forEach((v, i) => {
-        const hit = this.lookup(v, rf.spec, obj, [...obj.path, rf.field, i], rf.field);
+        const hit = this.lookup(v, rf.spec, obj, undefined, rf.field, i);
         if (hit) found.push(hit);
       });
       obj.refs[rf.field] = found;
     } else {
-      const hit = this.lookup(value, rf.spec, obj, [...obj.path, rf.field], rf.field);
+      const hit = this.lookup(value, rf.spec, obj, undefined, rf.field);
       if (hit) obj.refs[rf.field] = hit;
     }
   }
 
-  /** Looks up a reference; reports and returns undefined when it does not name exactly one object. */
-  lookup(value: unknown, spec: RefSpec, from: Obj, at: DocPath, field: string): Obj | undefined {
-    if (spec.kinds) return this.lookupPolymorphic(value, spec, from, at, field);
+  /**
+   * Looks up a reference; reports and returns undefined when it does not name exactly one object.
+   * `at` is where the value is written; left out, it is `from`'s field (and index), built only if a
+   * problem is reported, since most references resolve.
+   */
+  lookup(value: unknown, spec: RefSpec, from: Obj, atGiven: DocPath | undefined, field: string, index?: number): Obj | undefined {
+    if (spec.kinds) return this.lookupPolymorphic(value, spec, from, atGiven ?? fieldPath(from, field, index), field);
+    const at = atGiven;
     const target = this.schemas.kinds.get(spec.kind);
     if (!target) throw new Error(`sot: schema refers to unknown kind ${spec.kind}`);
-    const index = this.indexes.get(spec.kind)!;
+    const keyIndex = this.indexes.get(spec.kind)!;
     const title = kindLabel(target);
     const report = (rule: string, message: string, help?: string, data?: Record<string, unknown>, related?: Diagnostic['related']) =>
-      this.report(from, at, rule, message, help, data, related);
+      this.report(from, at ?? fieldPath(from, field, index), rule, message, help, data, related);
 
     // The context fixes the scope: a device's rack is a rack of the device's site.
     let contextScope: (Obj | undefined)[] | undefined;
@@ -207,9 +212,9 @@ export class Resolver {
     if (typeof value === 'string') {
       if (contextScope) {
         const key = scopeKeyOf(contextScope)!;
-        const hit = index.inScope(key, value);
+        const hit = keyIndex.inScope(key, value);
         if (hit) return hit;
-        const elsewhere = index.anywhere(value);
+        const elsewhere = keyIndex.anywhere(value);
         const scopeObj = contextScope[0]!;
         if (elsewhere.length) {
           const other = elsewhere[0];
@@ -223,14 +228,14 @@ export class Resolver {
           );
           return undefined;
         }
-        this.dangling(report, title, spec.kind, value, index.namesInScope(key), ` in ${describe(scopeObj)}`);
+        this.dangling(report, title, spec.kind, value, keyIndex.namesInScope(key), ` in ${describe(scopeObj)}`);
         return undefined;
       }
       if (target.key.scope.length === 0) {
-        const hit = index.inScope('', value);
+        const hit = keyIndex.inScope('', value);
         if (hit) return hit;
-        if (spec.implicit) return this.createImplicit(target, value, from.file, at);
-        this.dangling(report, title, spec.kind, value, index.allNames(), '');
+        if (spec.implicit) return this.createImplicit(target, value, from.file, at ?? fieldPath(from, field, index));
+        this.dangling(report, title, spec.kind, value, keyIndex.allNames(), '');
         return undefined;
       }
       const matches = this.findAll(target, value);
@@ -245,12 +250,12 @@ export class Resolver {
         );
         return undefined;
       }
-      this.dangling(report, title, spec.kind, value, index.allNames(), '');
+      this.dangling(report, title, spec.kind, value, keyIndex.allNames(), '');
       return undefined;
     }
 
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      return this.lookupExplicit(value as Record<string, unknown>, target, index, contextScope, from, at, report);
+      return this.lookupExplicit(value as Record<string, unknown>, target, keyIndex, contextScope, from, at ?? fieldPath(from, field, index), report);
     }
     return undefined; // wrong types are reported by validation
   }
@@ -412,6 +417,11 @@ function explicitFields(kind: KindInfo): Set<string> {
     explicitFieldCache.set(kind, fields);
   }
   return fields;
+}
+
+/** Where `from` writes `field` (and its item `index`): built only to report a problem there. */
+function fieldPath(from: Obj, field: string, index?: number): DocPath {
+  return index === undefined ? [...from.path, field] : [...from.path, field, index];
 }
 
 /** Kinds whose natural-key scope or names reach, directly or through other kinds, a component kind. */
