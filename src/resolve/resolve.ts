@@ -185,6 +185,62 @@ export class Resolver {
    * problem is reported, since most references resolve.
    */
   lookup(value: unknown, spec: RefSpec, from: Obj, atGiven: DocPath | undefined, field: string, index?: number): Obj | undefined {
+    return this.find(value, spec, from) ?? this.lookupOrReport(value, spec, from, atGiven, field, index);
+  }
+
+  /**
+   * The common case of a lookup, with nothing to report: the reference names exactly one object,
+   * found without building messages or paths. Anything else (not found, ambiguous, created on
+   * demand, unusual forms) is left to lookupOrReport, which repeats the lookup and says what is wrong.
+   */
+  private find(value: unknown, spec: RefSpec, from: Obj): Obj | undefined {
+    if (spec.kinds) {
+      const chosen = from.data[spec.typeField!];
+      return typeof chosen === 'string' && spec.kinds.includes(chosen) ? this.find(value, { kind: chosen, scope: spec.scope }, from) : undefined;
+    }
+    const target = this.schemas.kinds.get(spec.kind);
+    if (!target) return undefined;
+    const keyIndex = this.indexes.get(spec.kind)!;
+    const scope = target.key.scope;
+    let contextKey: string | undefined;
+    if (spec.scope && scope.length) {
+      if (scope.length !== 1) return undefined;
+      const src = spec.scope[scope[0]];
+      const o = src ? from.refs[src] : undefined;
+      if (!o || Array.isArray(o)) return undefined;
+      contextKey = String(o.id);
+    }
+    if (typeof value === 'string') {
+      if (contextKey !== undefined) return keyIndex.inScope(contextKey, value);
+      if (scope.length === 0) return keyIndex.inScope('', value);
+      const matches = this.findAll(target, value);
+      return matches.length === 1 ? matches[0] : undefined;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || scope.length > 1) return undefined;
+    const allowed = explicitFields(target);
+    const v = value as Record<string, unknown>;
+    for (const k in v) if (!allowed.has(k)) return undefined;
+    let key = '';
+    if (scope.length === 1) {
+      const s = v[scope[0]];
+      if (s !== undefined && s !== null) {
+        const rf = target.refByField.get(scope[0])!;
+        if (rf.spec.typeField) return undefined;
+        const owner = this.find(s, rf.spec, from);
+        if (!owner) return undefined;
+        key = String(owner.id);
+      } else {
+        key = contextKey !== undefined && s === undefined ? contextKey : '-';
+      }
+    }
+    for (const n of target.key.names) {
+      const name = v[n];
+      if (typeof name === 'string' || typeof name === 'number') return keyIndex.inScope(key, String(name));
+    }
+    return undefined;
+  }
+
+  private lookupOrReport(value: unknown, spec: RefSpec, from: Obj, atGiven: DocPath | undefined, field: string, index?: number): Obj | undefined {
     if (spec.kinds) return this.lookupPolymorphic(value, spec, from, atGiven ?? fieldPath(from, field, index), field);
     const at = atGiven;
     const target = this.schemas.kinds.get(spec.kind);
