@@ -18,48 +18,44 @@ export function assignInlineAddresses(r: Resolver): void {
   const assignedField = r.refField(ipKind, 'assigned_object')!;
   for (const iface of r.withInlineAddresses) {
     const kindName = iface.kind.kind;
-    if (!INTERFACE_KINDS.includes(kindName)) continue;
-    {
-      const list = iface.data.ip_addresses;
-      if (!Array.isArray(list)) continue;
-      list.forEach((entry, i) => {
-        const at: DocPath = [...iface.path, 'ip_addresses', i];
-        const fields: Record<string, any> = typeof entry === 'string' ? { address: entry } : entry && typeof entry === 'object' ? { ...entry } : {};
-        if (typeof fields.address !== 'string') return; // validation reports it
-        // Not an object yet: the entry's VRF decides whether it is a new address or a known one.
-        const probe: Obj = { id: -1, kind: ipKind, data: fields, file: iface.file, path: at, refs: {}, origin: 'written' };
-        const vrf = fields.vrf === undefined ? NO_SCOPE : r.lookup(fields.vrf, vrfField.spec, probe, [...at, 'vrf'], 'vrf');
-        if (vrf === undefined) return;
-        const existing = index.inScope(scopeKeyOf([vrf])!, fields.address);
-        if (!existing) {
-          const ip = r.add(ipKind, { ...fields, assigned_object_type: kindName }, iface.file, at, 'written');
-          ip.refs.assigned_object = iface;
-          if (vrf) ip.refs.vrf = vrf;
-          r.index(ip);
-          return;
-        }
-        if (existing.refs.assigned_object === undefined) r.resolveField(existing, assignedField);
-        const assigned = ref(existing, 'assigned_object');
-        const problem = (message: string, help: string) =>
-          r.out.push({
-            rule: 'resolve/duplicate-key',
-            severity: 'error',
-            message,
-            location: { file: iface.file, path: at },
-            modelPath: namedPath(iface),
-            related: [{ location: { file: existing.file, path: existing.path }, message: 'the IP address written here' }],
-            help,
-            data: { kind: 'ipam.ipaddress', field: 'address', value: fields.address },
-          });
-        if (assigned && assigned !== iface) {
-          problem(`IP address ${fields.address} is already assigned to ${describe(assigned)}`, 'an IP address is assigned to one interface; use a role such as anycast or vip with separate objects where NetBox allows repeats');
-        } else if (Object.keys(fields).some((k) => k !== 'address' && k !== 'vrf')) {
-          problem(`IP address ${fields.address} is written at the top level and here with fields of its own`, 'write the address\'s fields in one place: here, or in its top-level entry (then list only the address here)');
-        } else if (!assigned) {
-          existing.data = { ...existing.data, assigned_object_type: kindName };
-          existing.refs.assigned_object = iface;
-        }
-      });
-    }
+    const list = iface.data.ip_addresses;
+    if (!INTERFACE_KINDS.includes(kindName) || !Array.isArray(list)) continue;
+    list.forEach((entry, i) => {
+      const fields: Record<string, any> = typeof entry === 'string' ? { address: entry } : entry && typeof entry === 'object' ? entry : {};
+      if (typeof fields.address !== 'string') return; // validation reports it
+      const at: DocPath = [...iface.path, 'ip_addresses', i];
+      // The entry's VRF decides whether it is a new address or a known one.
+      const vrf = fields.vrf === undefined ? NO_SCOPE : r.lookup(fields.vrf, vrfField.spec, iface, [...at, 'vrf'], 'vrf');
+      if (vrf === undefined) return;
+      const existing = index.inScope(vrf === NO_SCOPE ? '-' : String(vrf.id), fields.address);
+      if (!existing) {
+        const ip = r.add(ipKind, { ...fields, assigned_object_type: kindName }, iface.file, at, 'written');
+        ip.refs.assigned_object = iface;
+        if (vrf) ip.refs.vrf = vrf;
+        r.index(ip);
+        return;
+      }
+      if (existing.refs.assigned_object === undefined) r.resolveField(existing, assignedField);
+      const assigned = ref(existing, 'assigned_object');
+      const problem = (message: string, help: string) =>
+        r.out.push({
+          rule: 'resolve/duplicate-key',
+          severity: 'error',
+          message,
+          location: { file: iface.file, path: at },
+          modelPath: namedPath(iface),
+          related: [{ location: { file: existing.file, path: existing.path }, message: 'the IP address written here' }],
+          help,
+          data: { kind: 'ipam.ipaddress', field: 'address', value: fields.address },
+        });
+      if (assigned && assigned !== iface) {
+        problem(`IP address ${fields.address} is already assigned to ${describe(assigned)}`, 'an IP address is assigned to one interface; use a role such as anycast or vip with separate objects where NetBox allows repeats');
+      } else if (Object.keys(fields).some((k) => k !== 'address' && k !== 'vrf')) {
+        problem(`IP address ${fields.address} is written at the top level and here with fields of its own`, 'write the address\'s fields in one place: here, or in its top-level entry (then list only the address here)');
+      } else if (!assigned) {
+        existing.data = { ...existing.data, assigned_object_type: kindName };
+        existing.refs.assigned_object = iface;
+      }
+    });
   }
 }

@@ -26,8 +26,8 @@ export class KeyIndex {
 
 
   /** Adds an object under each of its names; returns the objects it clashes with, per name field. */
-  add(obj: Obj, scopeKey: string): { field: string; value: string; other: Obj }[] {
-    const clashes: { field: string; value: string; other: Obj }[] = [];
+  add(obj: Obj, scopeKey: string): { field: string; value: string; other: Obj }[] | undefined {
+    let clashes: { field: string; value: string; other: Obj }[] | undefined;
     let byField = this.scoped.get(scopeKey);
     if (!byField) this.scoped.set(scopeKey, (byField = new Map()));
     for (const field of this.kind.key.names) {
@@ -42,7 +42,7 @@ export class KeyIndex {
       const other = names.get(value);
       if (other === obj) continue;
       if (other) {
-        clashes.push({ field, value: raw, other });
+        (clashes ??= []).push({ field, value: raw, other });
         continue;
       }
       names.set(value, obj);

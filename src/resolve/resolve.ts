@@ -122,7 +122,7 @@ export class Resolver {
       }
     }
     const clashes = this.indexes.get(obj.kind.kind)!.add(obj, key);
-    if (clashes.length) this.reportClashes(obj, clashes);
+    if (clashes) this.reportClashes(obj, clashes);
   }
 
   private reportClashes(obj: Obj, clashes: { field: string; value: string; other: Obj }[]): void {
