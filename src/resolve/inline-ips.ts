@@ -1,6 +1,6 @@
 import type { DocPath } from '../diagnostics/diagnostic.js';
-import { describe, namedPath, ref, type Obj } from '../model/model.js';
-import { NO_SCOPE, scopeKeyOf } from './key-index.js';
+import { describe, namedPath, ref } from '../model/model.js';
+import { NO_SCOPE } from './key-index.js';
 import type { Resolver } from './resolve.js';
 
 const INTERFACE_KINDS = ['dcim.interface', 'virtualization.vminterface'];
