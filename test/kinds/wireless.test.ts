@@ -86,15 +86,15 @@ describe('wireless links', () => {
     ]);
   });
 
-  // NetBox keys links by (interface_a, interface_b); a component cannot scope a key in sot yet, so the
-  // SSID, when given, is the key.
-  it('keeps SSIDs unique across links; links without one are not compared', () => {
+  // NetBox keys links by (interface_a, interface_b): the second link between the same pair is a
+  // duplicate however its interfaces are written; the same SSID on two links is fine.
+  it('reports a second link between the same interfaces', () => {
     const files = {
       'base.yaml': BASE,
       ...RADIOS,
-      'w.yaml': 'wireless_links:\n  - {interface_a: "ap1:wlan0", interface_b: "ap2:wlan0", ssid: BH-1}\n  - {interface_a: "ap1:eth0", interface_b: "ap2:eth0", ssid: BH-1}\n  - {interface_a: "ap1:wlan0", interface_b: "ap2:wlan0"}\n  - {interface_a: "ap1:wlan0", interface_b: "ap2:wlan0"}\n',
+      'w.yaml': 'wireless_links:\n  - {interface_a: "ap1:wlan0", interface_b: "ap2:wlan0", ssid: BH-1}\n  - {interface_a: "ap1:eth0", interface_b: "ap2:eth0", ssid: BH-1}\n  - {interface_a: {device: ap1, name: wlan0}, interface_b: "ap2:wlan0"}\n',
     };
-    expect(at(files)).toEqual([['resolve/duplicate-key', 'w.yaml:3:62']]);
+    expect(at(files)).toEqual([['resolve/duplicate-key', 'w.yaml:4:60']]);
   });
 
   it('resolves both interfaces and the tenant', () => {
