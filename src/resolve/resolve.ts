@@ -106,6 +106,9 @@ export class Resolver {
     return scopeKeyOf(scope.map((f) => (obj.data[f] === undefined && !obj.refs[f] ? NO_SCOPE : (obj.refs[f] as Obj | undefined))));
   }
 
+  /** Answers of find() for mappings whose scope is written as a name (see find). */
+  private readonly explicitMemo = new Map<string, Obj>();
+
   /** Components written with `ip_addresses` (see inline-ips.ts), gathered while they are built. */
   readonly withInlineAddresses: Obj[] = [];
 
@@ -220,10 +223,18 @@ export class Resolver {
     const allowed = explicitFields(target);
     const v = value as Record<string, unknown>;
     for (const k in v) if (!allowed.has(k)) return undefined;
+    // The same mapping (`{group: ams1-fabric, vid: 10}`) is written on many ports: remember answers.
+    let memoKey: string | undefined;
     let key = '';
     if (scope.length === 1) {
       const s = v[scope[0]];
       if (s !== undefined && s !== null) {
+        if (typeof s === 'string' && !target.refByField.get(scope[0])!.spec.scope) {
+          memoKey = `${spec.kind}\0${s}`;
+          for (const n of target.key.names) if (v[n] !== undefined) memoKey += `\0${n}\0${v[n]}`;
+          const known = this.explicitMemo.get(memoKey);
+          if (known) return known;
+        }
         const rf = target.refByField.get(scope[0])!;
         if (rf.spec.typeField) return undefined;
         const owner = this.find(s, rf.spec, from);
@@ -235,7 +246,11 @@ export class Resolver {
     }
     for (const n of target.key.names) {
       const name = v[n];
-      if (typeof name === 'string' || typeof name === 'number') return keyIndex.inScope(key, String(name));
+      if (typeof name === 'string' || typeof name === 'number') {
+        const hit = keyIndex.inScope(key, String(name));
+        if (hit && memoKey !== undefined) this.explicitMemo.set(memoKey, hit);
+        return hit;
+      }
     }
     return undefined;
   }
