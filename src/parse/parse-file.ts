@@ -50,6 +50,10 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
 }
 
 function syntaxDiagnostics(file: string, text: string, err: unknown): Diagnostic[] {
+  if (err instanceof RangeError) {
+    // Thousands of nested collections exhaust the stack of any recursive reader: say so, briefly.
+    return [{ rule: 'yaml/syntax', severity: 'error', message: 'the document nests collections too deeply to read', location: { file, range: { start: { line: 0, column: 0 }, end: { line: 0, column: 1 } } } }];
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const problems: YAMLError[] = [...doc.errors];

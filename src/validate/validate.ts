@@ -366,6 +366,8 @@ function valueProblem(e: ErrorObject): string {
       return `must match ${p.pattern}`;
     case 'const':
       return `must be ${JSON.stringify(p.allowedValue)}`;
+    case 'minProperties':
+      return p.limit === 1 ? 'must not be empty' : `must have at least ${p.limit} fields`;
     case 'minItems':
       return `must have at least ${p.limit} items`;
     case 'maxItems':
