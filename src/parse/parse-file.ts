@@ -50,9 +50,12 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
 }
 
 function syntaxDiagnostics(file: string, text: string, err: unknown): Diagnostic[] {
-  if (err instanceof RangeError) {
-    // Thousands of nested collections exhaust the stack of any recursive reader: say so, briefly.
-    return [{ rule: 'yaml/syntax', severity: 'error', message: 'the document nests collections too deeply to read', location: { file, range: { start: { line: 0, column: 0 }, end: { line: 0, column: 1 } } } }];
+  // js-yaml stops at 100 levels of nesting; a recursive second parse of such a file would only
+  // exhaust the stack, so say so at js-yaml's position.
+  if ((err instanceof jsyaml.YAMLException && /maxDepth/.test(err.reason)) || err instanceof RangeError) {
+    const mark = err instanceof jsyaml.YAMLException ? err.mark : undefined;
+    const at = { line: mark?.line ?? 0, column: mark?.column ?? 0 };
+    return [{ rule: 'yaml/syntax', severity: 'error', message: 'the document nests collections too deeply to read (more than 100 levels)', location: { file, range: { start: at, end: { line: at.line, column: at.column + 1 } } } }];
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
