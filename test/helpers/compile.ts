@@ -17,6 +17,11 @@ export function briefs(result: CompileResult): string[] {
   return result.diagnostics.map(brief);
 }
 
+/** `[rule, 'file:line:col']` for every diagnostic of an in-memory inventory (1-based positions). */
+export function rulesAt(files: Record<string, string>): [string, string][] {
+  return compileFiles(files).diagnostics.map((d) => [d.rule, `${d.location.file}:${d.location.range!.start.line + 1}:${d.location.range!.start.column + 1}`]);
+}
+
 export const BASE = `
 regions:
   - { name: Europe, slug: europe }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { displayName, ref, refs, type Obj } from '../../src/model/model.js';
-import { BASE, DEVICE_TYPE, briefs, compileFiles } from '../helpers/compile.js';
+import { BASE, DEVICE_TYPE, briefs, compileFiles, rulesAt } from '../helpers/compile.js';
 
 // The dcim kinds beyond sites, racks, devices and their components: rack types, rack reservations,
 // power panels and feeds, virtual chassis, virtual device contexts, MAC addresses, inventory items and
@@ -113,8 +113,7 @@ const FIXTURES = {
 };
 
 /** `[rule, file:line:col]` of every diagnostic, 1-based. */
-const short = (files: Record<string, string>) =>
-  compileFiles({ ...FIXTURES, ...files }).diagnostics.map((d) => [d.rule, `${d.location.file}:${d.location.range!.start.line + 1}:${d.location.range!.start.column + 1}`]);
+const short = (files: Record<string, string>) => rulesAt({ ...FIXTURES, ...files });
 
 /** Compiles with the shared fixtures, expects no problems but the given ones, returns the objects of a kind. */
 function clean(kind: string, files: Record<string, string>, expected: string[] = []): Obj[] {

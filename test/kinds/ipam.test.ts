@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { displayName, ref, refs, type Obj } from '../../src/model/model.js';
-import { BASE, DEVICE_TYPE, briefs, compileFiles } from '../helpers/compile.js';
+import { BASE, DEVICE_TYPE, briefs, compileFiles, rulesAt } from '../helpers/compile.js';
 
 // The ipam app: RIRs, aggregates, ASN ranges, ASNs, VRFs, route targets, roles, prefixes, IP ranges,
 // IP addresses, VLAN groups, VLANs, VLAN translation policies and rules, FHRP groups and their
@@ -23,8 +23,7 @@ const DEVICES = `devices:
 const FIXTURES = { 'base.yaml': BASE, 'org.yaml': ORG, 'device-types/Acme/X-4.yaml': DEVICE_TYPE, 'devices.yaml': DEVICES };
 
 /** `[rule, file:line:col]` of every diagnostic, 1-based. */
-const short = (files: Record<string, string>) =>
-  compileFiles({ ...FIXTURES, ...files }).diagnostics.map((d) => [d.rule, `${d.location.file}:${d.location.range!.start.line + 1}:${d.location.range!.start.column + 1}`]);
+const short = (files: Record<string, string>) => rulesAt({ ...FIXTURES, ...files });
 
 /** Compiles with the shared fixtures, expects no problems, returns the objects of a kind. */
 function clean(kind: string, files: Record<string, string>): Obj[] {

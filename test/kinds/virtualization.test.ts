@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { displayName, ref, type Obj } from '../../src/model/model.js';
-import { BASE, DEVICE_TYPE, briefs, compileFiles } from '../helpers/compile.js';
+import { BASE, DEVICE_TYPE, briefs, compileFiles, rulesAt } from '../helpers/compile.js';
 
 // Every virtualization kind: a dangling reference, a duplicate natural key (rule id and file:line:col,
 // 1-based), and a valid inventory whose references resolve.
 
-const at = (files: Record<string, string>) =>
-  compileFiles(files).diagnostics.map((d) => [d.rule, `${d.location.file}:${d.location.range!.start.line + 1}:${d.location.range!.start.column + 1}`]);
+const at = rulesAt;
 
 const objects = (files: Record<string, string>, kind: string): Obj[] => {
   const r = compileFiles(files);
