@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Model } from '../model/model.js';
 import { devicePlacementWithoutRack } from './dcim/device-placement-without-rack.js';
 import { deviceRackLocation } from './dcim/device-rack-location.js';
+import { customFieldDefinition } from './extras/custom-field-definition.js';
 import { customFieldRequired } from './extras/custom-field-required.js';
 import { customFieldUnique } from './extras/custom-field-unique.js';
 import { customFieldUnknown } from './extras/custom-field-unknown.js';
@@ -12,6 +13,7 @@ import { findingToDiagnostic, type CheckContext, type Rule } from './rule.js';
 export const RULES: readonly Rule[] = [
   devicePlacementWithoutRack,
   deviceRackLocation,
+  customFieldDefinition,
   customFieldRequired,
   customFieldUnique,
   customFieldUnknown,

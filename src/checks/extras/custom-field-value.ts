@@ -7,11 +7,16 @@ const DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}
 
 /** Python's re.match anchors at the start only; `(?P<name>` is JavaScript's `(?<name>`. */
 export function pythonRegex(pattern: string): RegExp | undefined {
-  try {
-    return new RegExp(`^(?:${pattern.replace(/\(\?P</g, '(?<')})`, 'u');
-  } catch {
-    return undefined;
+  const source = `^(?:${pattern.replace(/\(\?P</g, '(?<')})`;
+  // Unicode mode first, as Python's str patterns are; without it, for escapes Python allows anywhere (`\-`).
+  for (const flags of ['u', '']) {
+    try {
+      return new RegExp(source, flags);
+    } catch {
+      // try the next flags
+    }
   }
+  return undefined;
 }
 
 function validDate(v: string): boolean {
