@@ -2,6 +2,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Model } from '../model/model.js';
 import { devicePlacementWithoutRack } from './dcim/device-placement-without-rack.js';
 import { deviceRackLocation } from './dcim/device-rack-location.js';
+import { moduleTypeProfile } from './dcim/module-type-profile.js';
+import { configContextProfile } from './extras/config-context-profile.js';
 import { customFieldDefinition } from './extras/custom-field-definition.js';
 import { customFieldRequired } from './extras/custom-field-required.js';
 import { customFieldUnique } from './extras/custom-field-unique.js';
@@ -13,6 +15,8 @@ import { findingToDiagnostic, type CheckContext, type Rule } from './rule.js';
 export const RULES: readonly Rule[] = [
   devicePlacementWithoutRack,
   deviceRackLocation,
+  moduleTypeProfile,
+  configContextProfile,
   customFieldDefinition,
   customFieldRequired,
   customFieldUnique,
