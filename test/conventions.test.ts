@@ -60,3 +60,11 @@ describe('conventions', () => {
     expect(readFileSync(join(ROOT, 'docs/kinds.md'), 'utf8')).toBe(kindsDoc(loadSchemas()));
   });
 });
+
+describe('object types', () => {
+  it('the object-type choice lists exactly the kinds sot knows', () => {
+    const schemas = loadSchemas();
+    const common = schemas.documents.get('urn:sot:defs:common')!;
+    expect(common.$defs['object-type'].enum).toEqual([...schemas.kinds.keys()].sort());
+  });
+});

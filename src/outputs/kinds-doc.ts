@@ -67,7 +67,9 @@ function refText(xref: any): string {
 function typeText(prop: any, choices: any, common: any): string {
   if (prop?.['x-ref']) return refText(prop['x-ref']);
   if (prop?.type === 'array' && prop.items?.['x-ref']) return `list of ${refText(prop.items['x-ref']).replace(/^reference/, 'references')}`;
-  if (prop?.type === 'array' && prop.items?.$ref?.startsWith('urn:sot:')) return `list of \`${prop.items.$ref.replace(/^urn:sot:/, '').replace(/[:#].*$/, '')}\` entries`;
+  const itemRef: string | undefined = prop?.type === 'array' ? prop.items?.$ref : undefined;
+  if (itemRef?.startsWith('urn:sot:defs:')) return `list of \`${itemRef.replace(/^.*\//, '')}\``;
+  if (itemRef?.startsWith('urn:sot:')) return `list of \`${itemRef.replace(/^urn:sot:/, '').replace(/[:#].*$/, '')}\` entries`;
   const { def, name, kind } = deref(prop, choices, common);
   if (kind === 'choice') return `choice (\`${name}\`)`;
   if (name === 'tags') return 'list of references → `extras.tag`';
