@@ -9,6 +9,7 @@ import { customFieldRequired } from './extras/custom-field-required.js';
 import { customFieldUnique } from './extras/custom-field-unique.js';
 import { customFieldUnknown } from './extras/custom-field-unknown.js';
 import { customFieldValue } from './extras/custom-field-value.js';
+import { tagObjectType } from './extras/tag-object-type.js';
 import { findingToDiagnostic, type CheckContext, type Rule } from './rule.js';
 
 /** Every semantic rule, in id order. A conventions test requires a test and a docs page for each. */
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   customFieldUnique,
   customFieldUnknown,
   customFieldValue,
+  tagObjectType,
 ];
 
 export function runChecks(model: Model, ctx: CheckContext, out: Diagnostic[]): void {
