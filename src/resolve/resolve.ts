@@ -107,7 +107,7 @@ export class Resolver {
   }
 
   /** Answers of find() for mappings whose scope is written as a name (see find). */
-  private readonly explicitMemo = new Map<string, Obj>();
+  private readonly explicitMemo = new Map<KindInfo, Map<string, Map<unknown, Obj>>>();
 
   /** Components written with `ip_addresses` (see inline-ips.ts), gathered while they are built. */
   readonly withInlineAddresses: Obj[] = [];
@@ -171,10 +171,10 @@ export class Resolver {
     if (rf.many) {
       if (!Array.isArray(value)) return;
       const found: Obj[] = [];
-      value.forEach((v, i) => {
-        const hit = this.lookup(v, rf.spec, obj, undefined, rf.field, i);
+      for (let i = 0; i < value.length; i++) {
+        const hit = this.lookup(value[i], rf.spec, obj, undefined, rf.field, i);
         if (hit) found.push(hit);
-      });
+      }
       obj.refs[rf.field] = found;
     } else {
       const hit = this.lookup(value, rf.spec, obj, undefined, rf.field);
@@ -223,20 +223,33 @@ export class Resolver {
     const allowed = explicitFields(target);
     const v = value as Record<string, unknown>;
     for (const k in v) if (!allowed.has(k)) return undefined;
-    // The same mapping (`{group: ams1-fabric, vid: 10}`) is written on many ports: remember answers.
-    let memoKey: string | undefined;
+    // The same mapping (`{group: ams1-fabric, vid: 10}`) is written on many ports: remember answers,
+    // by scope name and then by the one name value the mapping gives.
+    let memo: Map<unknown, Obj> | undefined;
+    let memoName: unknown;
     let key = '';
     if (scope.length === 1) {
       const s = v[scope[0]];
       if (s !== undefined && s !== null) {
-        if (typeof s === 'string' && !target.refByField.get(scope[0])!.spec.scope) {
-          memoKey = `${spec.kind}\0${s}`;
-          for (const n of target.key.names) if (v[n] !== undefined) memoKey += `\0${n}\0${v[n]}`;
-          const known = this.explicitMemo.get(memoKey);
-          if (known) return known;
-        }
         const rf = target.refByField.get(scope[0])!;
         if (rf.spec.typeField) return undefined;
+        if (typeof s === 'string' && !rf.spec.scope) {
+          let named = 0;
+          for (const n of target.key.names) {
+            if (v[n] !== undefined) {
+              named++;
+              memoName = v[n];
+            }
+          }
+          if (named === 1) {
+            let byScope = this.explicitMemo.get(target);
+            if (!byScope) this.explicitMemo.set(target, (byScope = new Map()));
+            memo = byScope.get(s);
+            if (!memo) byScope.set(s, (memo = new Map()));
+            const known = memo.get(memoName);
+            if (known) return known;
+          }
+        }
         const owner = this.find(s, rf.spec, from);
         if (!owner) return undefined;
         key = String(owner.id);
@@ -248,7 +261,7 @@ export class Resolver {
       const name = v[n];
       if (typeof name === 'string' || typeof name === 'number') {
         const hit = keyIndex.inScope(key, String(name));
-        if (hit && memoKey !== undefined) this.explicitMemo.set(memoKey, hit);
+        if (hit && memo) memo.set(memoName, hit);
         return hit;
       }
     }
