@@ -20,12 +20,6 @@ const ANNOTATIONS = [
   'x-asdot',
 ];
 
-/** A reference is a name (string) or a plain mapping of key fields; anything else is the wrong type. */
-export function isRefValue(data: unknown): boolean {
-  if (typeof data === 'string') return true;
-  return data !== null && typeof data === 'object' && Object.getPrototypeOf(data) === Object.prototype;
-}
-
 /** NetBox's FIELD_CHOICES: `app.Model.field` replaces a choice list, `app.Model.field+` extends it. */
 export type FieldChoices = Record<string, (string | number)[]>;
 
@@ -115,7 +109,8 @@ export function makeAjv(allErrors: boolean, source = false): Ajv2020 {
     multipleOfPrecision: 6,
   });
   ajv.addVocabulary(ANNOTATIONS);
-  // Generated code rather than a function, so that precompiled validators carry it too (isRefValue).
+  // A reference is a name (string) or a plain mapping of key fields; anything else (a PlainScalar, a
+  // list) is the wrong type. Generated code rather than a function, so precompiled validators carry it.
   ajv.addKeyword({
     keyword: 'x-ref',
     schemaType: 'object',
