@@ -3,6 +3,8 @@ import type { Model } from '../model/model.js';
 import { devicePlacementWithoutRack } from './dcim/device-placement-without-rack.js';
 import { deviceRackLocation } from './dcim/device-rack-location.js';
 import { moduleTypeProfile } from './dcim/module-type-profile.js';
+import { duplicateIpAddress } from './ipam/duplicate-ip-address.js';
+import { duplicatePrefix } from './ipam/duplicate-prefix.js';
 import { configContextProfile } from './extras/config-context-profile.js';
 import { customFieldDefinition } from './extras/custom-field-definition.js';
 import { customFieldRequired } from './extras/custom-field-required.js';
@@ -24,6 +26,8 @@ export const RULES: readonly Rule[] = [
   customFieldUnknown,
   customFieldValue,
   tagObjectType,
+  duplicateIpAddress,
+  duplicatePrefix,
 ];
 
 export function runChecks(model: Model, ctx: CheckContext, out: Diagnostic[]): void {

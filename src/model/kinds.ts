@@ -18,6 +18,26 @@ export interface RefSpec {
   scope?: Record<string, string>;
   /** An unknown name creates the target (manufacturers named by device-type files). */
   implicit?: boolean;
+  /**
+   * How the referencing object's context picks one of several objects of the same name, in order;
+   * each step narrows only when some candidate passes it. `{targetPath: fromPath}` keeps candidates
+   * whose object at targetPath (reference fields joined by dots) is this object's at fromPath (`$` is
+   * the object itself); a plain string names a predicate of resolve/context.ts.
+   */
+  prefer?: (Record<string, string> | string)[];
+  /** With scope `{device: device}`: a component of another member of the same virtual chassis will do. */
+  chassisWide?: boolean;
+}
+
+/** One of NetBox's uniqueness constraints (a UniqueConstraint, unique=True, or a uniqueness clean()). */
+export interface UniqueConstraint {
+  fields: string[];
+  /** Fields compared without regard to case (NetBox's Lower()). */
+  lower?: string[];
+  /** A conditional constraint: it applies only to objects whose these fields are empty. */
+  whenEmpty?: string[];
+  /** Fields whose emptiness is a value of its own here (no VRF: the global table). */
+  nullsEqual?: string[];
 }
 
 export interface RefField {
@@ -32,9 +52,21 @@ export interface KeySpec {
   /** Fields that each identify an object within its scope; the first is the display name. */
   names: string[];
   caseInsensitive: boolean;
-  /** `manufacturer/model`, `device:name`: a compact string form `<scope><sep><name>` usable where no
-   *  scope is implied; the separator is the character between the two field names. */
-  compact?: string;
+  /** `manufacturer/model`, `device:name`, `parent/name`: compact string forms `<field><sep><name>`,
+   *  the field's object named first; the separator is the character between the two field names. */
+  compact: Compact[];
+  /** Field sets that identify an object without a name (a device's asset tag; rack, position and face). */
+  handles: string[][];
+  /** Further fields a mapping may give to pick one of several objects of a name (a rack's location). */
+  filters: string[];
+}
+
+export interface Compact {
+  /** The form as written in the schema, e.g. `site/name`. */
+  form: string;
+  /** The field whose object the first part names. */
+  field: string;
+  sep: string;
 }
 
 export interface KindInfo {
@@ -59,6 +91,8 @@ export interface KindInfo {
   parent?: { field: string; kind: string; inline: string };
   /** Fields a component must have when the device type does not already provide it. */
   requiredWhenNew: string[];
+  /** NetBox's uniqueness constraints for the kind (`x-unique`). */
+  unique: UniqueConstraint[];
   /** Files in a folder of this name hold one definition each (devicetype-library layout). */
   fileFolder?: string;
 }
@@ -107,6 +141,12 @@ function collectRefs(properties: Record<string, any>): RefField[] {
   return refs;
 }
 
+function parseCompact(form: string): Compact {
+  const m = /^([a-z_]+)(\W)[a-z_]+$/.exec(form);
+  if (!m) throw new Error(`sot: compact form "${form}" is not <field><separator><name>`);
+  return { form, field: m[1], sep: m[2] };
+}
+
 /** The kinds a reference may point to. */
 export function targetKinds(spec: RefSpec): string[] {
   return spec.kinds ?? [spec.kind];
@@ -139,7 +179,14 @@ export function loadSchemas(root = join(packageRoot(), 'schema')): SchemaSet {
       schemaId: schema.$id,
       schemaFile: `schema/${rel}`,
       schema,
-      key: { scope: key.scope ?? [], names: key.names, caseInsensitive: !!key.caseInsensitive, compact: key.compact },
+      key: {
+        scope: key.scope ?? [],
+        names: key.names,
+        caseInsensitive: !!key.caseInsensitive,
+        compact: ([] as string[]).concat(key.compact ?? []).map(parseCompact),
+        handles: key.handles ?? [],
+        filters: key.filters ?? [],
+      },
       refs: collectRefs(props),
       refByField: new Map(collectRefs(props).map((r) => [r.field, r])),
       customFields: props.custom_fields !== undefined,
@@ -147,6 +194,7 @@ export function loadSchemas(root = join(packageRoot(), 'schema')): SchemaSet {
       tree: schema['x-tree'],
       parent: schema['x-parent'],
       requiredWhenNew: schema['x-required-when-new'] ?? [],
+      unique: schema['x-unique'] ?? [],
       fileFolder: schema['x-file-folder'],
     });
   }

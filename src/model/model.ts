@@ -46,7 +46,38 @@ export function displayName(obj: Obj): string {
     const v = obj.data[f];
     if ((typeof v === 'string' && v) || typeof v === 'number') return String(v);
   }
+  if (obj.kind.kind === 'dcim.device') return unnamedDevice(obj);
+  const handle = completeHandle(obj);
+  if (handle) return handle.map(([f, v]) => `${f.replace(/_/g, ' ')} ${v}`).join(', ');
   return `#${obj.id}`;
+}
+
+/**
+ * A device without a name as NetBox shows it: `<virtual chassis>:<position>` for a stack member, else
+ * `<manufacturer> <model>` with its asset tag, or (where NetBox shows its id) its rack place.
+ */
+function unnamedDevice(obj: Obj): string {
+  const vc = ref(obj, 'virtual_chassis');
+  if (vc && obj.data.vc_position !== undefined) return `${displayName(vc)}:${obj.data.vc_position}`;
+  const type = ref(obj, 'device_type');
+  const manufacturer = type ? ref(type, 'manufacturer') : undefined;
+  const model = type ? `${manufacturer ? `${displayName(manufacturer)} ` : ''}${displayName(type)}` : 'device';
+  if (obj.data.asset_tag) return `${model} (${obj.data.asset_tag})`;
+  const rack = ref(obj, 'rack');
+  if (rack && obj.data.position !== undefined) return `${model} (${displayName(rack)} U${obj.data.position}${obj.data.face ? ` ${obj.data.face}` : ''})`;
+  return `${model} (unnamed)`;
+}
+
+/** The first of a kind's handles (fields that identify an object without a name) the object has. */
+function completeHandle(obj: Obj): [string, string][] | undefined {
+  for (const h of obj.kind.key.handles) {
+    if (!h.every((f) => obj.data[f] !== undefined && obj.data[f] !== null && obj.data[f] !== '')) continue;
+    return h.map((f) => {
+      const o = ref(obj, f);
+      return [f, o ? displayName(o) : String(obj.data[f])];
+    });
+  }
+  return undefined;
 }
 
 /** `rack "R101" in site "AMS1"`, `interface "Ethernet1" of device "ams1-leaf1"`: names both levels. */
@@ -60,7 +91,9 @@ export function describe(obj: Obj): string {
 
 /** `devices[name=ams1-leaf1].interfaces[name=Ethernet1]`: the named model path diagnostics show. */
 export function namedPath(obj: Obj): string {
-  const own = `[${obj.kind.key.names[0]}=${displayName(obj)}]`;
+  const nameField = obj.kind.key.names.find((f) => (typeof obj.data[f] === 'string' && obj.data[f]) || typeof obj.data[f] === 'number');
+  const handle = nameField ? undefined : completeHandle(obj);
+  const own = nameField || !handle ? `[${obj.kind.key.names[0]}=${displayName(obj)}]` : `[${handle.map(([f, v]) => `${f}=${v}`).join(',')}]`;
   if (obj.owner) return `${namedPath(obj.owner)}.${obj.kind.parent?.inline ?? obj.kind.collection}${own}`;
   return `${obj.kind.collection}${own}`;
 }

@@ -19,7 +19,8 @@ export function kindsDoc(schemas: SchemaSet): string {
   for (const k of kinds) {
     out.push(`## ${k.title}`, '', `\`${k.kind}\` — ${k.schema.description ?? ''}`, '');
     out.push(`- Collection: \`${k.collection}\`${k.fileFolder ? `, or one per file under \`${k.fileFolder}/<Manufacturer>/\`` : ''}`);
-    out.push(`- Natural key: ${keyText(k)}`);
+    out.push(`- Referred to by: ${keyText(k)}`);
+    out.push(`- Unique (as in NetBox): ${uniqueText(k)}`);
     if (k.parent) out.push(`- Written under a ${kindTitle(schemas, k.parent.kind)} as \`${k.parent.inline}:\`, or top-level with \`${k.parent.field}\``);
     if (k.tree) out.push(`- Hierarchy: \`${k.tree}\` (loops are errors)`);
     out.push('', '| Field | Type | Required | Notes |', '| --- | --- | --- | --- |');
@@ -38,8 +39,22 @@ function anchor(k: KindInfo): string {
 
 function keyText(k: KindInfo): string {
   const names = k.key.names.map((n) => `\`${n}\``).join(' or ');
-  const scope = k.key.scope.length ? ` within its ${k.key.scope.map((s) => `\`${s}\``).join(', ')}` : ' across the inventory';
-  return `${names}${scope}${k.key.caseInsensitive ? ' (case-insensitive)' : ''}${k.key.compact ? `; compact form \`${k.key.compact}\`` : ''}`;
+  const scope = k.key.scope.length ? ` within its ${k.key.scope.map((s) => `\`${s}\``).join(', ')}` : '';
+  const parts = [`${names || 'no name'}${scope}${k.key.caseInsensitive ? ' (case-insensitive)' : ''}`];
+  if (k.key.compact.length) parts.push(`compact form${k.key.compact.length > 1 ? 's' : ''} ${k.key.compact.map((c) => `\`${c.form}\``).join(', ')}`);
+  for (const h of k.key.handles) parts.push(`without a name, a mapping of ${h.map((f) => `\`${f}\``).join(', ')}`);
+  if (k.key.filters.length) parts.push(`a mapping may add ${k.key.filters.map((f) => `\`${f}\``).join(', ')} to pick one of several`);
+  return parts.join('; ');
+}
+
+function uniqueText(k: KindInfo): string {
+  if (!k.unique.length) return 'nothing';
+  return k.unique
+    .map((u) => {
+      const fields = u.fields.map((f) => (u.lower?.includes(f) ? `\`${f}\` (case-insensitive)` : `\`${f}\``)).join(', ');
+      return `(${fields})${u.whenEmpty?.length ? ` when ${u.whenEmpty.map((f) => `\`${f}\``).join(', ')} is empty` : ''}`;
+    })
+    .join('; ');
 }
 
 function deref(prop: any, choices: any, common: any): { def: any; name?: string; kind?: 'choice' | 'common' } {

@@ -54,6 +54,8 @@ export function instantiateComponents(r: Resolver, topLevel: readonly RawItem[])
 interface TemplateEntry {
   name: string;
   data: Record<string, any>;
+  /** Fields holding `{vc_position}`, replaced per device. */
+  vcFields?: string[];
   path: (string | number)[];
   template: { file: string; path: (string | number)[]; refFields: string[] };
 }
@@ -78,17 +80,38 @@ function templatesOf(type: Obj, kind: KindInfo): TemplateEntry[] {
       for (const k of Object.keys(t)) if (k in props && k !== 'device') data[k] = t[k];
       const path = [...type.path, listName, i];
       const refFields = Object.keys(data).filter((k) => kind.refByField.has(k));
-      entries!.push({ name: t.name, data, path, template: { file: type.file, path, refFields } });
+      const vcFields = Object.keys(data).filter((k) => typeof data[k] === 'string' && data[k].includes('{vc_position'));
+      entries!.push({ name: t.name, data, path, vcFields: vcFields.length ? vcFields : undefined, template: { file: type.file, path, refFields } });
     });
   }
   byKind.set(kind.kind, entries);
   return entries;
 }
 
+/** NetBox's `{vc_position}` / `{vc_position:X}` in template names, labels, positions and the names
+ *  templates use for each other (a front port's rear port). */
+export const VC_POSITION = /\{vc_position(?::([^}]*))?\}/g;
+
+/** The text with the device's virtual chassis position, or the token's fallback (default 0). */
+export function substituteVcPosition(text: string, device: Obj): string {
+  const position = device.data.virtual_chassis !== undefined && device.data.virtual_chassis !== null ? device.data.vc_position : undefined;
+  return text.replace(VC_POSITION, (_, fallback: string | undefined) => (typeof position === 'number' ? String(position) : (fallback ?? '0')));
+}
+
+/** A template's data for one device: shared as it is, or a copy with `{vc_position}` replaced. */
+function dataFor(t: TemplateEntry, device: Obj): Record<string, any> {
+  if (!t.vcFields) return t.data;
+  const data = { ...t.data };
+  for (const f of t.vcFields) data[f] = substituteVcPosition(data[f], device);
+  return data;
+}
+
 /**
  * One owner's components: its type's templates, then what is written for it. Components only the
  * type defines share the type's data (nothing writes to component data after resolution); a written
- * entry with a template's name gets one merged copy.
+ * entry with a template's name becomes that component, filled from the template. A written entry may
+ * also drop a template's component (`remove: true`) or rename it (`template: <its name in the type>`),
+ * as NetBox lets a device's components be deleted or renamed after creation.
  */
 const NO_TEMPLATES: TemplateEntry[] = [];
 
@@ -103,35 +126,87 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
     const inlineCount = Array.isArray(inline) ? inline.length : 0;
     const others = written.length ? written.filter((w) => w.kind === kind) : [];
     if (templates.length === 0 && inlineCount === 0 && others.length === 0) continue;
-    // Components are entered straight into their kind's index under the device: the names of one
-    // device are checked here, so the index has nothing to compare.
-    const byName = r.indexes.get(kind.kind)!.scopeNames(scopeKey);
-    for (const t of templates) {
-      const obj = r.add(kind, t.data, type!.file, t.path, 'template', device, ownerField === 'device' ? { device } : { [ownerField]: device });
-      obj.template = t.template;
-      obj.indexed = true;
-      byName.set(t.name, obj);
-    }
-    for (let i = 0; i < inlineCount + others.length; i++) {
+    const entryAt = (i: number) => {
       const data = i < inlineCount ? inline[i] : others[i - inlineCount].item.data;
-      if (!data || typeof data !== 'object' || typeof data.name !== 'string') continue;
       const file = i < inlineCount ? device.file : others[i - inlineCount].item.file;
       const dp = device.path;
       const path = i >= inlineCount ? others[i - inlineCount].item.path : dp.length === 2 ? [dp[0], dp[1], inlineName, i] : [...dp, inlineName, i];
+      return { data, file, path };
+    };
+    // Entries that drop or rename one of the type's components are known before the type's are made.
+    let edits: Map<string, Record<string, any>> | undefined;
+    for (let i = 0; i < inlineCount + others.length; i++) {
+      const { data } = entryAt(i);
+      if (data && typeof data === 'object' && (data.remove === true || typeof data.template === 'string')) {
+        (edits ??= new Map()).set(data.remove === true ? data.name : data.template, data);
+      }
+    }
+    // Components are entered straight into their kind's index under the device: the names of one
+    // device are checked here, so the index has nothing to compare.
+    const byName = r.indexes.get(kind.kind)!.scopeNames(scopeKey) as Map<string, Obj>;
+    const fromTemplate = new Map<string, { t: TemplateEntry; data: Record<string, any> }>();
+    for (const t of templates) {
+      const data = dataFor(t, device);
       const name: string = data.name;
+      if (edits?.has(name)) {
+        fromTemplate.set(name, { t, data });
+        continue;
+      }
+      const obj = r.add(kind, data, type!.file, t.path, 'template', device, ownerField === 'device' ? { device } : { [ownerField]: device });
+      obj.template = t.template;
+      obj.indexed = true;
+      byName.set(name, obj);
+    }
+    for (let i = 0; i < inlineCount + others.length; i++) {
+      const { data, file, path } = entryAt(i);
+      if (!data || typeof data !== 'object' || typeof data.name !== 'string') continue;
+      const name: string = data.name;
+      const editOf = data.remove === true ? name : typeof data.template === 'string' ? data.template : undefined;
+      let base: { t: TemplateEntry; data: Record<string, any> } | undefined;
+      if (editOf !== undefined) {
+        base = fromTemplate.get(editOf);
+        if (!base) {
+          const field = data.remove === true ? 'name' : 'template';
+          r.out.push({
+            rule: 'resolve/dangling-reference',
+            severity: 'error',
+            message: `${type ? describe(type) : 'the device type'} has no ${kindLabel(kind)} "${editOf}" to ${data.remove === true ? 'remove' : 'rename'}`,
+            location: { file, path: [...path, field] },
+            modelPath: namedPath(device),
+            help: `"${data.remove === true ? 'remove' : 'template'}" names a component of the device type (after {vc_position} is replaced)`,
+            data: { kind: kind.kind, value: editOf, candidates: [] },
+          });
+          continue;
+        }
+        fromTemplate.delete(editOf);
+        if (data.remove === true) continue;
+      }
       // Entries written earlier in this loop are the only components of this device already 'written'.
       const prior = byName.get(name);
-      if (prior && prior.origin === 'written') {
+      if (prior && (prior.origin === 'written' || base)) {
         r.out.push({
           rule: 'resolve/duplicate-key',
           severity: 'error',
           message: `duplicate ${kindLabel(kind)} name "${name}" on ${describe(device)}`,
           location: { file, path: [...path, 'name'] },
           modelPath: namedPath(prior),
-          related: [{ location: { file: prior.file, path: [...prior.path, 'name'] }, message: `the ${kindLabel(kind)} already written with this name` }],
+          related: [{ location: { file: prior.file, path: [...prior.path, 'name'] }, message: `the ${kindLabel(kind)} ${prior.origin === 'written' ? 'already written' : 'of the device type'} with this name` }],
           help: `the ${inlineName.replace(/_/g, ' ')} of ${withArticle(kindLabel(device.kind))} have unique names; merge the two entries`,
           data: { kind: kind.kind, field: 'name', value: name },
         });
+        continue;
+      }
+      if (base) {
+        // A renamed component of the type: its template's fields fill what the entry leaves out.
+        const merged: Record<string, any> = Object.assign({}, base.data, data);
+        delete merged.template;
+        delete merged[ownerField];
+        const obj = r.add(kind, merged, file, path, 'written', device);
+        obj.refs[ownerField] = device;
+        obj.template = base.t.template;
+        obj.indexed = true;
+        byName.set(name, obj);
+        if (data.ip_addresses !== undefined) r.withInlineAddresses.push(obj);
         continue;
       }
       const fromType = prior;

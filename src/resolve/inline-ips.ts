@@ -1,5 +1,5 @@
 import type { DocPath } from '../diagnostics/diagnostic.js';
-import { describe, namedPath, ref } from '../model/model.js';
+import { namedPath, ref } from '../model/model.js';
 import { NO_SCOPE } from './key-index.js';
 import type { Resolver } from './resolve.js';
 
@@ -15,7 +15,6 @@ export function assignInlineAddresses(r: Resolver): void {
   if (!ipKind) return;
   const index = r.indexes.get('ipam.ipaddress')!;
   const vrfField = r.refField(ipKind, 'vrf')!;
-  const assignedField = r.refField(ipKind, 'assigned_object')!;
   for (const iface of r.withInlineAddresses) {
     const kindName = iface.kind.kind;
     const list = iface.data.ip_addresses;
@@ -27,7 +26,11 @@ export function assignInlineAddresses(r: Resolver): void {
       // The entry's VRF decides whether it is a new address or a known one.
       const vrf = fields.vrf === undefined ? NO_SCOPE : r.lookup(fields.vrf, vrfField.spec, iface, [...at, 'vrf'], 'vrf');
       if (vrf === undefined) return;
-      const existing = index.inScope(vrf === NO_SCOPE ? '-' : String(vrf.id), fields.address);
+      const known = index.inScope(vrf === NO_SCOPE ? '-' : String(vrf.id), fields.address);
+      // The same address written at the top level is this entry's object when it is assigned to this
+      // interface or to nothing; an address assigned elsewhere is a second object (an anycast address,
+      // or a duplicate that ipam/duplicate-ip-address judges).
+      const existing = known.find((c) => r.ensureRef(c, 'assigned_object') === iface) ?? known.find((c) => c.data.assigned_object === undefined && c.origin === 'written' && c.path.length === 2);
       if (!existing) {
         const ip = r.add(ipKind, { ...fields, assigned_object_type: kindName }, iface.file, at, 'written');
         ip.refs.assigned_object = iface;
@@ -35,24 +38,18 @@ export function assignInlineAddresses(r: Resolver): void {
         r.index(ip);
         return;
       }
-      if (existing.refs.assigned_object === undefined) r.resolveField(existing, assignedField);
-      const assigned = ref(existing, 'assigned_object');
-      const problem = (message: string, help: string) =>
+      if (Object.keys(fields).some((k) => k !== 'address' && k !== 'vrf')) {
         r.out.push({
           rule: 'resolve/duplicate-key',
           severity: 'error',
-          message,
+          message: `IP address ${fields.address} is written at the top level and here with fields of its own`,
           location: { file: iface.file, path: at },
           modelPath: namedPath(iface),
           related: [{ location: { file: existing.file, path: existing.path }, message: 'the IP address written here' }],
-          help,
+          help: "write the address's fields in one place: here, or in its top-level entry (then list only the address here)",
           data: { kind: 'ipam.ipaddress', field: 'address', value: fields.address },
         });
-      if (assigned && assigned !== iface) {
-        problem(`IP address ${fields.address} is already assigned to ${describe(assigned)}`, 'an IP address is assigned to one interface; use a role such as anycast or vip with separate objects where NetBox allows repeats');
-      } else if (Object.keys(fields).some((k) => k !== 'address' && k !== 'vrf')) {
-        problem(`IP address ${fields.address} is written at the top level and here with fields of its own`, 'write the address\'s fields in one place: here, or in its top-level entry (then list only the address here)');
-      } else if (!assigned) {
+      } else if (!ref(existing, 'assigned_object')) {
         existing.data = { ...existing.data, assigned_object_type: kindName };
         existing.refs.assigned_object = iface;
       }

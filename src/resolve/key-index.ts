@@ -1,10 +1,17 @@
 import type { KindInfo } from '../model/kinds.js';
 import type { Obj } from '../model/model.js';
 
-/** Natural-key index of one kind: name → object within each scope, and name → objects across scopes. */
+/** One name in one scope: usually one object; several where NetBox lets names repeat in the scope. */
+export type Entry = Obj | Obj[];
+
+/**
+ * Lookup index of one kind: name → objects within each lookup scope, and name → objects across scopes.
+ * It answers "which objects could this reference mean"; it is not a uniqueness check (NetBox's
+ * constraints are checked separately, see unique.ts), so a name may map to several objects.
+ */
 export class KeyIndex {
-  /** scope key → name field → normalised value → object */
-  private readonly scoped = new Map<string, Map<string, Map<string, Obj>>>();
+  /** scope key → name field → normalised value → object(s) */
+  private readonly scoped = new Map<string, Map<string, Map<string, Entry>>>();
   /** name field → normalised value → objects in every scope */
   private readonly global = new Map<string, Map<string, Obj[]>>();
 
@@ -23,29 +30,25 @@ export class KeyIndex {
     return this.kind.key.caseInsensitive ? value.toLowerCase() : value;
   }
 
-
-
-  /** Adds an object under each of its names; returns the objects it clashes with, per name field. */
-  add(obj: Obj, scopeKey: string): { field: string; value: string; other: Obj }[] | undefined {
-    let clashes: { field: string; value: string; other: Obj }[] | undefined;
+  /** Enters an object under each of its names. An object without any name is found by its handles. */
+  add(obj: Obj, scopeKey: string): void {
     let byField = this.scoped.get(scopeKey);
     if (!byField) this.scoped.set(scopeKey, (byField = new Map()));
     for (const field of this.kind.key.names) {
       const resolved = obj.refs[field];
       const v = obj.data[field];
-      if (resolved === undefined && ((typeof v !== 'string' && typeof v !== 'number') || v === '')) continue; // NetBox: a constraint with an empty column never fires
-      const raw = typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v);
+      if (resolved === undefined && ((typeof v !== 'string' && typeof v !== 'number') || v === '')) continue;
       // A reference compares by the object it names, however it is written.
-      const value = resolved && !Array.isArray(resolved) ? `#${resolved.id}` : this.norm(raw);
+      const value = resolved && !Array.isArray(resolved) ? `#${resolved.id}` : this.norm(typeof v === 'string' ? v : String(v));
       let names = byField.get(field);
       if (!names) byField.set(field, (names = new Map()));
-      const other = names.get(value);
-      if (other === obj) continue;
-      if (other) {
-        (clashes ??= []).push({ field, value: raw, other });
-        continue;
-      }
-      names.set(value, obj);
+      const known = names.get(value);
+      if (known === undefined) names.set(value, obj);
+      else if (known === obj) continue;
+      else if (Array.isArray(known)) {
+        if (known.includes(obj)) continue;
+        known.push(obj);
+      } else names.set(value, [known, obj]);
       // Components are found through their owner (`device:name`), never by name alone.
       if (this.kind.parent) continue;
       let all = this.global.get(field);
@@ -54,14 +57,13 @@ export class KeyIndex {
       if (list) list.push(obj);
       else all.set(value, [obj]);
     }
-    return clashes;
   }
 
   /**
    * The map of one scope's names (first name field), for callers that check uniqueness themselves
-   * (a device's components): entries set here are found by inScope like those added by add.
+   * (a device's components): entries set here are found by get like those added by add.
    */
-  scopeNames(scopeKey: string): Map<string, Obj> {
+  scopeNames(scopeKey: string): Map<string, Entry> {
     let byField = this.scoped.get(scopeKey);
     if (!byField) this.scoped.set(scopeKey, (byField = new Map()));
     const field = this.kind.key.names[0];
@@ -70,7 +72,8 @@ export class KeyIndex {
     return names;
   }
 
-  inScope(scopeKey: string, value: string): Obj | undefined {
+  /** The object(s) a name means in one scope (the first name field that knows it), as stored. */
+  get(scopeKey: string, value: string): Entry | undefined {
     const byField = this.scoped.get(scopeKey);
     if (!byField) return undefined;
     const v = this.norm(value);
@@ -79,6 +82,18 @@ export class KeyIndex {
       if (hit) return hit;
     }
     return undefined;
+  }
+
+  /** Every object a name means in one scope. */
+  inScope(scopeKey: string, value: string): Obj[] {
+    const hit = this.get(scopeKey, value);
+    return hit === undefined ? [] : Array.isArray(hit) ? hit : [hit];
+  }
+
+  /** The first object (in inventory order) a name means in one scope. */
+  first(scopeKey: string, value: string): Obj | undefined {
+    const hit = this.get(scopeKey, value);
+    return Array.isArray(hit) ? hit[0] : hit;
   }
 
   /** Objects of any scope with this name (first name field that matches wins). */
@@ -91,7 +106,8 @@ export class KeyIndex {
         for (const field of this.kind.key.names) {
           const hit = byField.get(field)?.get(v);
           if (hit) {
-            out.push(hit);
+            if (Array.isArray(hit)) out.push(...hit);
+            else out.push(hit);
             break;
           }
         }
@@ -106,19 +122,19 @@ export class KeyIndex {
   }
 
   namesInScope(scopeKey: string): string[] {
-    return this.namesOf(this.scoped.get(scopeKey));
+    const out = new Set<string>();
+    for (const names of this.scoped.get(scopeKey)?.values() ?? []) for (const e of names.values()) for (const o of Array.isArray(e) ? e : [e]) this.namesOf(o, out);
+    return [...out];
   }
 
   allNames(): string[] {
     const out = new Set<string>();
-    for (const names of this.global.values()) for (const objs of names.values()) for (const o of objs) for (const f of this.kind.key.names) if (typeof o.data[f] === 'string' || typeof o.data[f] === 'number') out.add(String(o.data[f]));
+    for (const names of this.global.values()) for (const objs of names.values()) for (const o of objs) this.namesOf(o, out);
     return [...out];
   }
 
-  private namesOf(byField: Map<string, Map<string, Obj>> | undefined): string[] {
-    const out = new Set<string>();
-    for (const names of byField?.values() ?? []) for (const o of names.values()) for (const f of this.kind.key.names) if (typeof o.data[f] === 'string' || typeof o.data[f] === 'number') out.add(String(o.data[f]));
-    return [...out];
+  private namesOf(o: Obj, out: Set<string>): void {
+    for (const f of this.kind.key.names) if (typeof o.data[f] === 'string' || typeof o.data[f] === 'number') out.add(String(o.data[f]));
   }
 }
 

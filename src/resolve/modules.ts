@@ -1,5 +1,6 @@
 import { type KindInfo, kindLabel } from '../model/kinds.js';
 import { describe, displayName, namedPath, ref, type Obj } from '../model/model.js';
+import { substituteVcPosition } from './components.js';
 import type { Resolver } from './resolve.js';
 
 const TOKEN = '{module}';
@@ -24,7 +25,7 @@ export function installModules(r: Resolver): void {
   for (;;) {
     const next: Obj[] = [];
     for (const m of pending) {
-      if (bays.inScope(String(ref(m, 'device')!.id), m.data.module_bay)) install(r, m, bayField, typeField, byList);
+      if (bays.first(String(ref(m, 'device')!.id), m.data.module_bay)) install(r, m, bayField, typeField, byList);
       else next.push(m);
     }
     if (next.length === pending.length) break;
@@ -61,7 +62,7 @@ function install(r: Resolver, module: Obj, bayField: any, typeField: any, byList
   if (module.data.replicate_components === false) return;
   // A second module in the same bay is reported as a duplicate key; only the first one is installed.
   r.index(module);
-  if (r.indexes.get('dcim.module')!.inScope(String(device.id), `#${bay.id}`) !== module) return;
+  if (r.indexes.get('dcim.module')!.first(String(device.id), `#${bay.id}`) !== module) return;
   const chain = positionChain(bay);
   const report = (message: string, data: Record<string, unknown>) =>
     r.out.push({
@@ -103,10 +104,16 @@ function install(r: Resolver, module: Obj, bayField: any, typeField: any, byList
       if (name === undefined) return;
       const data: Record<string, any> = {};
       for (const [k, v] of Object.entries(t)) if (k in props && k !== 'device') data[k] = v;
-      data.name = name;
-      if (typeof t.label === 'string') data.label = substitute(t.label) ?? t.label;
-      if (kind.kind === 'dcim.modulebay' && typeof t.position === 'string') data.position = substitute(t.position) ?? t.position;
-      const existing = r.indexes.get(kind.kind)!.inScope(String(device.id), name);
+      data.name = substituteVcPosition(name, device);
+      const finalName: string = data.name;
+      if (typeof t.label === 'string') data.label = substituteVcPosition(substitute(t.label) ?? t.label, device);
+      if (kind.kind === 'dcim.modulebay' && typeof t.position === 'string') data.position = substituteVcPosition(substitute(t.position) ?? t.position, device);
+      // Templates name each other by their template names (a front port's rear port): NetBox resolves
+      // them with the same module, so the placeholders are replaced there too.
+      for (const k of Object.keys(data)) {
+        if (k !== 'name' && typeof data[k] === 'string' && kind.refByField.has(k)) data[k] = substituteVcPosition(substitute(data[k]) ?? data[k], device);
+      }
+      const existing = r.indexes.get(kind.kind)!.first(String(device.id), finalName);
       if (existing) {
         if (module.data.adopt_components === true && !ref(existing, 'module')) {
           existing.refs.module = module;
@@ -115,12 +122,12 @@ function install(r: Resolver, module: Obj, bayField: any, typeField: any, byList
         r.out.push({
           rule: 'resolve/duplicate-key',
           severity: 'error',
-          message: `installing ${describe(type)} in bay "${displayName(bay)}" would add ${kindLabel(kind)} "${name}", which ${describe(device)} already has`,
+          message: `installing ${describe(type)} in bay "${displayName(bay)}" would add ${kindLabel(kind)} "${finalName}", which ${describe(device)} already has`,
           location: { file: module.file, path: [...module.path, 'module_bay'] },
           modelPath: namedPath(module),
           related: [{ location: { file: existing.file, path: existing.path }, message: `the existing ${kindLabel(kind)}` }],
           help: existing.refs.module ? 'the existing component belongs to another module' : 'set adopt_components: true to take over the existing component, or rename it',
-          data: { kind: kind.kind, field: 'name', value: name },
+          data: { kind: kind.kind, field: 'name', value: finalName },
         });
         return;
       }

@@ -4,12 +4,14 @@ import { targetKinds, type KindInfo, type RefField, type RefSpec, type SchemaSet
 import { describe, displayName, namedPath, type Model, type Obj } from '../model/model.js';
 import type { RawItem } from '../validate/validate.js';
 import { instantiateComponents } from './components.js';
-import { KeyIndex, NO_SCOPE, scopeKeyOf } from './key-index.js';
+import { PREFERENCES } from './context.js';
+import { KeyIndex, NO_SCOPE, scopeKeyOf, type Entry } from './key-index.js';
 import { resolveCables } from './cables.js';
 import { settleCustomFields } from './custom-fields.js';
 import { assignInlineAddresses } from './inline-ips.js';
 import { installModules } from './modules.js';
 import { checkTrees } from './trees.js';
+import { checkUnique, clashing } from './unique.js';
 
 /**
  * Natural keys, references and hierarchies. Objects are indexed kind by kind in the order their scopes
@@ -64,6 +66,7 @@ export class Resolver {
     resolveCables(this);
     settleCustomFields(this);
     checkTrees(this);
+    checkUnique(this);
     return { objects: this.objects, byKind: this.byKind };
   }
 
@@ -124,27 +127,7 @@ export class Resolver {
         if (rf && obj.refs[field] === undefined) this.resolveField(obj, rf);
       }
     }
-    const clashes = this.indexes.get(obj.kind.kind)!.add(obj, key);
-    if (clashes) this.reportClashes(obj, clashes);
-  }
-
-  private reportClashes(obj: Obj, clashes: { field: string; value: string; other: Obj }[]): void {
-    for (const clash of clashes) {
-      const title = kindLabel(obj.kind);
-      const scope = obj.kind.key.scope[0] ? obj.refs[obj.kind.key.scope[0]] : undefined;
-      const where = scope && !Array.isArray(scope) ? ` in ${kindLabel(scope.kind)} "${displayName(scope)}"` : '';
-      const ci = obj.kind.key.caseInsensitive && clash.value !== clash.other.data[clash.field] ? ' (names compare without case)' : '';
-      this.out.push({
-        rule: 'resolve/duplicate-key',
-        severity: 'error',
-        message: `duplicate ${title} ${clash.field} "${clash.value}"${where}${ci}`,
-        location: { file: obj.file, path: [...obj.path, clash.field] },
-        modelPath: namedPath(obj),
-        related: [{ location: { file: clash.other.file, path: [...clash.other.path, clash.field] }, message: `the other ${title} with ${clash.field} "${clash.other.data[clash.field]}"` }],
-        help: `${withArticle(title)}'s ${clash.field} must be unique${where ? ` within its ${scope && !Array.isArray(scope) ? kindLabel(scope.kind) : 'scope'}` : ''}; rename one of them`,
-        data: { kind: obj.kind.kind, field: clash.field, value: clash.value },
-      });
-    }
+    this.indexes.get(obj.kind.kind)!.add(obj, key);
   }
 
   resolveRefs(obj: Obj): void {
@@ -182,6 +165,46 @@ export class Resolver {
     }
   }
 
+  /** References being resolved through ensureRef, so that a context that leads back to itself stops. */
+  private readonly resolving = new Map<Obj, Set<string>>();
+
+  /**
+   * One reference of an object, resolved now if it was not yet: narrowing by context may need a
+   * candidate's location or an IP address's interface before resolution reaches that object.
+   */
+  ensureRef(obj: Obj, field: string): Obj | undefined {
+    const known = obj.refs[field];
+    if (known !== undefined) return Array.isArray(known) ? undefined : known;
+    if (obj.owner && obj.kind.parent?.field === field) return obj.owner;
+    const v = obj.data[field];
+    if (v === undefined || v === null) return undefined;
+    const rf = obj.kind.refByField.get(field);
+    if (!rf || rf.many) return undefined;
+    let busy = this.resolving.get(obj);
+    if (busy?.has(field)) return undefined;
+    if (!busy) this.resolving.set(obj, (busy = new Set()));
+    busy.add(field);
+    try {
+      this.resolveField(obj, rf);
+    } finally {
+      busy.delete(field);
+      if (busy.size === 0) this.resolving.delete(obj);
+    }
+    const r = obj.refs[field];
+    return Array.isArray(r) ? undefined : r;
+  }
+
+  /** The object at a dotted path of reference fields (`assigned_object.device`); `$` is obj itself. */
+  objectAt(obj: Obj, path: string): Obj | undefined {
+    if (path === '$') return obj;
+    let cur: Obj | undefined = obj;
+    for (const f of path.split('.')) {
+      if (!cur) return undefined;
+      cur = this.ensureRef(cur, f);
+    }
+    return cur;
+  }
+
   /**
    * Looks up a reference; reports and returns undefined when it does not name exactly one object.
    * `at` is where the value is written; left out, it is `from`'s field (and index), built only if a
@@ -192,14 +215,15 @@ export class Resolver {
   }
 
   /**
-   * The common case of a lookup, with nothing to report: the reference names exactly one object,
-   * found without building messages or paths. Anything else (not found, ambiguous, created on
-   * demand, unusual forms) is left to lookupOrReport, which repeats the lookup and says what is wrong.
+   * The common case of a lookup, with nothing to report: the reference names exactly one object in
+   * its context, found without building messages or paths. Anything else (not found, several
+   * candidates, created on demand, unusual forms) is left to lookupOrReport, which repeats the lookup,
+   * narrows by context and says what is wrong.
    */
   private find(value: unknown, spec: RefSpec, from: Obj): Obj | undefined {
     if (spec.kinds) {
       const chosen = from.data[spec.typeField!];
-      return typeof chosen === 'string' && spec.kinds.includes(chosen) ? this.find(value, { kind: chosen, scope: spec.scope }, from) : undefined;
+      return typeof chosen === 'string' && spec.kinds.includes(chosen) ? this.find(value, { ...spec, kinds: undefined, typeField: undefined, kind: chosen }, from) : undefined;
     }
     const target = this.schemas.kinds.get(spec.kind);
     if (!target) return undefined;
@@ -209,18 +233,23 @@ export class Resolver {
     if (spec.scope && scope.length) {
       if (scope.length !== 1) return undefined;
       const src = spec.scope[scope[0]];
-      const o = src ? from.refs[src] : undefined;
+      const o = src ? from.refs[src] ?? (from.owner && from.kind.parent?.field === src ? from.owner : undefined) : undefined;
       if (!o || Array.isArray(o)) return undefined;
       contextKey = String(o.id);
     }
     if (typeof value === 'string') {
-      if (contextKey !== undefined) return keyIndex.inScope(contextKey, value);
-      if (scope.length === 0) return keyIndex.inScope('', value);
-      const matches = this.findAll(target, value);
-      return matches.length === 1 ? matches[0] : undefined;
+      let hit: Entry | undefined;
+      if (contextKey !== undefined) hit = keyIndex.get(contextKey, value);
+      else if (scope.length === 0) hit = keyIndex.get('', value);
+      else {
+        const matches = this.named(target, value, undefined);
+        hit = matches.length === 1 ? matches[0] : undefined;
+      }
+      if (hit === undefined || Array.isArray(hit)) return undefined;
+      return contextKey === undefined && spec.scope && !this.inContext(hit, spec, from) ? undefined : hit;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value) || scope.length > 1) return undefined;
-    const allowed = explicitFields(target);
+    const allowed = fastMappingFields(target);
     const v = value as Record<string, unknown>;
     for (const k in v) if (!allowed.has(k)) return undefined;
     // The same mapping (`{group: ams1-fabric, vid: 10}`) is written on many ports: remember answers,
@@ -247,101 +276,302 @@ export class Resolver {
             memo = byScope.get(s);
             if (!memo) byScope.set(s, (memo = new Map()));
             const known = memo.get(memoName);
-            if (known) return known;
+            if (known) return !spec.scope || this.inContext(known, spec, from) ? known : undefined;
           }
         }
         const owner = this.find(s, rf.spec, from);
         if (!owner) return undefined;
         key = String(owner.id);
+      } else if (contextKey !== undefined && s === undefined) {
+        key = contextKey;
       } else {
-        key = contextKey !== undefined && s === undefined ? contextKey : '-';
+        // Not written and not implied: a required scope could be any (lookupOrReport searches them all).
+        if (requiredFields(target).has(scope[0])) return undefined;
+        key = '-';
       }
     }
     for (const n of target.key.names) {
       const name = v[n];
       if (typeof name === 'string' || typeof name === 'number') {
-        const hit = keyIndex.inScope(key, String(name));
-        if (hit && memo) memo.set(memoName, hit);
-        return hit;
+        const hit = keyIndex.get(key, String(name));
+        if (hit === undefined || Array.isArray(hit)) return undefined;
+        if (memo) memo.set(memoName, hit);
+        return !spec.scope || this.inContext(hit, spec, from) ? hit : undefined;
       }
     }
     return undefined;
   }
 
+  /** The scope object `from` gives for a reference's scope field (its own reference, or its owner). */
+  private fromScope(from: Obj, field: string): Obj | undefined {
+    return this.ensureRef(from, field);
+  }
+
+  /** Whether a candidate lies in the referencing object's context (the spec's scope): same site, same device… */
+  private inContext(c: Obj, spec: RefSpec, from: Obj): boolean {
+    return this.outOfContext(c, spec, from) === undefined;
+  }
+
+  /** The first scope field where a candidate leaves the referencing object's context. */
+  private outOfContext(c: Obj, spec: RefSpec, from: Obj): { field: string; want: Obj; have: Obj | undefined } | undefined {
+    for (const tf in spec.scope) {
+      const want = this.fromScope(from, spec.scope[tf]);
+      if (want === undefined) continue;
+      const have = this.ensureRef(c, tf);
+      if (have === want) continue;
+      if (spec.chassisWide && have && sameVirtualChassis(this, have, want)) continue;
+      return { field: tf, want, have };
+    }
+    return undefined;
+  }
+
+  /**
+   * The lookup scope the referencing object fixes (a device's rack: the device's site), UNRESOLVED when
+   * the field that would give it did not resolve, undefined when the context says nothing.
+   */
+  private contextScope(spec: RefSpec, target: KindInfo, from: Obj): Obj[] | typeof UNRESOLVED | undefined {
+    if (!spec.scope || !target.key.scope.length) return undefined;
+    const out: Obj[] = [];
+    for (const f of target.key.scope) {
+      const src = spec.scope[f];
+      if (!src) return undefined;
+      const o = this.fromScope(from, src);
+      if (!o) return from.data[src] !== undefined && from.data[src] !== null ? UNRESOLVED : undefined;
+      out.push(o);
+    }
+    return out;
+  }
+
   private lookupOrReport(value: unknown, spec: RefSpec, from: Obj, atGiven: DocPath | undefined, field: string, index?: number): Obj | undefined {
     if (spec.kinds) return this.lookupPolymorphic(value, spec, from, atGiven ?? fieldPath(from, field, index), field);
-    const at = atGiven;
     const target = this.schemas.kinds.get(spec.kind);
     if (!target) throw new Error(`sot: schema refers to unknown kind ${spec.kind}`);
     const keyIndex = this.indexes.get(spec.kind)!;
     const title = kindLabel(target);
+    const at = () => atGiven ?? fieldPath(from, field, index);
     const report = (rule: string, message: string, help?: string, data?: Record<string, unknown>, related?: Diagnostic['related']) =>
-      this.report(from, at ?? fieldPath(from, field, index), rule, message, help, data, related);
+      this.report(from, at(), rule, message, help, data, related);
 
-    // The context fixes the scope: a device's rack is a rack of the device's site.
-    let contextScope: (Obj | undefined)[] | undefined;
-    if (spec.scope && target.key.scope.length) {
-      contextScope = target.key.scope.map((f) => {
-        const src = spec.scope![f];
-        const o = src ? from.refs[src] : undefined;
-        return Array.isArray(o) ? undefined : o;
-      });
-      if (contextScope.some((o) => o === undefined)) {
-        // Scope field missing or unresolved: resolve without it only if the written value says enough.
-        contextScope = undefined;
-        if (typeof value === 'string') return undefined;
-      }
-    }
-
+    const ctx = this.contextScope(spec, target, from);
+    let candidates: Obj[];
+    let shown: string;
     if (typeof value === 'string') {
-      if (contextScope) {
-        const key = scopeKeyOf(contextScope)!;
-        const hit = keyIndex.inScope(key, value);
-        if (hit) return hit;
-        const elsewhere = keyIndex.anywhere(value);
-        const scopeObj = contextScope[0]!;
+      if (ctx === UNRESOLVED) return undefined; // the field that gives the context is reported already
+      shown = value;
+      const ctxKey = ctx ? scopeKeyOf(ctx)! : target.key.scope.length === 0 ? '' : undefined;
+      candidates = this.named(target, value, ctxKey);
+      if (candidates.length === 0 && ctx) {
+        const elsewhere = target.parent ? keyIndex.anywhere(value) : this.named(target, value, undefined);
         if (elsewhere.length) {
-          const other = elsewhere[0];
-          const otherScope = other.refs[target.key.scope[0]] as Obj;
-          report(
-            'resolve/wrong-scope',
-            `${title} "${value}" is in ${kindLabel(otherScope.kind)} "${displayName(otherScope)}", not in ${describe(scopeObj)}`,
-            `${withArticle(title)} referenced here must belong to the same ${kindLabel(scopeObj.kind)}`,
-            { kind: spec.kind, value, expectedScope: displayName(scopeObj), actualScope: displayName(otherScope) },
-            [{ location: { file: other.file, path: other.path }, message: `${describe(other)}` }],
-          );
+          this.reportWrongScope(report, target, value, elsewhere[0], spec, from);
           return undefined;
         }
-        this.dangling(report, title, spec.kind, value, keyIndex.namesInScope(key), ` in ${describe(scopeObj)}`);
+        this.dangling(report, title, spec.kind, value, keyIndex.namesInScope(ctxKey!), ` in ${describe(ctx[0])}`);
         return undefined;
       }
-      if (target.key.scope.length === 0) {
-        const hit = keyIndex.inScope('', value);
-        if (hit) return hit;
-        if (spec.implicit) return this.createImplicit(target, value, from.file, at ?? fieldPath(from, field, index));
+      if (candidates.length === 0) {
+        if (spec.implicit && target.key.scope.length === 0) return this.createImplicit(target, value, from.file, at());
         this.dangling(report, title, spec.kind, value, keyIndex.allNames(), '');
         return undefined;
       }
-      const matches = this.findAll(target, value);
-      if (matches.length === 1) return matches[0];
-      if (matches.length > 1) {
-        report(
-          'resolve/ambiguous-reference',
-          `"${value}" names ${matches.length} ${kindPlural(target)}: ${matches.map((m) => describe(m)).join(', ')}`,
-          `write it as a mapping (${[...target.key.scope, target.key.names[0]].join(', ')})${target.key.compact ? ` or as ${target.key.compact}` : ''}`,
-          { kind: spec.kind, value },
-          matches.map((m) => ({ location: { file: m.file, path: m.path }, message: describe(m) })),
-        );
+    } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      const found = this.mappingCandidates(value as Record<string, unknown>, target, ctx === UNRESOLVED ? undefined : ctx, from, at(), report);
+      if (!found) return undefined;
+      shown = found.shown;
+      candidates = found.candidates;
+      if (candidates.length === 0) {
+        this.dangling(report, title, spec.kind, shown, found.names, found.where);
         return undefined;
       }
-      this.dangling(report, title, spec.kind, value, keyIndex.allNames(), '');
-      return undefined;
+    } else {
+      return undefined; // wrong types are reported by validation
     }
 
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      return this.lookupExplicit(value as Record<string, unknown>, target, keyIndex, contextScope, from, at ?? fieldPath(from, field, index), report);
+    // Whatever its form, a reference stays in its context: a device's rack is in the device's site.
+    if (spec.scope) {
+      const fitting = candidates.filter((c) => this.inContext(c, spec, from));
+      if (fitting.length === 0) {
+        this.reportWrongScope(report, target, shown, candidates[0], spec, from);
+        return undefined;
+      }
+      candidates = fitting;
     }
-    return undefined; // wrong types are reported by validation
+    if (candidates.length > 1 && spec.prefer) candidates = this.narrow(candidates, spec.prefer, from);
+    if (candidates.length === 1) return candidates[0];
+    // Objects that are duplicates of each other are reported as such; the reference takes the first.
+    if (clashing(target, candidates)) return candidates[0];
+    this.reportAmbiguous(report, target, shown, candidates);
+    return undefined;
+  }
+
+  /** Keeps the candidates the referencing object's context prefers, step by step (see RefSpec.prefer). */
+  private narrow(candidates: Obj[], prefer: NonNullable<RefSpec['prefer']>, from: Obj): Obj[] {
+    for (const step of prefer) {
+      let kept: Obj[];
+      if (typeof step === 'string') {
+        const predicate = PREFERENCES[step];
+        if (!predicate) throw new Error(`sot: unknown preference "${step}" in a schema`);
+        kept = candidates.filter((c) => predicate(this, c, from));
+      } else {
+        const pairs = Object.entries(step);
+        kept = candidates.filter((c) =>
+          pairs.every(([targetPath, fromPath]) => {
+            const want = this.objectAt(from, fromPath);
+            return want !== undefined && this.objectAt(c, targetPath) === want;
+          }),
+        );
+      }
+      if (kept.length) candidates = kept;
+      if (candidates.length === 1) break;
+    }
+    return candidates;
+  }
+
+  private reportWrongScope(report: Reporter, target: KindInfo, shown: string, candidate: Obj, spec: RefSpec, from: Obj): void {
+    const title = kindLabel(target);
+    const off = spec.scope ? this.outOfContext(candidate, spec, from) : undefined;
+    const field = off?.field ?? target.key.scope[0];
+    const have = off ? off.have : this.ensureRef(candidate, field);
+    const want = off?.want ?? this.ensureRef(from, spec.scope?.[field] ?? field);
+    const haveText = have ? `${kindLabel(have.kind)} "${displayName(have)}"` : `no ${field.replace(/_/g, ' ')}`;
+    report(
+      'resolve/wrong-scope',
+      `${title} "${shown}" is in ${haveText}, not in ${want ? describe(want) : 'this one'}`,
+      `${withArticle(title)} referenced here must belong to the same ${want ? kindLabel(want.kind) : field.replace(/_/g, ' ')}${spec.chassisWide ? ' (or another member of its virtual chassis)' : ''}`,
+      { kind: target.kind, value: shown, expectedScope: want ? displayName(want) : null, actualScope: have ? displayName(have) : null },
+      [{ location: { file: candidate.file, path: candidate.path }, message: describe(candidate) }],
+    );
+  }
+
+  private reportAmbiguous(report: Reporter, target: KindInfo, shown: string, candidates: Obj[]): void {
+    const pick = this.distinguishing(target, candidates);
+    const labels = candidates.map((c) => {
+      const extra = pick && pick.field !== target.key.scope[0] ? this.ensureRef(c, pick.field) : undefined;
+      return `${describe(c)}${extra ? ` (${pick!.field.replace(/_/g, ' ')} "${displayName(extra)}")` : ''}`;
+    });
+    const nameField = target.key.names[0];
+    let help = 'the candidates cannot be told apart by their fields; rename one of them';
+    if (pick) {
+      const first = this.ensureRef(candidates[0], pick.field);
+      const example = `{${pick.field}: ${first ? displayName(first) : '…'}${nameField ? `, ${nameField}: ${shown}` : ''}}`;
+      const compact = target.key.compact.find((c) => c.field === pick.field);
+      help = `say which one: write a mapping such as ${example}${compact && first ? ` or the compact form ${displayName(first)}${compact.sep}${shown}` : ''}`;
+      if (pick.context) help += `, or set this object's ${pick.context.replace(/_/g, ' ')}`;
+    }
+    report(
+      'resolve/ambiguous-reference',
+      `"${shown}" names ${candidates.length} ${kindPlural(target)}: ${labels.join(', ')}`,
+      help,
+      { kind: target.kind, value: shown, candidates: candidates.map((c) => namedPath(c)) },
+      candidates.map((c, i) => ({ location: { file: c.file, path: c.path }, message: labels[i] })),
+    );
+  }
+
+  /** A reference field whose objects tell the candidates apart (a rack's location, a VLAN's site). */
+  private distinguishing(target: KindInfo, candidates: Obj[]): { field: string; context?: string } | undefined {
+    const fields = [...target.key.scope, ...target.key.filters, ...(target.tree ? [target.tree] : [])];
+    for (const f of fields) {
+      const seen = new Set(candidates.map((c) => this.ensureRef(c, f)));
+      if (seen.size === candidates.length && !seen.has(undefined)) return { field: f };
+    }
+    for (const f of fields) {
+      const seen = new Set(candidates.map((c) => this.ensureRef(c, f)));
+      if (seen.size > 1) return { field: f };
+    }
+    return undefined;
+  }
+
+  /**
+   * The objects a mapping names: it gives a name (or, for objects without one, a handle such as an
+   * asset tag) and may add fields that pick one of several (a rack's location). Its reference fields
+   * are looked up as the named object's own would be; a scope field it leaves out comes from the
+   * referencing object's context. Returns undefined when the mapping itself is wrong (reported).
+   */
+  private mappingCandidates(
+    value: Record<string, unknown>,
+    target: KindInfo,
+    ctx: Obj[] | undefined,
+    from: Obj,
+    at: DocPath,
+    report: Reporter,
+  ): { candidates: Obj[]; shown: string; names: string[]; where: string } | undefined {
+    const title = kindLabel(target);
+    const allowed = mappingFields(target);
+    let unknown: string[] | undefined;
+    for (const k in value) if (!allowed.has(k)) (unknown ??= []).push(k);
+    if (unknown) {
+      const names = [...allowed];
+      const close = suggest(unknown[0], names, 1);
+      report(
+        'resolve/invalid-reference',
+        `a reference to ${withArticle(title)} takes the fields ${names.join(', ')}; "${unknown[0]}" is not one of them${close.length ? `; did you mean "${close[0]}"?` : ''}`,
+        undefined,
+        { kind: target.kind, field: unknown[0] },
+      );
+      return undefined;
+    }
+    // The mapping stands in for the object it names.
+    const holder: Obj = { id: -1, kind: target, data: value, file: from.file, path: at, refs: {}, origin: 'written' };
+    const scope = target.key.scope;
+    scope.forEach((f, i) => {
+      if ((value[f] === undefined || value[f] === null) && ctx?.[i]) holder.refs[f] = ctx[i];
+    });
+    const typeFields = new Set(target.refs.map((r) => r.spec.typeField).filter((f): f is string => !!f));
+    const wants: [string, unknown][] = [];
+    for (const f of Object.keys(value)) {
+      const v = value[f];
+      if (typeFields.has(f) || v === undefined || v === null) continue;
+      const rf = target.refByField.get(f);
+      if (rf && !rf.many) {
+        const hit = holder.refs[f] ?? this.lookup(v, rf.spec, holder, [...at, f], f);
+        if (!hit || Array.isArray(hit)) return undefined;
+        holder.refs[f] = hit;
+        wants.push([f, hit]);
+      } else {
+        wants.push([f, v]);
+      }
+    }
+    const index = this.indexes.get(target.kind)!;
+    const nameField = target.key.names.find((n) => typeof value[n] === 'string' || typeof value[n] === 'number');
+    let candidates: Obj[];
+    let shown: string;
+    let names: string[];
+    let where = '';
+    if (nameField) {
+      shown = String(value[nameField]);
+      const scopeObjs = scope.map((f) => {
+        const o = holder.refs[f];
+        if (o && !Array.isArray(o)) return o;
+        return requiredFields(target).has(f) ? undefined : NO_SCOPE;
+      });
+      if (scopeObjs.every((o) => o !== undefined)) {
+        const key = scopeKeyOf(scopeObjs)!;
+        candidates = index.inScope(key, shown);
+        names = index.namesInScope(key);
+        if (scopeObjs[0]) where = ` in ${describe(scopeObjs[0])}`;
+      } else {
+        candidates = index.anywhere(shown);
+        names = index.allNames();
+      }
+    } else {
+      const handle = target.key.handles.find((h) => h.every((f) => value[f] !== undefined && value[f] !== null));
+      if (!handle) {
+        const forms = [...target.key.names.map((n) => `"${n}"`), ...target.key.handles.map((h) => h.map((f) => `"${f}"`).join(' + '))];
+        report('resolve/invalid-reference', `a reference to ${withArticle(title)} needs ${forms.length > 1 ? 'one of ' : ''}${forms.join(', ')}`, undefined, { kind: target.kind });
+        return undefined;
+      }
+      shown = handle.map((f) => `${f} ${holder.refs[f] ? displayName(holder.refs[f] as Obj) : String(value[f])}`).join(', ');
+      candidates = this.byKind.get(target.kind)!;
+      names = [];
+    }
+    const keep = (c: Obj) =>
+      wants.every(([f, want]) => {
+        if (typeof want === 'object') return this.ensureRef(c, f) === want;
+        const have = c.data[f];
+        if (have === undefined || have === null) return false;
+        return target.key.names.includes(f) ? index.norm(String(have)) === index.norm(String(want)) : String(have) === String(want);
+      });
+    return { candidates: candidates.filter(keep), shown, names, where };
   }
 
   /** A generic foreign key: `scope_type: dcim.site` + `scope: ams1` picks the kind, then looks up. */
@@ -362,22 +592,15 @@ export class Resolver {
       return undefined;
     }
     if (!spec.kinds!.includes(chosen)) return undefined; // the schema's enum on typeField reports it
-    return this.lookup(value, { kind: chosen, scope: spec.scope, implicit: spec.implicit }, from, at, field);
+    return this.lookup(value, { ...spec, kinds: undefined, typeField: undefined, kind: chosen }, from, at, field);
   }
 
   /** Reports a reference that names no object, or not exactly one (the only costly path of a lookup). */
   report(from: Obj, at: DocPath, rule: string, message: string, help?: string, data?: Record<string, unknown>, related?: Diagnostic['related']): void {
-    this.out.push({ rule, severity: 'error', message, location: { file: from.file, path: at }, modelPath: namedPath(from), help, related, data });
+    this.out.push({ rule, severity: 'error', message, location: { file: from.file, path: at }, modelPath: from.id >= 0 ? namedPath(from) : undefined, help, related, data });
   }
 
-  private dangling(
-    report: (rule: string, message: string, help?: string, data?: Record<string, unknown>) => void,
-    title: string,
-    kind: string,
-    value: string,
-    candidates: string[],
-    where: string,
-  ): void {
+  private dangling(report: Reporter, title: string, kind: string, value: string, candidates: string[], where: string): void {
     const seen = new Set<string>();
     const close = suggest(value, candidates, 6).filter((c) => !seen.has(c.toLowerCase()) && seen.add(c.toLowerCase())).slice(0, 3);
     report(
@@ -389,79 +612,37 @@ export class Resolver {
   }
 
   /**
-   * Every object a string can name where no context fixes the scope: its name in any scope, or the
-   * compact form `<scope><sep><name>` whose scope part is itself looked up the same way
-   * (`ams1/PP-A:feed-1` is feed-1 of panel PP-A of site ams1).
+   * Every object a string can name: its name in the given lookup scope (or in any scope), else a
+   * compact form `<field><sep><name>` whose first part is itself looked up the same way
+   * (`ams1/PP-A:feed-1` is feed-1 of panel PP-A of site ams1; `europe/nl` the region nl under europe).
    */
-  findAll(target: KindInfo, value: string): Obj[] {
+  named(target: KindInfo, value: string, scopeKey: string | undefined): Obj[] {
     const index = this.indexes.get(target.kind)!;
     // A component is named through its owner (`leaf1:Ethernet1`), never by its name alone.
-    const direct = target.parent ? [] : index.anywhere(value);
-    if (direct.length || !target.key.compact) return direct;
-    const scopeRef = this.refField(target, target.key.scope[0]);
-    const scopeKind = scopeRef && !scopeRef.spec.kinds ? this.schemas.kinds.get(scopeRef.spec.kind) : undefined;
-    if (!scopeKind) return [];
-    const sep = compactSeparator(target);
+    const direct = scopeKey !== undefined ? index.inScope(scopeKey, value) : target.parent ? [] : index.anywhere(value);
+    if (direct.length || target.key.compact.length === 0) return direct;
     const hits = new Set<Obj>();
-    for (let i = value.indexOf(sep); i > 0; i = value.indexOf(sep, i + 1)) {
-      for (const owner of this.findAll(scopeKind, value.slice(0, i))) {
-        const hit = index.inScope(String(owner.id), value.slice(i + sep.length));
-        if (hit) hits.add(hit);
+    for (const c of target.key.compact) {
+      const rf = target.refByField.get(c.field);
+      const ownerKind = rf && !rf.spec.kinds ? this.schemas.kinds.get(rf.spec.kind) : undefined;
+      if (!ownerKind) continue;
+      const isScope = target.key.scope.length === 1 && target.key.scope[0] === c.field;
+      for (let i = value.indexOf(c.sep); i > 0; i = value.indexOf(c.sep, i + 1)) {
+        const rest = value.slice(i + c.sep.length);
+        if (!rest) continue;
+        // A parent of the same kind (a location's parent location) is named in the same scope.
+        const owners = this.named(ownerKind, value.slice(0, i), ownerKind === target ? scopeKey : undefined);
+        for (const owner of owners) {
+          if (isScope) {
+            for (const h of index.inScope(String(owner.id), rest)) hits.add(h);
+          } else {
+            const named = scopeKey !== undefined ? index.inScope(scopeKey, rest) : index.anywhere(rest);
+            for (const h of named) if (this.ensureRef(h, c.field) === owner) hits.add(h);
+          }
+        }
       }
     }
     return [...hits];
-  }
-
-  private lookupExplicit(
-    value: Record<string, unknown>,
-    target: KindInfo,
-    index: KeyIndex,
-    contextScope: (Obj | undefined)[] | undefined,
-    from: Obj,
-    at: DocPath,
-    report: (rule: string, message: string, help?: string, data?: Record<string, unknown>) => void,
-  ): Obj | undefined {
-    const title = kindLabel(target);
-    const allowed = explicitFields(target);
-    let unknown: string[] | undefined;
-    for (const k in value) if (!allowed.has(k)) (unknown ??= []).push(k);
-    if (unknown) {
-      const names = [...allowed];
-      report(
-        'resolve/invalid-reference',
-        `a reference to ${withArticle(title)} takes the fields ${names.join(', ')}; "${unknown[0]}" is not one of them${suggest(unknown[0], names, 1).length ? `; did you mean "${suggest(unknown[0], names, 1)[0]}"?` : ''}`,
-        undefined,
-        { kind: target.kind, field: unknown[0] },
-      );
-      return undefined;
-    }
-    const scope: (Obj | null)[] = [];
-    for (let i = 0; i < target.key.scope.length; i++) {
-      const f = target.key.scope[i];
-      if (value[f] !== undefined && value[f] !== null) {
-        const rf = this.refField(target, f)!;
-        // The written mapping stands in for the target object: its own type field picks the kind.
-        const holder: Obj = rf.spec.typeField ? { ...from, data: { [rf.spec.typeField]: value[rf.spec.typeField] } } : from;
-        const hit = this.lookup(value[f], rf.spec, holder, [...at, f], f);
-        if (!hit) return undefined;
-        scope.push(hit);
-      } else if (contextScope?.[i] && value[f] === undefined) {
-        scope.push(contextScope[i]!);
-      } else {
-        scope.push(NO_SCOPE); // no VRF, no group: the shared empty scope
-      }
-    }
-    const nameField = target.key.names.find((n) => typeof value[n] === 'string' || typeof value[n] === 'number');
-    if (!nameField) {
-      report('resolve/invalid-reference', `a reference to ${withArticle(title)} needs one of ${target.key.names.map((n) => `"${n}"`).join(', ')}`, undefined, { kind: target.kind });
-      return undefined;
-    }
-    const name = String(value[nameField]);
-    const key = scopeKeyOf(scope)!;
-    const hit = index.inScope(key, name);
-    if (hit) return hit;
-    this.dangling(report, title, target.kind, name, index.namesInScope(key), scope[0] ? ` in ${describe(scope[0])}` : '');
-    return undefined;
   }
 
   private createImplicit(target: KindInfo, name: string, file: string, at: DocPath): Obj {
@@ -471,6 +652,15 @@ export class Resolver {
     this.indexes.get(target.kind)!.add(obj, '');
     return obj;
   }
+}
+
+type Reporter = (rule: string, message: string, help?: string, data?: Record<string, unknown>, related?: Diagnostic['related']) => void;
+
+const UNRESOLVED = Symbol('unresolved');
+
+function sameVirtualChassis(r: Resolver, a: Obj, b: Obj): boolean {
+  const vc = r.ensureRef(a, 'virtual_chassis');
+  return vc !== undefined && vc === r.ensureRef(b, 'virtual_chassis');
 }
 
 /** NetBox's UI slugify: lower case, drop what is not a word character, spaces and runs to hyphens. */
@@ -485,20 +675,55 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-export function compactSeparator(kind: KindInfo): string {
-  return /^[a-z_]+(\W)[a-z_]+$/.exec(kind.key.compact ?? '')?.[1] ?? '/';
+const fastFieldCache = new WeakMap<KindInfo, Set<string>>();
+
+/** The fields of a mapping that find() answers without help: the key's scope and names, and the type
+ *  field of a polymorphic scope (a VLAN group's `scope_type`). */
+function fastMappingFields(kind: KindInfo): Set<string> {
+  let fields = fastFieldCache.get(kind);
+  if (!fields) {
+    fields = new Set([...kind.key.scope, ...typeFieldsOf(kind), ...kind.key.names]);
+    fastFieldCache.set(kind, fields);
+  }
+  return fields;
 }
 
-const explicitFieldCache = new WeakMap<KindInfo, Set<string>>();
+const mappingFieldCache = new WeakMap<KindInfo, Set<string>>();
 
-/** The fields a mapping that refers to an object of `kind` may have: its key, and for a polymorphic
- *  scope (a VLAN group's `scope`) the type field that names the scope's kind (`scope_type`). */
-function explicitFields(kind: KindInfo): Set<string> {
-  let fields = explicitFieldCache.get(kind);
+/** Every field a mapping that refers to an object of `kind` may have. */
+function mappingFields(kind: KindInfo): Set<string> {
+  let fields = mappingFieldCache.get(kind);
   if (!fields) {
-    const typeFields = kind.key.scope.map((f) => kind.refByField.get(f)?.spec.typeField).filter((f): f is string => !!f);
-    fields = new Set([...kind.key.scope, ...typeFields, ...kind.key.names]);
-    explicitFieldCache.set(kind, fields);
+    fields = new Set([...fastMappingFields(kind), ...kind.key.handles.flat(), ...kind.key.filters, ...(kind.tree ? [kind.tree] : [])]);
+    for (const f of [...fields]) {
+      const typeField = kind.refByField.get(f)?.spec.typeField;
+      if (typeField) fields.add(typeField);
+    }
+    mappingFieldCache.set(kind, fields);
+  }
+  return fields;
+}
+
+const typeFieldCache = new WeakMap<KindInfo, Set<string>>();
+
+/** Type fields of the kind's polymorphic scope fields (`scope_type` for `scope`). */
+function typeFieldsOf(kind: KindInfo): Set<string> {
+  let fields = typeFieldCache.get(kind);
+  if (!fields) {
+    fields = new Set(kind.key.scope.map((f) => kind.refByField.get(f)?.spec.typeField).filter((f): f is string => !!f));
+    typeFieldCache.set(kind, fields);
+  }
+  return fields;
+}
+
+const requiredCache = new WeakMap<KindInfo, Set<string>>();
+
+function requiredFields(kind: KindInfo): Set<string> {
+  let fields = requiredCache.get(kind);
+  if (!fields) {
+    fields = new Set<string>(kind.schema?.required ?? []);
+    if (kind.parent) fields.add(kind.parent.field);
+    requiredCache.set(kind, fields);
   }
   return fields;
 }

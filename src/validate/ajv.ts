@@ -18,6 +18,7 @@ const ANNOTATIONS = [
   'x-field-choices-key',
   'x-deprecated',
   'x-asdot',
+  'x-unique',
 ];
 
 /** NetBox's FIELD_CHOICES: `app.Model.field` replaces a choice list, `app.Model.field+` extends it. */

@@ -37,11 +37,14 @@ export function validateItem(item: RawItem, validators: Validators, out: Diagnos
   if (!valid) {
     const full = validators.fullFor(item.kind.schemaId);
     let errors: ErrorObject[] = [];
-    for (let round = 0; round < MAX_FIX_ROUNDS && !valid; round++) {
+    const blanks: Blanks = { cleared: [], kept: new Set() };
+    for (let round = 0; round < MAX_FIX_ROUNDS + 1 && !valid; round++) {
       if (full(item.data)) valid = true;
       else {
         errors = full.errors ?? [];
-        if (!settle(item.data, errors)) break;
+        // A blank that NetBox would require is not "not set": put it back so its own error shows.
+        if (restoreRequiredBlanks(item.data, errors, blanks)) continue;
+        if (!settle(item.data, errors, blanks)) break;
       }
     }
     if (!valid) translate(item, errors, out);
@@ -89,7 +92,7 @@ function asdotToInteger(item: RawItem, out: Diagnostic[]): void {
  * `part_number: 02351930`); where it wants a number or boolean, its typed reading. An explicit empty
  * value (`tenant:`) is an absent field, as in NetBox's API. Returns whether anything changed.
  */
-function settle(root: unknown, errors: ErrorObject[]): boolean {
+function settle(root: unknown, errors: ErrorObject[], blanks: Blanks): boolean {
   let changed = false;
   for (const e of errors) {
     const { parent, key } = locateInstance(root, e.instancePath);
@@ -97,6 +100,14 @@ function settle(root: unknown, errors: ErrorObject[]): boolean {
     const value = (parent as any)[key];
     if (value === null && !Array.isArray(parent)) {
       delete (parent as any)[key];
+      changed = true;
+      continue;
+    }
+    // NetBox stores '' for "not set" in optional text and choice fields, and Django skips a field's
+    // validators and choices on a blank value: `color: ''` is no color.
+    if (value === '' && !Array.isArray(parent) && typeof key === 'string' && !blanks.kept.has(`${blankId(parent as object)}\0${key}`)) {
+      delete (parent as any)[key];
+      blanks.cleared.push([parent as object, key]);
       changed = true;
       continue;
     }
@@ -111,6 +122,39 @@ function settle(root: unknown, errors: ErrorObject[]): boolean {
     }
   }
   return changed;
+}
+
+/** Blank values settled as absent, and those put back because the field is required. */
+interface Blanks {
+  cleared: [object, string][];
+  kept: Set<string>;
+}
+
+const blankIds = new WeakMap<object, number>();
+let nextBlankId = 0;
+
+function blankId(o: object): number {
+  let id = blankIds.get(o);
+  if (id === undefined) blankIds.set(o, (id = nextBlankId++));
+  return id;
+}
+
+function restoreRequiredBlanks(root: unknown, errors: ErrorObject[], blanks: Blanks): boolean {
+  if (blanks.cleared.length === 0) return false;
+  let restored = false;
+  for (const e of errors) {
+    if (e.keyword !== 'required') continue;
+    const missing = (e.params as any).missingProperty as string;
+    const { parent, key } = locateInstance(root, e.instancePath);
+    const obj = parent === undefined ? root : (parent as any)[key!];
+    const i = blanks.cleared.findIndex(([o, k]) => o === obj && k === missing);
+    if (i < 0) continue;
+    (obj as any)[missing] = '';
+    blanks.kept.add(`${blankId(obj as object)}\0${missing}`);
+    blanks.cleared.splice(i, 1);
+    restored = true;
+  }
+  return restored;
 }
 
 function locateInstance(root: unknown, pointer: string): { parent: unknown; key: string | number | undefined } {
