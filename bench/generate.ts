@@ -1411,19 +1411,25 @@ export function generate(opts: GenerateOptions): GenerateResult {
     const net = planNet(nrng, site, b, tenant);
     const header = siteHeader(site, b, tenant) + siteNetText(site, net, c, nrng);
     const names: string[] = [];
+    const tenants: string[] = [];
     const writeDevices = (list: DevicePlan[]) => {
       o.write('\ndevices:\n');
       for (const d of list) {
         const kinds = errorPlan.byDevice.get(c.device) ?? [];
         let name = d.name;
+        let duplicate = false;
         if (kinds.includes('duplicate-name') || errorPlan.pendingDuplicate) {
           if (names.length) {
             name = names[names.length - 1];
+            duplicate = true;
             errorPlan.pendingDuplicate = false;
           } else errorPlan.pendingDuplicate = true;
         }
         names.push(name);
-        const deviceTenant = d.rack.role === 'compute' && srng.chance(0.5) ? srng.pick(TENANTS)[1] : tenant;
+        // NetBox keeps device names unique per site and tenant: a seeded duplicate shares its tenant.
+        const drawn = d.rack.role === 'compute' && srng.chance(0.5) ? srng.pick(TENANTS)[1] : tenant;
+        const deviceTenant = duplicate ? tenants[tenants.length - 1] : drawn;
+        tenants.push(deviceTenant);
         o.write(deviceText(srng, site, d, name, c, deviceTenant, kinds, net));
         c.device++;
       }

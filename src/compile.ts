@@ -1,7 +1,8 @@
 // The compiler in one place: sources → parse → validate → resolve → checks. Each phase is a function of
 // the previous one's output; problems are collected as Diagnostics and located only at the end.
 import { performance } from 'node:perf_hooks';
-import { runChecks } from './checks/index.js';
+import { RULES, runChecks } from './checks/index.js';
+import { didYouMean } from './diagnostics/suggest.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { loadSchemas, type SchemaSet } from './model/kinds.js';
 import type { Model } from './model/model.js';
@@ -82,6 +83,7 @@ export function compile(files: readonly SourceFile[], options: CompileOptions = 
   } else {
     const before = diagnostics.length;
     settings = readSettings(settingsFile, schemas, validatorsFor(schemas, DEFAULT_SETTINGS), diagnostics);
+    checkRuleSettings(settings, settingsFile.file, diagnostics);
     configError = diagnostics.slice(before).some((d) => d.severity === 'error');
   }
   const validators = validatorsFor(schemas, settings);
@@ -116,6 +118,22 @@ export function compile(files: readonly SourceFile[], options: CompileOptions = 
   lap('locate');
 
   return { model, settings, diagnostics: sorted, configError, filesRead: files.length, bytesRead, timings };
+}
+
+/** `rules:` in sot.yaml names check rules; another id is a configuration error, with a did-you-mean. */
+function checkRuleSettings(settings: Settings, file: string, out: Diagnostic[]): void {
+  const known = RULES.map((r) => r.id);
+  for (const id of Object.keys(settings.rules)) {
+    if (known.includes(id)) continue;
+    out.push({
+      rule: 'settings/invalid',
+      severity: 'error',
+      message: `"${id}" is not a rule sot.yaml can set${didYouMean(id, known)}`,
+      location: { file, path: ['rules', id], target: 'key' },
+      help: 'rules: sets the severity of the check rules listed in docs/rules/README.md',
+      data: { key: id },
+    });
+  }
 }
 
 /** Fills in ranges: each file with diagnostics is parsed once more, with positions (see SourceMap). */

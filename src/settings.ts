@@ -13,9 +13,11 @@ export interface Settings {
   /** NetBox's ENFORCE_GLOBAL_UNIQUE, default true. */
   enforceGlobalUnique: boolean;
   fieldChoices: FieldChoices;
+  /** Severity per rule id, from sot.yaml's `rules:` (opt-in lint rules are off unless named here). */
+  rules: Record<string, 'off' | 'warning' | 'error'>;
 }
 
-export const DEFAULT_SETTINGS: Settings = { format: 1, enforceGlobalUnique: true, fieldChoices: {} };
+export const DEFAULT_SETTINGS: Settings = { format: 1, enforceGlobalUnique: true, fieldChoices: {}, rules: {} };
 
 const SETTINGS_KIND = {
   kind: 'sot.settings',
@@ -68,5 +70,6 @@ export function readSettings(parsed: ParsedFile, schemas: SchemaSet, validators:
     name: d.name,
     enforceGlobalUnique: d.options?.enforce_global_unique ?? true,
     fieldChoices,
+    rules: d.rules ?? {},
   };
 }

@@ -5,6 +5,7 @@ import { deviceRackLocation } from './dcim/device-rack-location.js';
 import { moduleTypeProfile } from './dcim/module-type-profile.js';
 import { duplicateIpAddress } from './ipam/duplicate-ip-address.js';
 import { duplicatePrefix } from './ipam/duplicate-prefix.js';
+import { uniqueName } from './lint/unique-name.js';
 import { configContextProfile } from './extras/config-context-profile.js';
 import { customFieldDefinition } from './extras/custom-field-definition.js';
 import { customFieldRequired } from './extras/custom-field-required.js';
@@ -28,8 +29,13 @@ export const RULES: readonly Rule[] = [
   tagObjectType,
   duplicateIpAddress,
   duplicatePrefix,
+  uniqueName,
 ];
 
 export function runChecks(model: Model, ctx: CheckContext, out: Diagnostic[]): void {
-  for (const rule of RULES) for (const f of rule.run(model, ctx)) out.push(findingToDiagnostic(rule, f));
+  for (const rule of RULES) {
+    const severity = ctx.settings.rules[rule.id] ?? (rule.optIn ? 'off' : rule.severity);
+    if (severity === 'off') continue;
+    for (const f of rule.run(model, ctx)) out.push(findingToDiagnostic(rule, f, severity));
+  }
 }

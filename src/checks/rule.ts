@@ -25,14 +25,16 @@ export interface Rule {
   id: string;
   description: string;
   severity: Severity;
+  /** A lint rule beyond NetBox: off unless sot.yaml's `rules:` turns it on. */
+  optIn?: boolean;
   help: string;
   run(model: Model, ctx: CheckContext): Finding[];
 }
 
-export function findingToDiagnostic(rule: Rule, f: Finding): Diagnostic {
+export function findingToDiagnostic(rule: Rule, f: Finding, severity: Severity = rule.severity): Diagnostic {
   return {
     rule: rule.id,
-    severity: rule.severity,
+    severity,
     message: f.message,
     location: { file: f.obj.file, path: f.field ? [...f.obj.path, f.field, ...(f.subPath ?? [])] : f.obj.path, target: f.target },
     modelPath: namedPath(f.obj),
