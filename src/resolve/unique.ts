@@ -1,4 +1,4 @@
-import { kindLabel, withArticle, type KindInfo, type UniqueConstraint } from '../model/kinds.js';
+import { kindLabel, kindPlural, withArticle, type KindInfo, type UniqueConstraint } from '../model/kinds.js';
 import { describe, displayName, namedPath, type Obj } from '../model/model.js';
 import type { Resolver } from './resolve.js';
 
@@ -111,9 +111,20 @@ function report(r: Resolver, kind: KindInfo, obj: Obj, first: Obj, c: UniqueCons
     location: { file: obj.file, path: [...obj.path, field] },
     modelPath: namedPath(obj),
     related: [{ location: { file: first.file, path: [...first.path, field] }, message: `the other ${describe(first)}` }],
-    help: `NetBox keeps (${c.fields.map((f) => f.replace(/^@scope_site$/, 'site of the scope')).join(', ')}) unique${c.whenEmpty ? ` among ${title}s without ${c.whenEmpty.join(', ')}` : ''}; change one of them`,
+    help: `${uniqueHelp(kind, c)}; rename one of them, or merge them if they are one ${title}`,
     data: { kind: kind.kind, field, value, fields: c.fields },
   });
+}
+
+/** "a rack's name must be unique within its location", in NetBox's terms. */
+function uniqueHelp(kind: KindInfo, c: UniqueConstraint): string {
+  const words = (fs: string[]) => fs.map((f) => (f === '@scope_site' ? 'site' : f.replace(/_/g, ' '))).join(' and ');
+  const scalars = c.fields.filter((f) => !kind.refByField.has(f) && !(f in DERIVED));
+  const scopes = c.fields.filter((f) => kind.refByField.has(f) || f in DERIVED);
+  const title = kindLabel(kind);
+  const among = c.whenEmpty ? ` among ${kindPlural(kind)} without ${withArticle(words(c.whenEmpty))}` : '';
+  if (scalars.length === 0) return `NetBox allows one ${title} per ${words(scopes)}`;
+  return `${withArticle(title)}'s ${words(scalars)} must be unique${scopes.length ? ` within its ${words(scopes)}` : ''}${among}`;
 }
 
 /** Whether objects of one name break one of NetBox's constraints together (then they are reported as

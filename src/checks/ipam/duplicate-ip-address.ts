@@ -1,7 +1,6 @@
-import { hostOf } from '../../model/ip.js';
+import { hostOf, tableName, uniquenessEnforced } from '../../model/ip.js';
 import { describe, objectsOf, ref, type Obj } from '../../model/model.js';
 import type { Finding, Rule } from '../rule.js';
-import { tableName, uniquenessEnforced } from './uniqueness.js';
 
 /** `10.0.0.1/24 is assigned to interface "et1" of device "leaf1"`: the other address, and where it is. */
 function whereIs(other: Obj): string {

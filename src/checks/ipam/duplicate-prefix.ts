@@ -1,7 +1,6 @@
-import { canonicalPrefix } from '../../model/ip.js';
+import { canonicalPrefix, tableName, uniquenessEnforced } from '../../model/ip.js';
 import { describe, objectsOf, ref, type Obj } from '../../model/model.js';
 import type { Finding, Rule } from '../rule.js';
-import { tableName, uniquenessEnforced } from './uniqueness.js';
 
 export const duplicatePrefix: Rule = {
   id: 'ipam/duplicate-prefix',
