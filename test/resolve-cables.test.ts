@@ -34,8 +34,22 @@ describe('cables', () => {
     ]);
   });
 
-  it('needs both sides, each written once, and unique labels', () => {
-    const r = compileFiles(files('  - {a: "leaf2:et1"}\n  - {a: "leaf2:et2", a_terminations: ["leaf2:mgmt"], b: "leaf2:et1", label: X}\n  - {a: "leaf2:mgmt", b: "leaf2:et2", label: X}\n'));
-    expect(briefs(r)).toEqual(['c.yaml:2:5 error resolve/invalid-reference', 'c.yaml:3:9 error resolve/invalid-reference', 'c.yaml:4:46 error resolve/duplicate-key']);
+  it('needs both sides, each written once', () => {
+    const r = compileFiles(files('  - {a: "leaf2:et1"}\n  - {a: "leaf2:et2", a_terminations: ["leaf2:mgmt"], b: "ams1/leaf1:et1"}\n'));
+    expect(briefs(r)).toEqual(['c.yaml:2:5 error resolve/invalid-reference', 'c.yaml:3:9 error resolve/invalid-reference']);
+    expect(r.diagnostics.map((d) => d.message)).toEqual([
+      'the cable has no B side: add "b" or "b_terminations"',
+      'a cable\'s A side is written twice: use "a" or "a_terminations", not both',
+    ]);
   });
+
+  it('lets labels repeat (NetBox keeps cable labels unique nowhere)', () => {
+    const r = compileFiles(files('  - {a: "leaf2:et1", b: "ams1/leaf1:et1", label: X}\n  - {a: "leaf2:et2", b: "ams1/leaf1:et2", label: X}\n'));
+    expect(briefs(r)).toEqual([]);
+    expect(r.model.byKind.get('dcim.cable')!.map((c) => [c.data.label, refs(c, 'a_terminations').map((o) => `${displayName(o.owner!)}:${displayName(o)}`)])).toEqual([
+      ['X', ['leaf2:et1']],
+      ['X', ['leaf2:et2']],
+    ]);
+  });
+
 });

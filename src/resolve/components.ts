@@ -152,6 +152,21 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
         fromTemplate.set(name, { t, data });
         continue;
       }
+      const clash = byName.get(name);
+      if (clash) {
+        // Two templates that differ only by {vc_position} became one name: NetBox refuses the device.
+        r.out.push({
+          rule: 'resolve/duplicate-key',
+          severity: 'error',
+          message: `${kindLabel(kind)} template "${t.name}" of ${describe(type!)} becomes "${name}" on ${describe(device)}, the name of another of its ${inlineName.replace(/_/g, ' ')}`,
+          location: { file: device.file, path: [...device.path, 'vc_position'] },
+          modelPath: namedPath(device),
+          related: [{ location: { file: type!.file, path: [...t.path, 'name'] }, message: `the template "${t.name}"` }, { location: { file: clash.file, path: [...clash.path, 'name'] }, message: `the ${kindLabel(kind)} "${name}"` }],
+          help: 'change the device type\'s names or the device\'s vc_position so that each component keeps a name of its own',
+          data: { kind: kind.kind, field: 'name', value: name },
+        });
+        continue;
+      }
       const obj = r.add(kind, data, type!.file, t.path, 'template', device, ownerField === 'device' ? { device } : { [ownerField]: device });
       obj.template = t.template;
       obj.indexed = true;

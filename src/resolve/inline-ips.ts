@@ -30,7 +30,7 @@ export function assignInlineAddresses(r: Resolver): void {
       // The same address written at the top level is this entry's object when it is assigned to this
       // interface or to nothing; an address assigned elsewhere is a second object (an anycast address,
       // or a duplicate that ipam/duplicate-ip-address judges).
-      const existing = known.find((c) => r.ensureRef(c, 'assigned_object') === iface) ?? known.find((c) => c.data.assigned_object === undefined && c.origin === 'written' && c.path.length === 2);
+      const existing = known.find((c) => r.ensureRef(c, 'assigned_object') === iface) ?? known.find((c) => c.data.assigned_object === undefined && c.refs.assigned_object === undefined && c.origin === 'written' && c.path.length === 2);
       if (!existing) {
         const ip = r.add(ipKind, { ...fields, assigned_object_type: kindName }, iface.file, at, 'written');
         ip.refs.assigned_object = iface;

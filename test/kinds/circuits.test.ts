@@ -94,6 +94,11 @@ describe('provider accounts', () => {
       { rule: 'resolve/duplicate-key', at: 'a.yaml:6:11', message: 'duplicate provider account name "Europe" in provider "Example Transit"', related: ['org.yaml:9:55'] },
     ]);
   });
+
+  it('may go without a name, several in one provider (NetBox keeps a name unique only when it is set)', () => {
+    const a = 'provider_accounts:\n  - { provider: example-transit, account: EU-2, name: "" }\n  - { provider: example-transit, account: EU-3, name: "" }\n  - { provider: example-transit, account: EU-4 }\n';
+    expect(short({ 'a.yaml': a })).toEqual([]);
+  });
 });
 
 describe('provider networks', () => {
@@ -178,7 +183,7 @@ describe('circuit terminations', () => {
   - { circuit: other-transit/C-1, term_side: A, termination_type: dcim.region, termination: europe }
 `;
     const terms = clean('circuits.circuittermination', { 'c.yaml': CIRCUITS, 't.yaml': t });
-    expect(terms.map((o) => [`${name(ref(ref(o, 'circuit'), 'provider'))}/${name(ref(o, 'circuit'))}`, o.data.term_side, ref(o, 'termination')!.kind.kind, name(ref(o, 'termination'))])).toEqual([
+    expect(terms.map((o) => [`${name(ref(ref(o, 'circuit')!, 'provider'))}/${name(ref(o, 'circuit'))}`, o.data.term_side, ref(o, 'termination')!.kind.kind, name(ref(o, 'termination'))])).toEqual([
       ['Other Transit/C-2', 'A', 'dcim.site', 'AMS1'],
       ['Other Transit/C-2', 'Z', 'circuits.providernetwork', 'Internet'],
       ['Example Transit/C-1', 'Z', 'circuits.providernetwork', 'Internet'],
@@ -202,7 +207,7 @@ describe('circuit terminations', () => {
   it('reports a second termination on the same side', () => {
     const t = 'circuit_terminations:\n  - { circuit: C-2, term_side: A, termination_type: dcim.site, termination: ams1 }\n  - { circuit: C-2, term_side: A, termination_type: dcim.site, termination: ams2 }\n';
     expect(diags({ 'c.yaml': CIRCUITS, 't.yaml': t })).toEqual([
-      { rule: 'resolve/duplicate-key', at: 't.yaml:3:32', message: 'duplicate circuit termination term_side "A" in circuit "C-2"', related: ['t.yaml:2:32'] },
+      { rule: 'resolve/duplicate-key', at: 't.yaml:3:32', message: 'duplicate circuit termination term side "A" in circuit "C-2" in provider "Other Transit"', related: ['t.yaml:2:32'] },
     ]);
   });
 
@@ -292,7 +297,7 @@ describe('virtual circuits', () => {
   it('reports a duplicate cid within the provider network', () => {
     const v = 'virtual_circuits:\n  - cid: V-1\n    provider_network: other-transit/Ethernet Fabric\n    type: evpl\n';
     expect(diags({ 'c.yaml': CIRCUITS, 'v.yaml': v })).toEqual([
-      { rule: 'resolve/duplicate-key', at: 'v.yaml:2:10', message: 'duplicate virtual circuit cid "V-1" in provider network "Ethernet Fabric"', related: ['c.yaml:6:12'] },
+      { rule: 'resolve/duplicate-key', at: 'v.yaml:2:10', message: 'duplicate virtual circuit cid "V-1" in provider network "Ethernet Fabric" in provider "Other Transit"', related: ['c.yaml:6:12'] },
     ]);
   });
 });

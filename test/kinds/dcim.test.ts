@@ -5,8 +5,11 @@ import { BASE, DEVICE_TYPE, briefs, compileFiles, rulesAt } from '../helpers/com
 // The dcim kinds beyond sites, racks, devices and their components: rack types, rack reservations,
 // power panels and feeds, virtual chassis, virtual device contexts, MAC addresses, inventory items and
 // their roles, module type profiles, modules and cables. Every kind has a dangling-reference case, a
-// duplicate-key case and a case that resolves. Rack reservations have no natural key, so they have no
-// duplicate case. Inventory item roles and module type profiles refer to nothing but tags, so their
+// duplicate case and a case that resolves. Duplicates are NetBox's uniqueness rules, no stricter: where
+// NetBox lets a value repeat (a virtual chassis name, a MAC address, a cable label, a top-level inventory
+// item name), a should-pass case says so next to the nearest rule NetBox has (a device is master of one
+// virtual chassis, a MAC address is primary for one interface, a port is in one cable, a unit of a rack is
+// reserved once). Inventory item roles and module type profiles refer to nothing but tags, so their
 // dangling case is a tag (and what refers to them is tested too). Inventory items are deprecated: every
 // one of them also carries a `schema/deprecated` warning.
 
@@ -188,13 +191,21 @@ describe('rack reservations', () => {
       [DANGLING, 'x.yaml:6:13'],
     ]);
   });
-  it('reports an ambiguous rack name, and has no natural key: identical reservations are not duplicates', () => {
+  it('reports a rack name of two sites as ambiguous', () => {
+    const x = 'rack_reservations:\n  - { rack: R2, units: [1, 2], user: alice, description: lab }\n  - { rack: R1, units: [3], user: bob, description: growth }\n';
+    expect(short({ 'x.yaml': x })).toEqual([['resolve/ambiguous-reference', 'x.yaml:3:13']]);
+  });
+  it('has no natural key: identical reservations of different racks, and reservations of other units of one rack, stand', () => {
     const x = `rack_reservations:
   - { rack: R2, units: [1, 2], user: alice, description: lab }
-  - { rack: R2, units: [1, 2], user: alice, description: lab }
-  - { rack: R1, units: [3], user: bob, description: growth }
+  - { rack: ams2/R1, units: [1, 2], user: alice, description: lab }
+  - { rack: R2, units: [3, 4], user: alice, description: lab }
 `;
-    expect(short({ 'x.yaml': x })).toEqual([['resolve/ambiguous-reference', 'x.yaml:4:13']]);
+    expect(clean('dcim.rackreservation', { 'x.yaml': x }).map((r) => [name(ref(r, 'rack')), r.data.units])).toEqual([
+      ['R2', [1, 2]],
+      ['R1', [1, 2]],
+      ['R2', [3, 4]],
+    ]);
   });
   it('resolves a rack by site/name, by mapping and by a name unique across sites', () => {
     const x = `rack_reservations:
@@ -290,9 +301,20 @@ describe('virtual chassis', () => {
       [DANGLING, 'x.yaml:4:84'],
     ]);
   });
-  it('reports a duplicate name (sot keys virtual chassis by name)', () => {
-    const x = 'virtual_chassis:\n  - { name: stack1, domain: a }\n  - { name: stack1, domain: b }\n';
-    expect(short({ 'x.yaml': x })).toEqual([[DUPLICATE, 'x.yaml:3:13']]);
+  it('lets two virtual chassis share a name (NetBox keeps only the master unique)', () => {
+    const x = 'virtual_chassis:\n  - { name: stack1, domain: a, master: leaf1 }\n  - { name: stack1, domain: b, master: leaf2 }\n';
+    expect(clean('dcim.virtualchassis', { 'x.yaml': x }).map((vc) => [name(vc), vc.data.domain, name(ref(vc, 'master'))])).toEqual([
+      ['stack1', 'a', 'leaf1'],
+      ['stack1', 'b', 'leaf2'],
+    ]);
+  });
+  it('reports a device made master of two virtual chassis', () => {
+    const x = 'virtual_chassis:\n  - { name: stack1, master: leaf1 }\n  - { name: stack2, master: leaf1 }\n';
+    const r = compileFiles({ ...FIXTURES, 'x.yaml': x });
+    expect(r.diagnostics.map((d) => [d.rule, d.message, d.data])).toEqual([
+      [DUPLICATE, 'device "leaf1" in site "AMS1" already has a virtual chassis', { kind: 'dcim.virtualchassis', field: 'master', value: 'leaf1', fields: ['master'] }],
+    ]);
+    expect(briefs(r)).toEqual(['x.yaml:3:29 error resolve/duplicate-key']);
   });
   it('resolves the master and the members', () => {
     const x = `virtual_chassis:
@@ -361,7 +383,7 @@ interfaces:
       [DANGLING, 'x.yaml:4:54'],
     ]);
   });
-  it('reports a MAC address twice on one interface, and twice unassigned, not on two interfaces', () => {
+  it('lets a MAC address repeat on one interface, on two interfaces and unassigned (NetBox keeps none unique)', () => {
     const x = `mac_addresses:
   - { mac_address: "00:1c:73:00:00:01", assigned_object_type: dcim.interface, assigned_object: leaf1:et1 }
   - { mac_address: "00:1c:73:00:00:01", assigned_object_type: dcim.interface, assigned_object: leaf2:et1 }
@@ -369,10 +391,25 @@ interfaces:
   - { mac_address: "02:00:00:00:00:01" }
   - { mac_address: "02:00:00:00:00:01" }
 `;
-    expect(short({ 'x.yaml': x })).toEqual([
-      [DUPLICATE, 'x.yaml:4:20'],
-      [DUPLICATE, 'x.yaml:6:20'],
+    const macs = clean('dcim.macaddress', { 'x.yaml': x });
+    expect(macs.map((m) => [m.data.mac_address, ref(m, 'assigned_object') && end(ref(m, 'assigned_object')!)])).toEqual([
+      ['00:1c:73:00:00:01', 'leaf1:et1'],
+      ['00:1c:73:00:00:01', 'leaf2:et1'],
+      ['00:1c:73:00:00:01', 'leaf1:et1'],
+      ['02:00:00:00:00:01', undefined],
+      ['02:00:00:00:00:01', undefined],
     ]);
+  });
+  it('reports a MAC address made primary for two interfaces', () => {
+    const x = `mac_addresses:
+  - { mac_address: "02:00:00:00:00:09" }
+interfaces:
+  - { device: leaf1, name: et1, primary_mac_address: "02:00:00:00:00:09" }
+  - { device: leaf2, name: et1, primary_mac_address: "02:00:00:00:00:09" }
+`;
+    const r = compileFiles({ ...FIXTURES, 'x.yaml': x });
+    expect(r.diagnostics.map((d) => [d.rule, d.message])).toEqual([[DUPLICATE, 'MAC address "02:00:00:00:00:09" already has an interface']]);
+    expect(briefs(r)).toEqual(['x.yaml:5:54 error resolve/duplicate-key']);
   });
   it('resolves the interface, and the interface\'s primary MAC address', () => {
     const x = `mac_addresses:
@@ -408,8 +445,34 @@ describe('inventory items (deprecated)', () => {
       [DANGLING, 'x.yaml:4:43'],
     ]);
   });
-  it('reports a duplicate name within a device, not across devices', () => {
-    const x = 'inventory_items:\n  - { name: SFP 1, device: leaf1 }\n  - { name: SFP 1, device: leaf2 }\n  - { name: SFP 1, device: leaf1 }\n';
+  it('lets top-level items of a device repeat a name, and items under different parents (NetBox: device, parent, name)', () => {
+    const x = `inventory_items:
+  - { name: SFP 1, device: leaf1 }
+  - { name: SFP 1, device: leaf2 }
+  - { name: SFP 1, device: leaf1 }
+  - { name: Chassis, device: leaf1 }
+  - { name: Fan tray, device: leaf1 }
+  - { name: Fan, device: leaf1, parent: Chassis }
+  - { name: Fan, device: leaf1, parent: Fan tray }
+`;
+    const warnings = [2, 3, 4, 5, 6, 7, 8].map((line) => `x.yaml:${line}:5 warning schema/deprecated`);
+    const items = clean('dcim.inventoryitem', { 'x.yaml': x }, warnings);
+    expect(items.map((i) => [name(i), name(ref(i, 'device')), name(ref(i, 'parent'))])).toEqual([
+      ['SFP 1', 'leaf1', undefined],
+      ['SFP 1', 'leaf2', undefined],
+      ['SFP 1', 'leaf1', undefined],
+      ['Chassis', 'leaf1', undefined],
+      ['Fan tray', 'leaf1', undefined],
+      ['Fan', 'leaf1', 'Chassis'],
+      ['Fan', 'leaf1', 'Fan tray'],
+    ]);
+  });
+  it('reports a name repeated under one parent item of a device', () => {
+    const x = `inventory_items:
+  - { name: Chassis, device: leaf1 }
+  - { name: Fan, device: leaf1, parent: Chassis }
+  - { name: Fan, device: leaf1, parent: Chassis }
+`;
     expect(short({ 'x.yaml': x })).toEqual([
       [DEPRECATED, 'x.yaml:2:5'],
       [DEPRECATED, 'x.yaml:3:5'],
@@ -538,9 +601,15 @@ describe('cables', () => {
       [DANGLING, 'x.yaml:6:50'],
     ]);
   });
-  it('reports a duplicate label', () => {
+  it('lets labels repeat (NetBox keeps none unique)', () => {
     const x = 'cables:\n  - { a: leaf1:et1, b: leaf2:et1, label: C-0001 }\n  - { a: leaf1:et2, b: leaf2:et2, label: C-0001 }\n  - { a: leaf1:mgmt, b: leaf2:mgmt }\n  - { a: spine1:et1, b: spine1:et2 }\n';
-    expect(short({ 'x.yaml': x })).toEqual([[DUPLICATE, 'x.yaml:3:42']]);
+    const cables = clean('dcim.cable', { 'x.yaml': x });
+    expect(cables.map((c) => [c.data.label, refs(c, 'a_terminations').map(end), refs(c, 'b_terminations').map(end)])).toEqual([
+      ['C-0001', ['leaf1:et1'], ['leaf2:et1']],
+      ['C-0001', ['leaf1:et2'], ['leaf2:et2']],
+      [undefined, ['leaf1:mgmt'], ['leaf2:mgmt']],
+      [undefined, ['spine1:et1'], ['spine1:et2']],
+    ]);
   });
   it('resolves interfaces, console, power and front ports, circuit terminations and power feeds', () => {
     const x = `modules:

@@ -5,8 +5,9 @@ import { BASE, DEVICE_TYPE, briefs, compileFiles } from '../helpers/compile.js';
 // The extras app (tags have their own tests): custom field choice sets, custom fields, config context
 // profiles, config contexts, config templates, export templates. Every kind with a reference field
 // has a dangling-reference case, a duplicate-key case and a case that resolves. Custom field choice
-// sets and export templates refer to nothing, so they only have the duplicate case (plus a few
-// structural cases that their schemas carry).
+// sets and export templates refer to nothing, so they have no dangling case (plus a few structural
+// cases that their schemas carry). NetBox keeps neither config nor export template names unique:
+// those kinds have a shared-name case instead of a duplicate one.
 
 const DT = { 'device-types/Acme/X-4.yaml': DEVICE_TYPE };
 
@@ -228,9 +229,19 @@ describe('config templates', () => {
     ]);
   });
 
-  it('makes names unique, which NetBox does not', () => {
-    expect(diags({ 't.yaml': `${TEMPLATE}  - name: EOS base\n    file: templates/eos.hbs\n` })).toEqual([
-      ['resolve/duplicate-key', 't.yaml:6:11', 'duplicate config template name "EOS base"', ['t.yaml:2:11']],
+  it('lets two templates share a name, and reports a reference to it as ambiguous', () => {
+    const twins = { 't.yaml': `${TEMPLATE}  - name: EOS base\n    file: templates/eos.hbs\n` };
+    expect(clean('extras.configtemplate', twins).map((t) => [t.data.name, t.data.file])).toEqual([
+      ['EOS base', undefined],
+      ['EOS base', 'templates/eos.hbs'],
+    ]);
+    expect(diags({ ...twins, 'd.yaml': 'devices:\n  - {name: leaf1, device_type: Acme/X-4, role: leaf, site: ams1, config_template: EOS base}\n' })).toEqual([
+      [
+        'resolve/ambiguous-reference',
+        'd.yaml:2:83',
+        '"EOS base" names 2 config templates: config template "EOS base", config template "EOS base"',
+        ['t.yaml:2:5', 't.yaml:6:5'],
+      ],
     ]);
   });
 
@@ -279,9 +290,11 @@ describe('export templates', () => {
 `;
 
   // No reference fields: no dangling case.
-  it('makes names unique, which NetBox does not', () => {
-    expect(diags({ 'e.yaml': `${EXPORT}  - name: Devices (CSV)\n    object_types: [dcim.rack]\n    template_code: name\n` })).toEqual([
-      ['resolve/duplicate-key', 'e.yaml:5:11', 'duplicate export template name "Devices (CSV)"', ['e.yaml:2:11']],
+  it('lets two templates share a name', () => {
+    const files = { 'e.yaml': `${EXPORT}  - name: Devices (CSV)\n    object_types: [dcim.rack]\n    template_code: name\n` };
+    expect(clean('extras.exporttemplate', files).map((t) => [t.data.name, t.data.object_types])).toEqual([
+      ['Devices (CSV)', ['dcim.device']],
+      ['Devices (CSV)', ['dcim.rack']],
     ]);
   });
 

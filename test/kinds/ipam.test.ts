@@ -4,9 +4,11 @@ import { BASE, DEVICE_TYPE, briefs, compileFiles, rulesAt } from '../helpers/com
 
 // The ipam app: RIRs, aggregates, ASN ranges, ASNs, VRFs, route targets, roles, prefixes, IP ranges,
 // IP addresses, VLAN groups, VLANs, VLAN translation policies and rules, FHRP groups and their
-// assignments, service templates, services. Every kind has a dangling-reference case, a duplicate-key
-// case and a case that resolves. RIRs, roles, VLAN translation policies, FHRP groups and service
-// templates refer to nothing but tags, so their dangling case is a tag.
+// assignments, service templates, services. Every kind has a dangling-reference case, a case that
+// resolves, and duplicate cases as NetBox 4.6.8 has them: what its uniqueness rules reject is reported,
+// what they allow (VRFs of one name, ungrouped VLANs of one VID, FHRP groups and services of one name,
+// addresses in a table without enforced unique space) passes. RIRs, roles, VLAN translation policies,
+// FHRP groups and service templates refer to nothing but tags, so their dangling case is a tag.
 
 const ORG = `tenants:
   - { name: NetOps, slug: netops }
@@ -25,6 +27,19 @@ const FIXTURES = { 'base.yaml': BASE, 'org.yaml': ORG, 'device-types/Acme/X-4.ya
 /** `[rule, file:line:col]` of every diagnostic, 1-based. */
 const short = (files: Record<string, string>) => rulesAt({ ...FIXTURES, ...files });
 
+/** Every diagnostic in full: rule, 1-based position, message, related positions and data. */
+const diags = (files: Record<string, string>) =>
+  compileFiles({ ...FIXTURES, ...files }).diagnostics.map((d) => ({
+    rule: d.rule,
+    at: `${d.location.file}:${d.location.range!.start.line + 1}:${d.location.range!.start.column + 1}`,
+    message: d.message,
+    related: d.related?.map((r) => `${r.location.file}:${r.location.range!.start.line + 1}:${r.location.range!.start.column + 1}`),
+    data: d.data,
+  }));
+
+/** sot.yaml with NetBox's ENFORCE_GLOBAL_UNIQUE set. */
+const globalUnique = (on: boolean) => ({ 'sot.yaml': `format: 1\noptions:\n  enforce_global_unique: ${on}\n` });
+
 /** Compiles with the shared fixtures, expects no problems, returns the objects of a kind. */
 function clean(kind: string, files: Record<string, string>): Obj[] {
   const r = compileFiles({ ...FIXTURES, ...files });
@@ -35,6 +50,9 @@ function clean(kind: string, files: Record<string, string>): Obj[] {
 const name = (o: Obj | undefined) => (o ? displayName(o) : undefined);
 const DANGLING = 'resolve/dangling-reference';
 const DUPLICATE = 'resolve/duplicate-key';
+const AMBIGUOUS = 'resolve/ambiguous-reference';
+const DUPLICATE_PREFIX = 'ipam/duplicate-prefix';
+const DUPLICATE_IP = 'ipam/duplicate-ip-address';
 
 describe('RIRs', () => {
   it('reports a dangling tag', () => {
@@ -103,12 +121,24 @@ describe('VRFs', () => {
     const x = 'vrfs:\n  - name: MGMT\n    import_targets: ["64496:100", "64496:300"]\n';
     expect(short({ 'rt.yaml': RTS, 'x.yaml': x })).toEqual([[DANGLING, 'x.yaml:3:35']]);
   });
-  it('reports a duplicate name and a duplicate route distinguisher', () => {
-    const x = 'vrfs:\n  - { name: MGMT, rd: "64496:100" }\n  - { name: MGMT, rd: "64496:101" }\n  - { name: OOB, rd: "64496:100" }\n';
-    expect(short({ 'x.yaml': x })).toEqual([
-      [DUPLICATE, 'x.yaml:3:13'],
-      [DUPLICATE, 'x.yaml:4:22'],
+  it('lets VRFs share a name, with or without route distinguishers (NetBox keeps only rd unique)', () => {
+    const x = 'vrfs:\n  - { name: MGMT, rd: "64496:100" }\n  - { name: MGMT, rd: "64496:101" }\n  - { name: MGMT }\n  - { name: MGMT }\n';
+    expect(short({ 'x.yaml': x })).toEqual([]);
+  });
+  it('reports a duplicate route distinguisher, whatever the names', () => {
+    const x = 'vrfs:\n  - { name: MGMT, rd: "64496:100" }\n  - { name: OOB, rd: "64496:100" }\n';
+    expect(diags({ 'x.yaml': x })).toEqual([
+      { rule: DUPLICATE, at: 'x.yaml:3:22', message: 'duplicate VRF rd "64496:100"', related: ['x.yaml:2:23'], data: { kind: 'ipam.vrf', field: 'rd', value: '64496:100', fields: ['rd'] } },
     ]);
+  });
+  it('reports a reference to a name two VRFs share as ambiguous; their route distinguishers tell them apart', () => {
+    const x = 'vrfs:\n  - { name: MGMT, rd: "64496:100" }\n  - { name: MGMT, rd: "64496:101" }\nprefixes:\n  - { prefix: 10.0.0.0/24, vrf: MGMT }\n  - { prefix: 10.0.1.0/24, vrf: "64496:101" }\n';
+    const r = compileFiles({ ...FIXTURES, 'x.yaml': x });
+    expect(r.diagnostics.map((d) => [d.rule, `${d.location.file}:${d.location.range!.start.line + 1}:${d.location.range!.start.column + 1}`, d.data])).toEqual([
+      [AMBIGUOUS, 'x.yaml:5:33', { kind: 'ipam.vrf', value: 'MGMT', candidates: ['vrfs[name=MGMT]', 'vrfs[name=MGMT]'] }],
+    ]);
+    const [, second] = r.model.byKind.get('ipam.vrf')!;
+    expect(ref(r.model.byKind.get('ipam.prefix')![1], 'vrf')).toBe(second);
   });
   it('resolves', () => {
     const [vrf] = clean('ipam.vrf', { 'rt.yaml': RTS, 'x.yaml': 'vrfs:\n  - { name: MGMT, rd: "64496:100", tenant: netops, import_targets: ["64496:100"], export_targets: ["64496:100", "64496:200"] }\n' });
@@ -162,10 +192,43 @@ describe('prefixes', () => {
   - { prefix: 10.0.0.0/24, vrf: MGMT }
   - { prefix: 10.0.0.0/24 }
 `;
-    expect(short({ 'v.yaml': VRFS, 'x.yaml': x })).toEqual([
-      [DUPLICATE, 'x.yaml:5:15'],
-      [DUPLICATE, 'x.yaml:6:15'],
+    expect(diags({ 'v.yaml': VRFS, 'x.yaml': x })).toEqual([
+      { rule: DUPLICATE_PREFIX, at: 'x.yaml:5:15', message: 'duplicate prefix 10.0.0.0/24 in VRF "MGMT"', related: ['x.yaml:2:15'], data: { prefix: '10.0.0.0/24', vrf: 'MGMT' } },
+      { rule: DUPLICATE_PREFIX, at: 'x.yaml:6:15', message: 'duplicate prefix 10.0.0.0/24 in the global table', related: ['x.yaml:4:15'], data: { prefix: '10.0.0.0/24', vrf: null } },
     ]);
+  });
+  it('reports the same network written another way, and lets a prefix nest in one of its own network', () => {
+    const x = `prefixes:
+  - { prefix: 2001:db8::/32 }
+  - { prefix: 2001:DB8:0::/32 }
+  - { prefix: 10.0.0.0/24 }
+  - { prefix: 10.0.0.0/25 }
+`;
+    expect(diags({ 'x.yaml': x })).toEqual([
+      { rule: DUPLICATE_PREFIX, at: 'x.yaml:3:15', message: 'duplicate prefix 2001:DB8:0::/32 in the global table', related: ['x.yaml:2:15'], data: { prefix: '2001:DB8:0::/32', vrf: null } },
+    ]);
+  });
+  it('allows a duplicate prefix in a VRF with enforce_unique false', () => {
+    const x = 'vrfs:\n  - { name: LAB, enforce_unique: false }\nprefixes:\n  - { prefix: 10.0.0.0/24, vrf: LAB }\n  - { prefix: 10.0.0.0/24, vrf: LAB }\n';
+    expect(short({ 'x.yaml': x })).toEqual([]);
+  });
+  it('reports a duplicate prefix in a VRF with enforce_unique true', () => {
+    const x = 'vrfs:\n  - { name: LAB, enforce_unique: true }\nprefixes:\n  - { prefix: 10.0.0.0/24, vrf: LAB }\n  - { prefix: 10.0.0.0/24, vrf: LAB }\n';
+    expect(diags({ 'x.yaml': x })).toEqual([
+      { rule: DUPLICATE_PREFIX, at: 'x.yaml:5:15', message: 'duplicate prefix 10.0.0.0/24 in VRF "LAB"', related: ['x.yaml:4:15'], data: { prefix: '10.0.0.0/24', vrf: 'LAB' } },
+    ]);
+  });
+  it('allows a duplicate prefix in the global table with enforce_global_unique false in sot.yaml', () => {
+    const x = 'prefixes:\n  - { prefix: 10.0.0.0/24 }\n  - { prefix: 10.0.0.0/24 }\n';
+    expect(short({ ...globalUnique(false), 'x.yaml': x })).toEqual([]);
+  });
+  it('reports a duplicate prefix in the global table with enforce_global_unique true, and in a VRF whatever the option', () => {
+    const x = 'prefixes:\n  - { prefix: 10.0.0.0/24 }\n  - { prefix: 10.0.0.0/24 }\n  - { prefix: 10.0.0.0/24, vrf: MGMT }\n  - { prefix: 10.0.0.0/24, vrf: MGMT }\n';
+    expect(short({ ...globalUnique(true), 'v.yaml': VRFS, 'x.yaml': x })).toEqual([
+      [DUPLICATE_PREFIX, 'x.yaml:3:15'],
+      [DUPLICATE_PREFIX, 'x.yaml:5:15'],
+    ]);
+    expect(short({ ...globalUnique(false), 'v.yaml': VRFS, 'x.yaml': x })).toEqual([[DUPLICATE_PREFIX, 'x.yaml:5:15']]);
   });
   it('resolves', () => {
     const x = `vlans:
@@ -224,10 +287,77 @@ describe('IP addresses', () => {
   - { address: 10.0.0.1/24, vrf: MGMT }
   - { address: 10.0.0.1/24 }
 `;
-    expect(short({ 'v.yaml': VRFS, 'x.yaml': x })).toEqual([
-      [DUPLICATE, 'x.yaml:4:16'],
-      [DUPLICATE, 'x.yaml:5:16'],
+    expect(diags({ 'v.yaml': VRFS, 'x.yaml': x })).toEqual([
+      { rule: DUPLICATE_IP, at: 'x.yaml:4:16', message: 'duplicate IP address 10.0.0.1/24 in VRF "MGMT": 10.0.0.1/24 exists already', related: ['x.yaml:3:16'], data: { address: '10.0.0.1/24', other: '10.0.0.1/24', vrf: 'MGMT' } },
+      { rule: DUPLICATE_IP, at: 'x.yaml:5:16', message: 'duplicate IP address 10.0.0.1/24 in the global table: 10.0.0.1/24 exists already', related: ['x.yaml:2:16'], data: { address: '10.0.0.1/24', other: '10.0.0.1/24', vrf: null } },
     ]);
+  });
+  it('reports the same host with another mask (NetBox compares hosts, not masks)', () => {
+    const x = `ip_addresses:
+  - { address: 10.0.0.1/24, assigned_object_type: dcim.interface, assigned_object: leaf1:et1 }
+  - { address: 10.0.0.1/32 }
+  - { address: 2001:db8::1/64 }
+  - { address: 2001:DB8:0::1/128 }
+  - { address: 10.0.0.2/24 }
+`;
+    expect(diags({ 'x.yaml': x })).toEqual([
+      { rule: DUPLICATE_IP, at: 'x.yaml:3:16', message: 'duplicate IP address 10.0.0.1/32 in the global table: 10.0.0.1/24 is assigned to interface "et1" of device "leaf1"', related: ['x.yaml:2:16'], data: { address: '10.0.0.1/32', other: '10.0.0.1/24', vrf: null } },
+      { rule: DUPLICATE_IP, at: 'x.yaml:5:16', message: 'duplicate IP address 2001:DB8:0::1/128 in the global table: 2001:db8::1/64 exists already', related: ['x.yaml:4:16'], data: { address: '2001:DB8:0::1/128', other: '2001:db8::1/64', vrf: null } },
+    ]);
+  });
+  it('lets addresses share a host when all have a shared role: anycast, vip, vrrp, hsrp, glbp or carp', () => {
+    const x = `ip_addresses:
+  - { address: 192.0.2.53/32, role: anycast, assigned_object_type: dcim.interface, assigned_object: leaf1:et1 }
+  - { address: 192.0.2.53/32, role: anycast, assigned_object_type: dcim.interface, assigned_object: leaf2:et1 }
+  - { address: 192.0.2.53/24, role: anycast }
+  - { address: 10.0.0.254/24, role: vrrp }
+  - { address: 10.0.0.254/24, role: hsrp }
+  - { address: 10.0.0.254/24, role: vip }
+  - { address: 10.0.0.253/24, role: glbp }
+  - { address: 10.0.0.253/24, role: carp }
+`;
+    expect(short({ 'x.yaml': x })).toEqual([]);
+  });
+  it('reports a shared host when one of the addresses has no shared role, in either order; loopback is not shared', () => {
+    const x = `ip_addresses:
+  - { address: 192.0.2.53/32, role: anycast }
+  - { address: 192.0.2.53/32 }
+  - { address: 192.0.2.80/32 }
+  - { address: 192.0.2.80/32, role: anycast }
+  - { address: 192.0.2.81/32, role: anycast }
+  - { address: 192.0.2.81/32, role: anycast }
+  - { address: 192.0.2.81/32, role: loopback }
+  - { address: 192.0.2.81/32, role: anycast }
+`;
+    expect(diags({ 'x.yaml': x }).map((d) => [d.rule, d.at, d.related, d.data])).toEqual([
+      [DUPLICATE_IP, 'x.yaml:3:16', ['x.yaml:2:16'], { address: '192.0.2.53/32', other: '192.0.2.53/32', vrf: null }],
+      [DUPLICATE_IP, 'x.yaml:5:16', ['x.yaml:4:16'], { address: '192.0.2.80/32', other: '192.0.2.80/32', vrf: null }],
+      // The loopback clashes with the first anycast; a later anycast clashes with the loopback.
+      [DUPLICATE_IP, 'x.yaml:8:16', ['x.yaml:6:16'], { address: '192.0.2.81/32', other: '192.0.2.81/32', vrf: null }],
+      [DUPLICATE_IP, 'x.yaml:9:16', ['x.yaml:8:16'], { address: '192.0.2.81/32', other: '192.0.2.81/32', vrf: null }],
+    ]);
+  });
+  it('allows a duplicate address in a VRF with enforce_unique false', () => {
+    const x = 'vrfs:\n  - { name: LAB, enforce_unique: false }\nip_addresses:\n  - { address: 10.0.0.1/24, vrf: LAB }\n  - { address: 10.0.0.1/32, vrf: LAB }\n';
+    expect(short({ 'x.yaml': x })).toEqual([]);
+  });
+  it('reports a duplicate address in a VRF with enforce_unique true', () => {
+    const x = 'vrfs:\n  - { name: LAB, enforce_unique: true }\nip_addresses:\n  - { address: 10.0.0.1/24, vrf: LAB }\n  - { address: 10.0.0.1/32, vrf: LAB }\n';
+    expect(diags({ 'x.yaml': x })).toEqual([
+      { rule: DUPLICATE_IP, at: 'x.yaml:5:16', message: 'duplicate IP address 10.0.0.1/32 in VRF "LAB": 10.0.0.1/24 exists already', related: ['x.yaml:4:16'], data: { address: '10.0.0.1/32', other: '10.0.0.1/24', vrf: 'LAB' } },
+    ]);
+  });
+  it('allows a duplicate address in the global table with enforce_global_unique false in sot.yaml', () => {
+    const x = 'ip_addresses:\n  - { address: 10.0.0.1/24 }\n  - { address: 10.0.0.1/24 }\n';
+    expect(short({ ...globalUnique(false), 'x.yaml': x })).toEqual([]);
+  });
+  it('reports a duplicate address in the global table with enforce_global_unique true, and in a VRF whatever the option', () => {
+    const x = 'ip_addresses:\n  - { address: 10.0.0.1/24 }\n  - { address: 10.0.0.1/24 }\n  - { address: 10.0.0.1/24, vrf: MGMT }\n  - { address: 10.0.0.1/24, vrf: MGMT }\n';
+    expect(short({ ...globalUnique(true), 'v.yaml': VRFS, 'x.yaml': x })).toEqual([
+      [DUPLICATE_IP, 'x.yaml:3:16'],
+      [DUPLICATE_IP, 'x.yaml:5:16'],
+    ]);
+    expect(short({ ...globalUnique(false), 'v.yaml': VRFS, 'x.yaml': x })).toEqual([[DUPLICATE_IP, 'x.yaml:5:16']]);
   });
   it('resolves interfaces, FHRP groups and NAT', () => {
     const x = `ip_addresses:
@@ -250,18 +380,26 @@ describe('VLAN groups', () => {
     const x = 'vlan_groups:\n  - name: Fabric\n    slug: fabric\n    scope_type: dcim.location\n    scope: hall-1\n';
     expect(short({ 'x.yaml': x })).toEqual([[DANGLING, 'x.yaml:5:12']]);
   });
-  it('reports a duplicate name within a scope object and among unscoped groups', () => {
+  it('reports a duplicate name and a duplicate slug within one scope object', () => {
     const x = `vlan_groups:
-  - { name: Fabric, slug: ams1-fabric, scope_type: dcim.site, scope: ams1 }
-  - { name: Fabric, slug: ams2-fabric, scope_type: dcim.site, scope: ams2 }
   - { name: Fabric, slug: fabric, scope_type: dcim.site, scope: ams1 }
-  - { name: Global, slug: global }
-  - { name: Global, slug: global-2 }
+  - { name: Fabric, slug: fabric-2, scope_type: dcim.site, scope: ams1 }
+  - { name: Fabric-3, slug: fabric, scope_type: dcim.site, scope: ams1 }
 `;
-    expect(short({ 'x.yaml': x })).toEqual([
-      [DUPLICATE, 'x.yaml:4:13'],
-      [DUPLICATE, 'x.yaml:6:13'],
+    expect(diags({ 'x.yaml': x })).toEqual([
+      { rule: DUPLICATE, at: 'x.yaml:3:13', message: 'duplicate VLAN group name "Fabric" in site "AMS1"', related: ['x.yaml:2:13'], data: { kind: 'ipam.vlangroup', field: 'name', value: 'Fabric', fields: ['scope', 'name'] } },
+      { rule: DUPLICATE, at: 'x.yaml:4:29', message: 'duplicate VLAN group slug "fabric" in site "AMS1"', related: ['x.yaml:2:27'], data: { kind: 'ipam.vlangroup', field: 'slug', value: 'fabric', fields: ['scope', 'slug'] } },
     ]);
+  });
+  it('lets groups of different scope objects, and unscoped groups, share a name and a slug', () => {
+    const x = `vlan_groups:
+  - { name: Fabric, slug: fabric, scope_type: dcim.site, scope: ams1 }
+  - { name: Fabric, slug: fabric, scope_type: dcim.site, scope: ams2 }
+  - { name: Fabric, slug: fabric, scope_type: dcim.region, scope: europe }
+  - { name: Global, slug: global }
+  - { name: Global, slug: global }
+`;
+    expect(short({ 'x.yaml': x })).toEqual([]);
   });
   it('resolves', () => {
     const x = 'vlan_groups:\n  - { name: Fabric, slug: fabric, scope_type: dcim.sitegroup, scope: dc, vid_ranges: [[100, 199], [3000, 3099]] }\n';
@@ -281,20 +419,38 @@ describe('VLANs', () => {
       [DANGLING, 'x.yaml:8:17'],
     ]);
   });
-  it('reports a duplicate VID and a duplicate name within a group and among ungrouped VLANs', () => {
+  it('reports a duplicate VID and a duplicate name within a group, not across groups', () => {
     const x = `vlans:
   - { vid: 100, name: servers, group: ams1-vlans }
   - { vid: 100, name: servers, group: ams2-vlans }
   - { vid: 100, name: storage, group: ams1-vlans }
   - { vid: 101, name: servers, group: ams1-vlans }
-  - { vid: 999, name: legacy, site: ams1 }
-  - { vid: 999, name: legacy-2, site: ams2 }
 `;
-    expect(short({ 'g.yaml': GROUPS, 'x.yaml': x })).toEqual([
-      [DUPLICATE, 'x.yaml:4:12'],
-      [DUPLICATE, 'x.yaml:5:23'],
-      [DUPLICATE, 'x.yaml:7:12'],
+    expect(diags({ 'g.yaml': GROUPS, 'x.yaml': x })).toEqual([
+      { rule: DUPLICATE, at: 'x.yaml:4:12', message: 'duplicate VLAN vid "100" in VLAN group "AMS1" in site "AMS1"', related: ['x.yaml:2:12'], data: { kind: 'ipam.vlan', field: 'vid', value: '100', fields: ['group', 'vid'] } },
+      { rule: DUPLICATE, at: 'x.yaml:5:23', message: 'duplicate VLAN name "servers" in VLAN group "AMS1" in site "AMS1"', related: ['x.yaml:2:23'], data: { kind: 'ipam.vlan', field: 'name', value: 'servers', fields: ['group', 'name'] } },
     ]);
+  });
+  it('reports a duplicate VID and a duplicate name among the customer VLANs of one service VLAN', () => {
+    const x = `vlans:
+  - { vid: 3001, name: svlan, qinq_role: svlan }
+  - { vid: 10, name: pos, qinq_role: cvlan, qinq_svlan: svlan }
+  - { vid: 10, name: pos-2, qinq_role: cvlan, qinq_svlan: svlan }
+  - { vid: 11, name: pos, qinq_role: cvlan, qinq_svlan: svlan }
+`;
+    expect(diags({ 'x.yaml': x })).toEqual([
+      { rule: DUPLICATE, at: 'x.yaml:4:12', message: 'duplicate VLAN vid "10" in VLAN "svlan"', related: ['x.yaml:3:12'], data: { kind: 'ipam.vlan', field: 'vid', value: '10', fields: ['qinq_svlan', 'vid'] } },
+      { rule: DUPLICATE, at: 'x.yaml:5:22', message: 'duplicate VLAN name "pos" in VLAN "svlan"', related: ['x.yaml:3:22'], data: { kind: 'ipam.vlan', field: 'name', value: 'pos', fields: ['qinq_svlan', 'name'] } },
+    ]);
+  });
+  it('lets ungrouped VLANs repeat a VID and a name, even at one site', () => {
+    const x = `vlans:
+  - { vid: 999, name: legacy, site: ams1 }
+  - { vid: 999, name: legacy, site: ams1 }
+  - { vid: 999, name: legacy, site: ams2 }
+  - { vid: 999, name: legacy }
+`;
+    expect(short({ 'x.yaml': x })).toEqual([]);
   });
   it('resolves, also by a mapping of group and name', () => {
     const x = `vlans:
@@ -355,8 +511,14 @@ describe('FHRP groups', () => {
   it('reports a dangling tag', () => {
     expect(short({ 'x.yaml': 'fhrp_groups:\n  - name: vrrp-10\n    protocol: vrrp3\n    group_id: 10\n    tags: [prod]\n' })).toEqual([[DANGLING, 'x.yaml:5:12']]);
   });
-  it('reports a duplicate name (sot keys FHRP groups by name)', () => {
-    expect(short({ 'f.yaml': FHRP, 'x.yaml': 'fhrp_groups:\n  - name: vrrp-10\n    protocol: hsrp\n    group_id: 10\n' })).toEqual([[DUPLICATE, 'x.yaml:2:11']]);
+  it('lets FHRP groups share a name, protocol and group ID (NetBox has no uniqueness rule for them)', () => {
+    expect(short({ 'f.yaml': FHRP, 'x.yaml': 'fhrp_groups:\n  - name: vrrp-10\n    protocol: vrrp3\n    group_id: 10\n' })).toEqual([]);
+  });
+  it('reports a reference to a name two FHRP groups share as ambiguous', () => {
+    const x = 'fhrp_groups:\n  - { name: vrrp-10, protocol: hsrp, group_id: 10 }\nfhrp_group_assignments:\n  - { group: vrrp-10, interface_type: dcim.interface, interface: leaf1:et1, priority: 100 }\n';
+    expect(diags({ 'f.yaml': FHRP, 'x.yaml': x }).map((d) => [d.rule, d.at, d.related, d.data])).toEqual([
+      [AMBIGUOUS, 'x.yaml:4:14', ['f.yaml:2:5', 'x.yaml:2:5'], { kind: 'ipam.fhrpgroup', value: 'vrrp-10', candidates: ['fhrp_groups[name=vrrp-10]', 'fhrp_groups[name=vrrp-10]'] }],
+    ]);
   });
   it('resolves', () => {
     const [group] = clean('ipam.fhrpgroup', { 'x.yaml': 'fhrp_groups:\n  - { name: vrrp-10, protocol: vrrp3, group_id: 10, auth_type: md5, auth_key: secret, tags: [production] }\n' });
@@ -388,9 +550,22 @@ describe('FHRP group assignments', () => {
   - { group: vrrp-10, interface_type: dcim.interface, interface: leaf1:et1, priority: 100 }
   - { group: vrrp-10, interface_type: dcim.interface, interface: { device: leaf2, name: et1 }, priority: 100 }
 `;
-    expect(short({ 'f.yaml': FHRP, 'x.yaml': x })).toEqual([
-      [DUPLICATE, 'x.yaml:4:66'],
-      [DUPLICATE, 'x.yaml:5:66'],
+    // NetBox's rule is (interface, group): reported at the group, which already has that interface.
+    expect(diags({ 'f.yaml': FHRP, 'x.yaml': x })).toEqual([
+      {
+        rule: DUPLICATE,
+        at: 'x.yaml:4:14',
+        message: 'FHRP group "vrrp-10" already has an FHRP group assignment for interface "et1" of device "leaf1"',
+        related: ['x.yaml:2:14'],
+        data: { kind: 'ipam.fhrpgroupassignment', field: 'group', value: 'vrrp-10', fields: ['interface', 'group'] },
+      },
+      {
+        rule: DUPLICATE,
+        at: 'x.yaml:5:14',
+        message: 'FHRP group "vrrp-10" already has an FHRP group assignment for interface "et1" of device "leaf2"',
+        related: ['x.yaml:3:14'],
+        data: { kind: 'ipam.fhrpgroupassignment', field: 'group', value: 'vrrp-10', fields: ['interface', 'group'] },
+      },
     ]);
   });
   it('resolves', () => {
@@ -437,14 +612,17 @@ services:
       [DANGLING, 'x.yaml:14:32'],
     ]);
   });
-  it('reports a duplicate name on one parent, not across parents', () => {
+  // NetBox has no uniqueness rule for services; the nearest one it has, a service template's name, is
+  // reported (see service templates).
+  it('lets a parent have two services of the same name, even the same protocol and ports', () => {
     const x = `services:
   - { parent_object_type: dcim.device, parent: leaf1, name: ssh, protocol: tcp, ports: [22] }
   - { parent_object_type: dcim.device, parent: leaf2, name: ssh, protocol: tcp, ports: [22] }
   - { parent_object_type: ipam.fhrpgroup, parent: vrrp-10, name: ssh, protocol: tcp, ports: [22] }
   - { parent_object_type: dcim.device, parent: leaf1, name: ssh, protocol: tcp, ports: [2222] }
+  - { parent_object_type: dcim.device, parent: leaf1, name: ssh, protocol: tcp, ports: [22] }
 `;
-    expect(short({ 'f.yaml': FHRP, 'x.yaml': x })).toEqual([[DUPLICATE, 'x.yaml:5:61']]);
+    expect(short({ 'f.yaml': FHRP, 'x.yaml': x })).toEqual([]);
   });
   it('resolves', () => {
     const x = `ip_addresses:

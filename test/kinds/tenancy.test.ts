@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { displayName, ref, refs } from '../../src/model/model.js';
-import { BASE, DEVICE_TYPE, briefs, compileFiles } from '../helpers/compile.js';
+import { BASE, DEVICE_TYPE, brief, briefs, compileFiles } from '../helpers/compile.js';
 
 /** [rule, file:line:col (1-based), message] of every diagnostic. */
 const diags = (files: Record<string, string>) =>
@@ -19,15 +19,69 @@ contacts:
   - {name: NOC}
 `;
 
+const TENANTS = `tenant_groups:
+  - {name: Internal, slug: internal}
+  - {name: Customers, slug: customers}
+tenants:
+  - {name: NetOps, slug: netops, group: internal}
+  - {name: NetOps, slug: netops, group: customers}
+  - {name: NetOps, slug: netops}
+`;
+
+describe('tenant groups', () => {
+  it('keeps names unique across all groups, not only among siblings', () => {
+    const files = { 't.yaml': 'tenant_groups:\n  - {name: Internal, slug: internal}\n  - {name: Internal, slug: internal-2, parent: internal}\n' };
+    expect(diags(files)).toEqual([['resolve/duplicate-key', 't.yaml:3:12', 'duplicate tenant group name "Internal"']]);
+    expect(related(files)).toEqual(['t.yaml:2:12']);
+  });
+});
+
+describe('tenants', () => {
+  it('keeps names and slugs unique within a group and among ungrouped tenants; another group may repeat them', () => {
+    expect(diags({ 't.yaml': TENANTS })).toEqual([]);
+    const grouped = { 't.yaml': `${TENANTS}  - {name: NetOps, slug: netops-2, group: internal}\n  - {name: Ops, slug: netops, group: customers}\n` };
+    expect(diags(grouped)).toEqual([
+      ['resolve/duplicate-key', 't.yaml:8:12', 'duplicate tenant name "NetOps" in tenant group "Internal"'],
+      ['resolve/duplicate-key', 't.yaml:9:23', 'duplicate tenant slug "netops" in tenant group "Customers"'],
+    ]);
+    expect(related(grouped)).toEqual(['t.yaml:5:12', 't.yaml:6:26']);
+    const ungrouped = { 't.yaml': `${TENANTS}  - {name: NetOps, slug: netops-2}\n  - {name: Ops, slug: netops}\n` };
+    expect(diags(ungrouped)).toEqual([
+      ['resolve/duplicate-key', 't.yaml:8:12', 'duplicate tenant name "NetOps" (neither has a group)'],
+      ['resolve/duplicate-key', 't.yaml:9:23', 'duplicate tenant slug "netops" (neither has a group)'],
+    ]);
+    expect(related(ungrouped)).toEqual(['t.yaml:7:12', 't.yaml:7:26']);
+  });
+
+  it('reports a reference to a repeated name as ambiguous, and resolves it through the group', () => {
+    const r = compileFiles({ 't.yaml': TENANTS, 'l.yaml': 'l2vpns:\n  - {name: A, slug: a, type: vxlan, tenant: NetOps}\n' });
+    expect(r.diagnostics.map((d) => [d.rule, brief(d).split(' ')[0], d.message, d.help, d.data])).toEqual([
+      [
+        'resolve/ambiguous-reference',
+        'l.yaml:2:45',
+        '"NetOps" names 3 tenants: tenant "NetOps" (group "Internal"), tenant "NetOps" (group "Customers"), tenant "NetOps"',
+        'say which one: write a mapping such as {group: Internal, name: NetOps} or the compact form Internal/NetOps',
+        { kind: 'tenancy.tenant', value: 'NetOps', candidates: ['tenants[name=NetOps]', 'tenants[name=NetOps]', 'tenants[name=NetOps]'] },
+      ],
+    ]);
+    expect(r.diagnostics[0].related!.map((x) => `${x.location.file}:${x.location.range!.start.line + 1}`)).toEqual(['t.yaml:5', 't.yaml:6', 't.yaml:7']);
+    const ok = compileFiles({
+      't.yaml': TENANTS,
+      'l.yaml': 'l2vpns:\n  - {name: A, slug: a, type: vxlan, tenant: Internal/NetOps}\n  - {name: B, slug: b, type: vxlan, tenant: {group: customers, name: NetOps}}\n',
+    });
+    expect(briefs(ok)).toEqual([]);
+    expect(ok.model.byKind.get('vpn.l2vpn')!.map((l) => displayName(ref(ref(l, 'tenant')!, 'group')!))).toEqual(['Internal', 'Customers']);
+  });
+});
+
 describe('contact groups', () => {
   it('reports a dangling parent', () => {
     const files = { 'g.yaml': 'contact_groups:\n  - name: Operations\n    slug: operations\n  - name: NOC\n    slug: noc\n    parent: operationz\n' };
     expect(diags(files)).toEqual([['resolve/dangling-reference', 'g.yaml:6:13', 'no contact group "operationz"; did you mean "operations"?']]);
   });
 
-  it('keeps names unique across the inventory, not only among siblings as NetBox does', () => {
-    const files = {
-      'g.yaml': `contact_groups:
+  it('lets names repeat under different parents and at the top level, not among siblings', () => {
+    const groups = `contact_groups:
   - name: Operations
     slug: operations
   - name: Suppliers
@@ -36,12 +90,49 @@ describe('contact groups', () => {
     slug: noc
     parent: operations
   - name: NOC
-    slug: supplier-noc
+    slug: noc
     parent: suppliers
-`,
-    };
-    expect(diags(files)).toEqual([['resolve/duplicate-key', 'g.yaml:9:11', 'duplicate contact group name "NOC"']]);
-    expect(related(files)).toEqual(['g.yaml:6:11']);
+  - name: Vendors
+    slug: vendors
+  - name: Vendors
+    slug: vendors
+`;
+    expect(diags({ 'g.yaml': groups })).toEqual([]);
+    const siblings = { 'g.yaml': `${groups}  - name: NOC\n    slug: noc-2\n    parent: Operations\n` };
+    expect(diags(siblings)).toEqual([['resolve/duplicate-key', 'g.yaml:16:11', 'duplicate contact group name "NOC" in contact group "Operations"']]);
+    expect(related(siblings)).toEqual(['g.yaml:6:11']);
+  });
+
+  it('reports a reference to a repeated name as ambiguous, and resolves it through the parent', () => {
+    const groups = `contact_groups:
+  - {name: Operations, slug: operations}
+  - {name: Suppliers, slug: suppliers}
+  - {name: NOC, slug: noc, parent: operations}
+  - {name: NOC, slug: noc, parent: suppliers}
+  - {name: Vendors, slug: vendors}
+  - {name: Vendors, slug: vendors}
+`;
+    const r = compileFiles({ 'g.yaml': groups, 'c.yaml': 'contacts:\n  - name: Jane Doe\n    groups: [NOC, Vendors]\n' });
+    expect(r.diagnostics.map((d) => [d.rule, brief(d).split(' ')[0], d.message, d.help, d.data])).toEqual([
+      [
+        'resolve/ambiguous-reference',
+        'c.yaml:3:14',
+        '"NOC" names 2 contact groups: contact group "NOC" (parent "Operations"), contact group "NOC" (parent "Suppliers")',
+        'say which one: write a mapping such as {parent: Operations, name: NOC} or the compact form Operations/NOC',
+        { kind: 'tenancy.contactgroup', value: 'NOC', candidates: ['contact_groups[name=NOC]', 'contact_groups[name=NOC]'] },
+      ],
+      [
+        'resolve/ambiguous-reference',
+        'c.yaml:3:19',
+        '"Vendors" names 2 contact groups: contact group "Vendors", contact group "Vendors"',
+        'the candidates cannot be told apart by their fields; rename one of them',
+        { kind: 'tenancy.contactgroup', value: 'Vendors', candidates: ['contact_groups[name=Vendors]', 'contact_groups[name=Vendors]'] },
+      ],
+    ]);
+    expect(r.diagnostics[0].related!.map((x) => `${x.location.file}:${x.location.range!.start.line + 1}`)).toEqual(['g.yaml:4', 'g.yaml:5']);
+    const ok = compileFiles({ 'g.yaml': groups, 'c.yaml': 'contacts:\n  - name: Jane Doe\n    groups: [Suppliers/NOC, {parent: operations, name: NOC}]\n' });
+    expect(briefs(ok)).toEqual([]);
+    expect(refs(ok.model.byKind.get('tenancy.contact')![0], 'groups').map((g) => displayName(ref(g, 'parent')!))).toEqual(['Suppliers', 'Operations']);
   });
 
   it('resolves the parent and reports a loop', () => {
@@ -69,10 +160,23 @@ describe('contacts', () => {
     expect(diags(files)).toEqual([['resolve/dangling-reference', 'c.yaml:3:26', 'no contact group "noc"']]);
   });
 
-  it('keeps names unique across the inventory (NetBox does not)', () => {
-    const files = { 'c.yaml': 'contacts:\n  - name: Jane Doe\n  - name: Jane Doe\n    email: jane@example.com\n' };
-    expect(diags(files)).toEqual([['resolve/duplicate-key', 'c.yaml:3:11', 'duplicate contact name "Jane Doe"']]);
-    expect(related(files)).toEqual(['c.yaml:2:11']);
+  it('lets two contacts share a name, and reports a reference to it as ambiguous', () => {
+    expect(diags({ 'c.yaml': 'contacts:\n  - name: Jane Doe\n  - name: Jane Doe\n    email: jane@example.com\n' })).toEqual([]);
+    const files = {
+      'base.yaml': BASE,
+      'c.yaml': `${CONTACTS}  - name: Jane Doe\n    email: jane@example.com\n`,
+      'a.yaml': 'contact_assignments:\n  - {object_type: dcim.site, object: ams1, contact: Jane Doe, role: technical}\n',
+    };
+    const r = compileFiles(files);
+    expect(r.diagnostics.map((d) => [d.rule, brief(d).split(' ')[0], d.message, d.data])).toEqual([
+      [
+        'resolve/ambiguous-reference',
+        'a.yaml:2:53',
+        '"Jane Doe" names 2 contacts: contact "Jane Doe", contact "Jane Doe"',
+        { kind: 'tenancy.contact', value: 'Jane Doe', candidates: ['contacts[name=Jane Doe]', 'contacts[name=Jane Doe]'] },
+      ],
+    ]);
+    expect(related(files)).toEqual(['c.yaml:5:5', 'c.yaml:7:5']);
   });
 
   it('resolves groups and checks the e-mail address and link', () => {
@@ -122,8 +226,10 @@ describe('contact assignments', () => {
     role: technical
 `,
     };
-    expect(diags(files)).toEqual([['resolve/duplicate-key', 'a.yaml:8:14', 'duplicate contact assignment contact "Jane Doe" in site "AMS1"']]);
-    expect(related(files)).toEqual(['a.yaml:4:14']);
+    expect(diags(files)).toEqual([
+      ['resolve/duplicate-key', 'a.yaml:9:11', 'contact role "Technical" already has a contact assignment for site "AMS1" and contact "Jane Doe"'],
+    ]);
+    expect(related(files)).toEqual(['a.yaml:5:11']);
   });
 
   it('resolves an object of the kind object_type names, and only kinds that can have contacts', () => {

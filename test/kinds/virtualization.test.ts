@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { displayName, ref, type Obj } from '../../src/model/model.js';
 import { BASE, DEVICE_TYPE, briefs, compileFiles, rulesAt } from '../helpers/compile.js';
 
@@ -6,6 +7,11 @@ import { BASE, DEVICE_TYPE, briefs, compileFiles, rulesAt } from '../helpers/com
 // 1-based), and a valid inventory whose references resolve.
 
 const at = rulesAt;
+
+const loc = (d: Diagnostic) => `${d.location.file}:${d.location.range!.start.line + 1}:${d.location.range!.start.column + 1}`;
+
+/** [rule, file:line:col, message] of every diagnostic. */
+const diags = (files: Record<string, string>) => compileFiles(files).diagnostics.map((d) => [d.rule, loc(d), d.message]);
 
 const objects = (files: Record<string, string>, kind: string): Obj[] => {
   const r = compileFiles(files);
@@ -68,12 +74,67 @@ describe('clusters', () => {
     ]);
   });
 
-  it('keeps cluster names unique across the inventory, even in different groups and sites', () => {
-    const files = {
-      'base.yaml': BASE,
-      'v.yaml': `${CLUSTERING}  - {name: ams1-vsphere01, type: vmware-vsphere, group: production-clusters, scope_type: dcim.site, scope: ams2}\n`,
+  it('lets names repeat across groups and sites; within one group or one site they clash', () => {
+    const base = `${BASE}locations:\n  - {name: Hall 1, slug: hall-1, site: ams1}\n`;
+    // Without a group and without a site (no scope, or a region), NetBox has no rule at all.
+    const apart = `${CLUSTERING}  - {name: ams1-vsphere01, type: vmware-vsphere, group: production-clusters, scope_type: dcim.site, scope: ams2}
+  - {name: lab, type: vmware-vsphere}
+  - {name: lab, type: vmware-vsphere, scope_type: dcim.region, scope: europe}
+`;
+    expect(diags({ 'base.yaml': base, 'v.yaml': apart })).toEqual([]);
+    const group = `${CLUSTERING}  - {name: c1, type: vmware-vsphere, group: production-clusters}\n  - {name: c1, type: vmware-vsphere, group: production-clusters, scope_type: dcim.site, scope: ams2}\n`;
+    expect(diags({ 'base.yaml': base, 'v.yaml': group })).toEqual([['resolve/duplicate-key', 'v.yaml:10:12', 'duplicate cluster name "c1" in cluster group "Production clusters"']]);
+    // A cluster scoped to a location is in that location's site.
+    const site = `${CLUSTERING}  - {name: ams1-vsphere01, type: vmware-vsphere, group: production-clusters, scope_type: dcim.location, scope: hall-1}\n`;
+    const r = compileFiles({ 'base.yaml': base, 'v.yaml': site });
+    expect(r.diagnostics.map((d) => [d.rule, loc(d), d.message, d.data])).toEqual([
+      [
+        'resolve/duplicate-key',
+        'v.yaml:9:12',
+        'duplicate cluster name "ams1-vsphere01" in site "AMS1"',
+        { kind: 'virtualization.cluster', field: 'name', value: 'ams1-vsphere01', fields: ['@scope_site', 'name'] },
+      ],
+    ]);
+    expect(r.diagnostics[0].related!.map((x) => loc(x as Diagnostic))).toEqual(['v.yaml:8:12']);
+  });
+
+  const TWO_CLUSTERS = `${CLUSTERING}  - {name: ams1-vsphere01, type: vmware-vsphere, group: production-clusters, scope_type: dcim.site, scope: ams2}\n`;
+
+  it('reports a reference to a repeated name as ambiguous, and resolves it through the group or the scope', () => {
+    const r = compileFiles({ 'base.yaml': BASE, 'v.yaml': TWO_CLUSTERS, 'vm.yaml': 'virtual_machines:\n  - {name: vm1, cluster: ams1-vsphere01}\n' });
+    expect(r.diagnostics.map((d) => [d.rule, loc(d), d.message, d.help, d.data])).toEqual([
+      [
+        'resolve/ambiguous-reference',
+        'vm.yaml:2:26',
+        '"ams1-vsphere01" names 2 clusters: cluster "ams1-vsphere01" (scope "AMS1"), cluster "ams1-vsphere01" (scope "AMS2")',
+        'say which one: write a mapping such as {scope: AMS1, name: ams1-vsphere01}',
+        { kind: 'virtualization.cluster', value: 'ams1-vsphere01', candidates: ['clusters[name=ams1-vsphere01]', 'clusters[name=ams1-vsphere01]'] },
+      ],
+    ]);
+    expect(r.diagnostics[0].related!.map((x) => loc(x as Diagnostic))).toEqual(['v.yaml:8:5', 'v.yaml:9:5']);
+    const vms = objects(
+      {
+        'base.yaml': BASE,
+        'v.yaml': TWO_CLUSTERS,
+        'vm.yaml': 'virtual_machines:\n  - {name: vm1, cluster: {group: production-clusters, name: ams1-vsphere01}}\n  - {name: vm2, cluster: {scope_type: dcim.site, scope: ams1, name: ams1-vsphere01}}\n',
+      },
+      'virtualization.virtualmachine',
+    );
+    expect(vms.map((vm) => displayName(ref(ref(vm, 'cluster')!, 'scope')!))).toEqual(['AMS2', 'AMS1']);
+  });
+
+  it('picks the cluster with the mapping the ambiguity help suggests, and never drops a mapping silently', () => {
+    const written = (cluster: string) => compileFiles({ 'base.yaml': BASE, 'v.yaml': TWO_CLUSTERS, 'vm.yaml': `virtual_machines:\n  - {name: vm1, cluster: ${cluster}}\n` });
+    const site = (r: ReturnType<typeof compileFiles>) => {
+      const cluster = ref(r.model.byKind.get('virtualization.virtualmachine')![0], 'cluster');
+      return cluster && displayName(ref(cluster, 'scope')!);
     };
-    expect(at(files)).toEqual([['resolve/duplicate-key', 'v.yaml:9:12']]);
+    const mapping = /write a mapping such as (\{[^}]*\})/.exec(written('ams1-vsphere01').diagnostics[0].help!)![1];
+    const followed = written(mapping);
+    expect([briefs(followed), site(followed)]).toEqual([[], 'AMS1']);
+    // A polymorphic scope written without its type either resolves or is reported.
+    const bare = written('{scope: AMS1, name: ams1-vsphere01}');
+    expect(site(bare) ?? briefs(bare)).not.toEqual([]);
   });
 
   it('resolves its type, group and polymorphic scope', () => {
@@ -120,14 +181,68 @@ describe('virtual machines', () => {
     ]);
   });
 
-  it('keeps names unique across the inventory without regard to case, even in different clusters', () => {
+  it('lets names repeat across clusters, hosts and tenants; in one cluster, names differing only in case clash', () => {
+    const base = `${BASE}tenants:\n  - {name: Blue, slug: blue}\n  - {name: Red, slug: red}\n`;
+    const apart = `virtual_machines:
+  - {name: dns1, cluster: ams1-vsphere01}
+  - {name: DNS1, device: host2}
+  - {name: dns1, device: host1}
+  - {name: dns1, cluster: ams1-vsphere01, tenant: blue}
+  - {name: dns1, cluster: ams1-vsphere01, tenant: red}
+  - {name: dns1, site: ams1}
+  - {name: dns1, site: ams1}
+`;
+    expect(diags({ 'base.yaml': base, ...HOSTS, 'c.yaml': CLUSTERING, 'vm.yaml': apart })).toEqual([]);
     const files = {
+      'base.yaml': base,
+      ...HOSTS,
+      'c.yaml': CLUSTERING,
+      'vm.yaml': `${apart}  - {name: DNS1, cluster: ams1-vsphere01}\n  - {name: Dns1, cluster: ams1-vsphere01, tenant: blue}\n  - {name: dns1, device: HOST2}\n`,
+    };
+    expect(diags(files)).toEqual([
+      ['resolve/duplicate-key', 'vm.yaml:9:12', 'duplicate virtual machine name "DNS1" in cluster "ams1-vsphere01" (names compare without case; neither has a tenant)'],
+      ['resolve/duplicate-key', 'vm.yaml:10:12', 'duplicate virtual machine name "Dns1" in cluster "ams1-vsphere01" and tenant "Blue" (names compare without case)'],
+      ['resolve/duplicate-key', 'vm.yaml:11:12', 'duplicate virtual machine name "dns1" in device "host2" in site "AMS2" (names compare without case; neither has a cluster or a tenant)'],
+    ]);
+  });
+
+  const TWO_VMS = 'virtual_machines:\n  - {name: dns1, cluster: ams1-vsphere01}\n  - {name: DNS1, device: host2}\n';
+
+  it('reports a reference to a repeated name as ambiguous, and resolves it through the cluster or the host', () => {
+    const r = compileFiles({ 'base.yaml': BASE, ...HOSTS, 'c.yaml': CLUSTERING, 'vm.yaml': TWO_VMS, 'i.yaml': 'vm_interfaces:\n  - {virtual_machine: dns1, name: eth0}\n' });
+    expect(r.diagnostics.map((d) => [d.rule, loc(d), d.message, d.help, d.data])).toEqual([
+      [
+        'resolve/ambiguous-reference',
+        'i.yaml:2:23',
+        '"dns1" names 2 virtual machines: virtual machine "dns1" (cluster "ams1-vsphere01"), virtual machine "DNS1"',
+        'say which one: write a mapping such as {cluster: ams1-vsphere01, name: dns1}',
+        { kind: 'virtualization.virtualmachine', value: 'dns1', candidates: ['virtual_machines[name=dns1]', 'virtual_machines[name=DNS1]'] },
+      ],
+    ]);
+    const ifaces = objects(
+      {
+        'base.yaml': BASE,
+        ...HOSTS,
+        'c.yaml': CLUSTERING,
+        'vm.yaml': TWO_VMS,
+        'i.yaml': 'vm_interfaces:\n  - {virtual_machine: {cluster: ams1-vsphere01, name: dns1}, name: eth0}\n  - {virtual_machine: {device: host2, name: dns1}, name: eth0}\n',
+      },
+      'virtualization.vminterface',
+    );
+    expect(ifaces.map((i) => displayName(ref(i, 'virtual_machine')!))).toEqual(['dns1', 'DNS1']);
+  });
+
+  it('takes the first of two clashing virtual machines for a reference, reporting only the clash', () => {
+    const r = compileFiles({
       'base.yaml': BASE,
       ...HOSTS,
       'c.yaml': CLUSTERING,
-      'vm.yaml': 'virtual_machines:\n  - {name: dns1, cluster: ams1-vsphere01}\n  - {name: DNS1, device: host2}\n',
-    };
-    expect(at(files)).toEqual([['resolve/duplicate-key', 'vm.yaml:3:12']]);
+      'vm.yaml': 'virtual_machines:\n  - {name: dns1, cluster: ams1-vsphere01}\n  - {name: DNS1, cluster: ams1-vsphere01}\n',
+      'z.yaml': 'vm_interfaces:\n  - {virtual_machine: dns1, name: eth0}\n',
+    });
+    expect(r.diagnostics.map((d) => [d.rule, loc(d)])).toEqual([['resolve/duplicate-key', 'vm.yaml:3:12']]);
+    const [eth0] = r.model.byKind.get('virtualization.vminterface')!;
+    expect(ref(eth0, 'virtual_machine')).toBe(r.model.byKind.get('virtualization.virtualmachine')![0]);
   });
 
   it('resolves cluster, host, site, type, role, platform and tenant', () => {

@@ -94,7 +94,7 @@ describe('tunnel terminations', () => {
     termination: leaf1:Tunnel0
 `,
     };
-    expect(diags(files)).toEqual([['resolve/duplicate-key', 'x.yaml:7:18', 'duplicate tunnel termination termination "leaf1:Tunnel0"']]);
+    expect(diags(files)).toEqual([['resolve/duplicate-key', 'x.yaml:7:18', 'interface "Tunnel0" of device "leaf1" already has a tunnel termination']]);
     expect(related(files)).toEqual(['x.yaml:4:18']);
   });
 
@@ -239,7 +239,7 @@ describe('L2VPN terminations', () => {
     assigned_object: leaf1:et1
 `,
     };
-    expect(diags(files)).toEqual([['resolve/duplicate-key', 'x.yaml:7:22', 'duplicate L2VPN termination assigned_object "leaf1:et1"']]);
+    expect(diags(files)).toEqual([['resolve/duplicate-key', 'x.yaml:7:22', 'interface "et1" of device "leaf1" already has a L2VPN termination']]);
     expect(related(files)).toEqual(['x.yaml:4:22']);
   });
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { displayName, ref, type Obj } from '../../src/model/model.js';
-import { BASE, briefs, compileFiles, rulesAt } from '../helpers/compile.js';
+import { displayName, ref, refs, type Obj } from '../../src/model/model.js';
+import { BASE, brief, briefs, compileFiles, rulesAt } from '../helpers/compile.js';
 
 // Every wireless kind: a dangling reference, a duplicate natural key (rule id and file:line:col,
-// 1-based), and a valid inventory whose references resolve.
+// 1-based; wireless LANs have none in NetBox, so a repeated SSID is ambiguous only where it is
+// referred to), and a valid inventory whose references resolve.
 
 const at = rulesAt;
 
@@ -47,14 +48,61 @@ describe('wireless LANs', () => {
     ]);
   });
 
-  it('keeps SSIDs unique within a group and among ungrouped LANs; another group may repeat one', () => {
+  it('lets SSIDs repeat, in one group, in several and without a group', () => {
     const files = {
       'g.yaml': GROUPS,
       'w.yaml': 'wireless_lans:\n  - {ssid: CORP, group: offices}\n  - {ssid: CORP, group: corporate}\n  - {ssid: CORP}\n  - {ssid: CORP, group: offices}\n  - {ssid: CORP}\n',
     };
-    expect(at(files)).toEqual([
-      ['resolve/duplicate-key', 'w.yaml:5:12'],
-      ['resolve/duplicate-key', 'w.yaml:6:12'],
+    expect(at(files)).toEqual([]);
+    expect(compileFiles(files).model.byKind.get('wireless.wirelesslan')!).toHaveLength(5);
+  });
+
+  it('reports a reference to a repeated SSID as ambiguous, and resolves it through the group or the VLAN', () => {
+    const vlans = 'vlans:\n  - {vid: 10, name: guest-a}\n  - {vid: 20, name: guest-b}\n';
+    const lans = 'wireless_lans:\n  - {ssid: CORP, group: offices}\n  - {ssid: CORP, group: corporate}\n  - {ssid: GUEST, vlan: guest-a}\n  - {ssid: GUEST, vlan: guest-b}\n  - {ssid: LAB}\n  - {ssid: LAB}\n';
+    const files = {
+      'base.yaml': BASE,
+      ...RADIOS,
+      'g.yaml': GROUPS,
+      'v.yaml': vlans,
+      'w.yaml': lans,
+      'i.yaml': 'interfaces:\n  - {device: ap1, name: wlan0, wireless_lans: [CORP, GUEST, LAB]}\n',
+    };
+    const r = compileFiles(files);
+    expect(r.diagnostics.map((d) => [d.rule, brief(d).split(' ')[0], d.message, d.help, d.data])).toEqual([
+      [
+        'resolve/ambiguous-reference',
+        'i.yaml:2:48',
+        '"CORP" names 2 wireless LANs: wireless LAN "CORP" in wireless LAN group "Offices", wireless LAN "CORP" in wireless LAN group "Corporate"',
+        'say which one: write a mapping such as {group: Offices, ssid: CORP}',
+        { kind: 'wireless.wirelesslan', value: 'CORP', candidates: ['wireless_lans[ssid=CORP]', 'wireless_lans[ssid=CORP]'] },
+      ],
+      [
+        'resolve/ambiguous-reference',
+        'i.yaml:2:54',
+        '"GUEST" names 2 wireless LANs: wireless LAN "GUEST" (vlan "guest-a"), wireless LAN "GUEST" (vlan "guest-b")',
+        'say which one: write a mapping such as {vlan: guest-a, ssid: GUEST}',
+        { kind: 'wireless.wirelesslan', value: 'GUEST', candidates: ['wireless_lans[ssid=GUEST]', 'wireless_lans[ssid=GUEST]'] },
+      ],
+      [
+        'resolve/ambiguous-reference',
+        'i.yaml:2:61',
+        '"LAB" names 2 wireless LANs: wireless LAN "LAB", wireless LAN "LAB"',
+        'the candidates cannot be told apart by their fields; rename one of them',
+        { kind: 'wireless.wirelesslan', value: 'LAB', candidates: ['wireless_lans[ssid=LAB]', 'wireless_lans[ssid=LAB]'] },
+      ],
+    ]);
+    const ok = compileFiles({
+      ...files,
+      'i.yaml': 'interfaces:\n  - {device: ap1, name: wlan0, wireless_lans: [{group: corporate, ssid: CORP}, {group: offices, ssid: CORP}, {vlan: guest-b, ssid: GUEST}]}\n',
+    });
+    expect(briefs(ok)).toEqual([]);
+    const wlan0 = ok.model.byKind.get('dcim.interface')!.find((i) => i.data.wireless_lans)!;
+    const lansOf = refs(wlan0, 'wireless_lans');
+    expect(lansOf.map((l) => [displayName(l), ref(l, 'group') && displayName(ref(l, 'group')!), ref(l, 'vlan') && displayName(ref(l, 'vlan')!)])).toEqual([
+      ['CORP', 'Corporate', undefined],
+      ['CORP', 'Offices', undefined],
+      ['GUEST', undefined, 'guest-b'],
     ]);
   });
 
