@@ -35,3 +35,57 @@ describe('inventory-example covers the model', () => {
     expect(unused).toEqual([]);
   });
 });
+
+describe('inventory-example uses what NetBox allows beyond unique names', () => {
+  const result = compile(readWorktree(join(import.meta.dirname, '..', 'inventory-example')));
+  const all = (kind: string) => result.model.byKind.get(kind) ?? [];
+  const one = (obj: any, field: string) => obj.refs[field] as any;
+  const member = (position: number) => all('dcim.device').find((d) => one(d, 'virtual_chassis')?.data.name === 'ams1-h2-oob' && d.data.vc_position === position)!;
+  const interfacesOf = (device: any) => all('dcim.interface').filter((i) => i.owner === device);
+
+  it('two racks named R101 at AMS1, one per location; devices in Cage 2.07 get its rack', () => {
+    const r101 = all('dcim.rack').filter((r) => r.data.name === 'R101' && one(r, 'site').data.slug === 'ams1');
+    expect(r101.map((r) => one(r, 'location').data.slug).sort()).toEqual(['cage-1-04', 'cage-2-07']);
+    for (const position of [1, 2]) expect(one(one(member(position), 'rack'), 'location').data.slug).toBe('cage-2-07');
+    const spine = all('dcim.device').find((d) => d.data.name === 'ams1-spine1')!;
+    expect(one(one(spine, 'rack'), 'location').data.slug).toBe('cage-1-04');
+  });
+
+  it('an ungrouped VLAN repeated at two sites: each access port gets its own site\'s', () => {
+    const quarantine = all('ipam.vlan').filter((v) => v.data.name === 'quarantine');
+    expect(quarantine.map((v) => one(v, 'site').data.slug).sort()).toEqual(['ams1', 'ams2']);
+    const ports = all('dcim.interface').filter((i) => i.data.untagged_vlan === 'quarantine');
+    expect(ports).toHaveLength(2);
+    for (const port of ports) expect(one(one(port, 'untagged_vlan'), 'site')).toBe(one(port.owner!, 'site'));
+  });
+
+  it('a stack of unnamed members: {vc_position} names, a renamed and a removed interface, the master by handle', () => {
+    const [m1, m2] = [member(1), member(2)];
+    expect(m1.data.name).toBeUndefined();
+    expect(one(one(m1, 'virtual_chassis'), 'master')).toBe(m1);
+    const names2 = interfacesOf(m2).map((i) => i.data.name);
+    expect(names2).toContain('ge-2/0/23');
+    expect(names2.some((n) => n.includes('{vc_position') || n.startsWith('ge-1/'))).toBe(false);
+    const ge201 = interfacesOf(m2).find((i) => i.data.name === 'ge-2/0/1')!;
+    expect(ge201.origin).toBe('written');
+    expect(ge201.data.description).toMatch(/environmental monitor/);
+    const names1 = interfacesOf(m1).map((i) => i.data.name);
+    expect(names1).toContain('vcp-255/1/0');
+    expect(names1).not.toContain('xe-1/1/0'); // renamed
+    expect(names1).not.toContain('ge-1/1/0'); // removed
+    expect(names1).toContain('xe-1/1/1');
+  });
+
+  it('cables on an unnamed patch panel, by asset tag and by rack place', () => {
+    const cable = (label: string) => all('dcim.cable').find((c) => c.data.label === label)!;
+    for (const [label, port, position] of [['AMS1-D028', '01', 1], ['AMS1-D029', '02', 2]] as const) {
+      const [a] = cable(label).refs.a_terminations as any[];
+      const [b] = cable(label).refs.b_terminations as any[];
+      expect(a.kind.kind).toBe('dcim.frontport');
+      expect(a.data.name).toBe(port);
+      expect(a.owner.data.name).toBeUndefined();
+      expect(a.owner.data.asset_tag).toBe('EX-000119');
+      expect(b.owner).toBe(member(position));
+    }
+  });
+});

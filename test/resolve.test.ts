@@ -316,10 +316,10 @@ describe('NetBox fidelity', () => {
     const cables =
       'cables:\n  - {a: {device: {asset_tag: A2}, interface: et1}, b: leaf1:et1}\n  - {a: {device: {virtual_chassis: vc1, vc_position: 3}, interface: et1}, b: leaf1:et2}\n  - {a: {device: {rack: R1, position: 10, face: rear}, interface: et1}, b: leaf1:mgmt}\n  - {a: {device: {rack: R1, position: 10}, interface: et2}, b: leaf1:mgmt}\n';
     expect(rows({ 'base.yaml': BASE, ...DT, 'd.yaml': UNNAMED, 'c.yaml': cables })).toEqual([
-      ['resolve/dangling-reference', 'c.yaml:2:46', 'no device "asset_tag A2"'],
-      ['resolve/dangling-reference', 'c.yaml:3:69', 'no device "virtual_chassis vc1, vc_position 3"'],
-      ['resolve/dangling-reference', 'c.yaml:4:67', 'no device "rack R1, position 10, face rear"'],
-      ['resolve/invalid-reference', 'c.yaml:5:55', 'a reference to a device needs one of "name", "asset_tag", "virtual_chassis" + "vc_position", "rack" + "position" + "face"'],
+      ['resolve/dangling-reference', 'c.yaml:2:18', 'no device "asset_tag A2"'],
+      ['resolve/dangling-reference', 'c.yaml:3:18', 'no device "virtual_chassis vc1, vc_position 3"'],
+      ['resolve/dangling-reference', 'c.yaml:4:18', 'no device "rack R1, position 10, face rear"'],
+      ['resolve/invalid-reference', 'c.yaml:5:18', 'a reference to a device needs one of "name", "asset_tag", "virtual_chassis" + "vc_position", "rack" + "position" + "face"'],
     ]);
   });
 

@@ -13,6 +13,8 @@ export const COMPONENT_ENDS: Record<string, string> = {
   rear_port: 'dcim.rearport',
 };
 
+const DEVICE = { kind: 'dcim.device' };
+
 /**
  * Resolves each cable's A and B terminations into `refs.a_terminations` / `refs.b_terminations`.
  * An end is `device:interface`, or a mapping naming a device component, a circuit termination
@@ -65,7 +67,11 @@ function resolveEnd(
   const components = Object.keys(COMPONENT_ENDS).filter((k) => e[k] !== undefined);
   if (components.length === 1 && e.device !== undefined && Object.keys(e).length === 2) {
     const field = components[0];
-    return r.lookup({ device: e.device, name: e[field] }, { kind: COMPONENT_ENDS[field] }, cable, [...at, field], field);
+    // The device first, at its own place; then the component among that device's.
+    const device = r.lookup(e.device, DEVICE, cable, [...at, 'device'], 'device');
+    if (!device) return undefined;
+    const end: Obj = { ...cable, data: { device: e.device }, refs: { device } };
+    return r.lookup(e[field], { kind: COMPONENT_ENDS[field], scope: { device: 'device' } }, end, [...at, field], field);
   }
   if (e.circuit !== undefined && e.term_side !== undefined && Object.keys(e).length === 2 && r.schemas.kinds.has('circuits.circuittermination')) {
     return r.lookup({ circuit: e.circuit, term_side: e.term_side }, { kind: 'circuits.circuittermination' }, cable, at, 'circuit');

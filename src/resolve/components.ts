@@ -114,6 +114,15 @@ function dataFor(t: TemplateEntry, device: Obj): Record<string, any> {
  * as NetBox lets a device's components be deleted or renamed after creation.
  */
 const NO_TEMPLATES: TemplateEntry[] = [];
+const NO_EDITS: Map<string, { t: TemplateEntry; data: Record<string, any> }> = new Map();
+
+const vcCache = new WeakMap<TemplateEntry[], boolean>();
+
+function hasVcPosition(templates: TemplateEntry[]): boolean {
+  let known = vcCache.get(templates);
+  if (known === undefined) vcCache.set(templates, (known = templates.some((t) => t.vcFields !== undefined)));
+  return known;
+}
 
 function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, componentKinds: KindInfo[], written: { kind: KindInfo; item: RawItem }[]): void {
   const scopeKey = String(device.id);
@@ -136,7 +145,7 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
     // Entries that drop or rename one of the type's components are known before the type's are made.
     let edits: Map<string, Record<string, any>> | undefined;
     for (let i = 0; i < inlineCount + others.length; i++) {
-      const { data } = entryAt(i);
+      const data = i < inlineCount ? inline[i] : others[i - inlineCount].item.data;
       if (data && typeof data === 'object' && (data.remove === true || typeof data.template === 'string')) {
         (edits ??= new Map()).set(data.remove === true ? data.name : data.template, data);
       }
@@ -144,7 +153,9 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
     // Components are entered straight into their kind's index under the device: the names of one
     // device are checked here, so the index has nothing to compare.
     const byName = r.indexes.get(kind.kind)!.scopeNames(scopeKey) as Map<string, Obj>;
-    const fromTemplate = new Map<string, { t: TemplateEntry; data: Record<string, any> }>();
+    const fromTemplate = edits ? new Map<string, { t: TemplateEntry; data: Record<string, any> }>() : NO_EDITS;
+    // Only {vc_position} can make two templates' names meet on a device.
+    const mayClash = hasVcPosition(templates);
     for (const t of templates) {
       const data = dataFor(t, device);
       const name: string = data.name;
@@ -152,7 +163,7 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
         fromTemplate.set(name, { t, data });
         continue;
       }
-      const clash = byName.get(name);
+      const clash = mayClash ? byName.get(name) : undefined;
       if (clash) {
         // Two templates that differ only by {vc_position} became one name: NetBox refuses the device.
         r.out.push({

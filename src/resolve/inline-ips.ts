@@ -1,5 +1,5 @@
 import type { DocPath } from '../diagnostics/diagnostic.js';
-import { namedPath, ref } from '../model/model.js';
+import { namedPath, ref, type Obj } from '../model/model.js';
 import { NO_SCOPE } from './key-index.js';
 import type { Resolver } from './resolve.js';
 
@@ -26,11 +26,11 @@ export function assignInlineAddresses(r: Resolver): void {
       // The entry's VRF decides whether it is a new address or a known one.
       const vrf = fields.vrf === undefined ? NO_SCOPE : r.lookup(fields.vrf, vrfField.spec, iface, [...at, 'vrf'], 'vrf');
       if (vrf === undefined) return;
-      const known = index.inScope(vrf === NO_SCOPE ? '-' : String(vrf.id), fields.address);
+      const known = index.get(vrf === NO_SCOPE ? '-' : String(vrf.id), fields.address);
       // The same address written at the top level is this entry's object when it is assigned to this
       // interface or to nothing; an address assigned elsewhere is a second object (an anycast address,
       // or a duplicate that ipam/duplicate-ip-address judges).
-      const existing = known.find((c) => r.ensureRef(c, 'assigned_object') === iface) ?? known.find((c) => c.data.assigned_object === undefined && c.refs.assigned_object === undefined && c.origin === 'written' && c.path.length === 2);
+      const existing = known === undefined ? undefined : Array.isArray(known) ? (known.find((c) => mine(r, c, iface)) ?? known.find(unassigned)) : mine(r, known, iface) || unassigned(known) ? known : undefined;
       if (!existing) {
         const ip = r.add(ipKind, { ...fields, assigned_object_type: kindName }, iface.file, at, 'written');
         ip.refs.assigned_object = iface;
@@ -55,4 +55,13 @@ export function assignInlineAddresses(r: Resolver): void {
       }
     });
   }
+}
+
+function mine(r: Resolver, ip: Obj, iface: Obj): boolean {
+  return r.ensureRef(ip, 'assigned_object') === iface;
+}
+
+/** A top-level address that nothing assigns (yet): an inline entry of the same address assigns it. */
+function unassigned(ip: Obj): boolean {
+  return ip.data.assigned_object === undefined && ip.refs.assigned_object === undefined && ip.origin === 'written' && ip.path.length === 2;
 }

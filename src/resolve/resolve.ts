@@ -399,7 +399,7 @@ export class Resolver {
     if (candidates.length > 1 && spec.prefer) candidates = this.narrow(candidates, spec.prefer, from);
     if (candidates.length === 1) return candidates[0];
     // Objects that are duplicates of each other are reported as such; the reference takes the first.
-    if (clashing(target, candidates)) return candidates[0];
+    if (clashing(target, candidates, (o, f) => this.ensureRef(o, f))) return candidates[0];
     this.reportAmbiguous(report, target, shown, candidates);
     return undefined;
   }
@@ -453,9 +453,12 @@ export class Resolver {
     let help = 'the candidates cannot be told apart by their fields; rename one of them';
     if (pick) {
       const first = this.ensureRef(candidates[0], pick.field);
-      const example = `{${pick.field}: ${first ? displayName(first) : '…'}${nameField ? `, ${nameField}: ${shown}` : ''}}`;
+      const name = displayName(candidates[0]);
+      const typeField = target.refByField.get(pick.field)?.spec.typeField;
+      const typed = typeField && first ? `${typeField}: ${first.kind.kind}, ` : '';
+      const example = `{${typed}${pick.field}: ${first ? displayName(first) : '…'}${nameField ? `, ${nameField}: ${name}` : ''}}`;
       const compact = target.key.compact.find((c) => c.field === pick.field);
-      help = `say which one: write a mapping such as ${example}${compact && first ? ` or the compact form ${displayName(first)}${compact.sep}${shown}` : ''}`;
+      help = `say which one: write a mapping such as ${example}${compact && first ? ` or the compact form ${displayName(first)}${compact.sep}${name}` : ''}`;
       if (pick.context) help += `, or set this object's ${pick.context.replace(/_/g, ' ')}`;
     }
     report(
@@ -520,8 +523,21 @@ export class Resolver {
     const wants: [string, unknown][] = [];
     for (const f of Object.keys(value)) {
       const v = value[f];
-      if (typeFields.has(f) || v === undefined || v === null) continue;
+      if (typeFields.has(f) || v === undefined) continue;
+      if (v === null) {
+        // An explicit empty value picks objects without one: `{group: null, name: NetOps}`.
+        wants.push([f, null]);
+        continue;
+      }
       const rf = target.refByField.get(f);
+      if (rf?.spec.typeField && (value[rf.spec.typeField] === undefined || value[rf.spec.typeField] === null)) {
+        report('resolve/invalid-reference', `"${f}" in a reference to ${withArticle(title)} needs "${rf.spec.typeField}" to say which kind of object it names (${rf.spec.kinds!.join(', ')})`, undefined, {
+          kind: target.kind,
+          field: f,
+          typeField: rf.spec.typeField,
+        });
+        return undefined;
+      }
       if (rf && !rf.many) {
         const hit = holder.refs[f] ?? this.lookup(v, rf.spec, holder, [...at, f], f);
         if (!hit || Array.isArray(hit)) return undefined;
@@ -542,7 +558,7 @@ export class Resolver {
       const scopeObjs = scope.map((f) => {
         const o = holder.refs[f];
         if (o && !Array.isArray(o)) return o;
-        return requiredFields(target).has(f) ? undefined : NO_SCOPE;
+        return requiredFields(target).has(f) && value[f] !== null ? undefined : NO_SCOPE;
       });
       if (scopeObjs.every((o) => o !== undefined)) {
         const key = scopeKeyOf(scopeObjs)!;
@@ -566,6 +582,7 @@ export class Resolver {
     }
     const keep = (c: Obj) =>
       wants.every(([f, want]) => {
+        if (want === null) return (c.data[f] === undefined || c.data[f] === null || c.data[f] === '') && this.ensureRef(c, f) === undefined;
         if (typeof want === 'object') return this.ensureRef(c, f) === want;
         const have = c.data[f];
         if (have === undefined || have === null) return false;

@@ -58,12 +58,12 @@ function refOf(obj: Obj, field: string): Obj | undefined {
 }
 
 /** The constraint's columns of one object, or undefined when one is empty (or did not resolve). */
-export function constraintKey(kind: KindInfo, obj: Obj, c: UniqueConstraint): string | undefined {
+export function constraintKey(kind: KindInfo, obj: Obj, c: UniqueConstraint, refOfField: (obj: Obj, field: string) => Obj | undefined = refOf): string | undefined {
   if (c.whenEmpty && !c.whenEmpty.every((f) => isEmpty(obj, f))) return undefined;
   let key = '';
   for (const f of c.fields) {
     if (kind.refByField.has(f) || f in DERIVED) {
-      const o = f in DERIVED ? DERIVED[f](obj) : refOf(obj, f);
+      const o = f in DERIVED ? DERIVED[f](obj) : refOfField(obj, f);
       if (!o) {
         // A column where NetBox's rule treats empty as a value of its own (the global table).
         if (c.nullsEqual?.includes(f) && isEmpty(obj, f)) {
@@ -129,9 +129,9 @@ function uniqueHelp(kind: KindInfo, c: UniqueConstraint): string {
 
 /** Whether objects of one name break one of NetBox's constraints together (then they are reported as
  *  duplicates, and a reference to the name need not be reported as ambiguous too). */
-export function clashing(kind: KindInfo, objs: readonly Obj[]): boolean {
+export function clashing(kind: KindInfo, objs: readonly Obj[], refOfField: (obj: Obj, field: string) => Obj | undefined): boolean {
   return kind.unique.some((c) => {
-    const first = constraintKey(kind, objs[0], c);
-    return first !== undefined && objs.every((o) => constraintKey(kind, o, c) === first);
+    const first = constraintKey(kind, objs[0], c, refOfField);
+    return first !== undefined && objs.every((o) => constraintKey(kind, o, c, refOfField) === first);
   });
 }

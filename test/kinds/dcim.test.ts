@@ -7,9 +7,9 @@ import { BASE, DEVICE_TYPE, briefs, compileFiles, rulesAt } from '../helpers/com
 // their roles, module type profiles, modules and cables. Every kind has a dangling-reference case, a
 // duplicate case and a case that resolves. Duplicates are NetBox's uniqueness rules, no stricter: where
 // NetBox lets a value repeat (a virtual chassis name, a MAC address, a cable label, a top-level inventory
-// item name), a should-pass case says so next to the nearest rule NetBox has (a device is master of one
-// virtual chassis, a MAC address is primary for one interface, a port is in one cable, a unit of a rack is
-// reserved once). Inventory item roles and module type profiles refer to nothing but tags, so their
+// item name), a should-pass case says so next to the nearest uniqueness rule NetBox has (a device is
+// master of one virtual chassis). Cable, MAC and reservation occupancy rules are model rules of their
+// own (dcim rule files), not keys. Inventory item roles and module type profiles refer to nothing but tags, so their
 // dangling case is a tag (and what refers to them is tested too). Inventory items are deprecated: every
 // one of them also carries a `schema/deprecated` warning.
 

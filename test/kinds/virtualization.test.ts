@@ -107,7 +107,7 @@ describe('clusters', () => {
         'resolve/ambiguous-reference',
         'vm.yaml:2:26',
         '"ams1-vsphere01" names 2 clusters: cluster "ams1-vsphere01" (scope "AMS1"), cluster "ams1-vsphere01" (scope "AMS2")',
-        'say which one: write a mapping such as {scope: AMS1, name: ams1-vsphere01}',
+        'say which one: write a mapping such as {scope_type: dcim.site, scope: AMS1, name: ams1-vsphere01}',
         { kind: 'virtualization.cluster', value: 'ams1-vsphere01', candidates: ['clusters[name=ams1-vsphere01]', 'clusters[name=ams1-vsphere01]'] },
       ],
     ]);
