@@ -58,3 +58,61 @@ describe('modules', () => {
     expect(r.diagnostics.map((d) => [d.rule, d.message])).toEqual([['resolve/dangling-reference', 'no module bay "Slot 9" in device "r1" in site "AMS1"; did you mean "Slot 1"?']]);
   });
 });
+
+// A cassette whose front ports name their rear ports, and whose outlets name their power port, with
+// {module} (as patch-panel cassettes of the devicetype-library do): NetBox resolves those names with
+// the same module, so each installed copy links to its own rear port and power port.
+const CASSETTE = `manufacturer: Acme
+model: CAS-2
+rear-ports:
+  - name: '{module}-MPO'
+    type: mpo
+    positions: 2
+front-ports:
+  - name: '{module}-LC1'
+    type: lc
+    rear_port: '{module}-MPO'
+    rear_port_position: 1
+  - name: '{module}-LC2'
+    type: lc
+    rear_port: '{module}-MPO'
+    rear_port_position: 2
+power-ports:
+  - name: '{module}-PSU'
+    type: iec-60320-c14
+power-outlets:
+  - name: '{module}-OUT'
+    type: iec-60320-c13
+    power_port: '{module}-PSU'
+`;
+
+describe('module types whose templates name each other', () => {
+  const cassettes = (rearPort: string) => ({
+    ...files('  - {device: r1, module_bay: Slot 1, module_type: Acme/CAS-2}\n  - {device: r1, module_bay: Slot 2, module_type: Acme/CAS-2}\n'),
+    'module-types/Acme/CAS-2.yaml': CASSETTE.replace("rear_port: '{module}-MPO'\n    rear_port_position: 2", `rear_port: '${rearPort}'\n    rear_port_position: 2`),
+  });
+
+  it("resolves a front port's rear port and an outlet's power port in the same module", () => {
+    const r = compileFiles(cassettes('{module}-MPO'));
+    expect(briefs(r)).toEqual([]);
+    const fronts = r.model.byKind.get('dcim.frontport')!.map((p) => [p.data.name, ref(p, 'rear_port')?.data.name, ref(ref(p, 'rear_port')!, 'module')?.data.module_bay]);
+    expect(fronts).toEqual([
+      ['1-LC1', '1-MPO', 'Slot 1'],
+      ['1-LC2', '1-MPO', 'Slot 1'],
+      ['2-LC1', '2-MPO', 'Slot 2'],
+      ['2-LC2', '2-MPO', 'Slot 2'],
+    ]);
+    expect(r.model.byKind.get('dcim.poweroutlet')!.map((o) => [o.data.name, ref(o, 'power_port')?.data.name])).toEqual([
+      ['1-OUT', '1-PSU'],
+      ['2-OUT', '2-PSU'],
+    ]);
+  });
+
+  it('reports a template reference that names no template of the module', () => {
+    const r = compileFiles(cassettes('{module}-MPX'));
+    expect(r.diagnostics.map((d) => [d.rule, d.message])).toEqual([
+      ['resolve/dangling-reference', 'no rear port "1-MPX" in device "r1" in site "AMS1"; did you mean "1-MPO"?'],
+      ['resolve/dangling-reference', 'no rear port "2-MPX" in device "r1" in site "AMS1"; did you mean "2-MPO"?'],
+    ]);
+  });
+});

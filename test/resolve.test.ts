@@ -464,3 +464,101 @@ describe('NetBox fidelity', () => {
     ]);
   });
 });
+
+describe('a reference written as a mapping keeps its context', () => {
+  const PORTS = `manufacturer: Acme
+model: PDU-2
+slug: acme-pdu-2
+u_height: 1
+power-ports:
+  - {name: PSU1, type: iec-60320-c14}
+power-outlets:
+  - {name: OUT1, type: iec-60320-c13}
+rear-ports:
+  - {name: R1, type: mpo, positions: 2}
+front-ports:
+  - {name: F1, type: lc, rear_port: R1, rear_port_position: 1}
+module-bays:
+  - {name: Slot 1, position: '1'}
+`;
+  const MODULE = 'manufacturer: Acme\nmodel: M-1\n';
+  const two = (extra: string) => ({
+    'base.yaml': BASE,
+    'device-types/Acme/PDU-2.yaml': PORTS,
+    'module-types/Acme/M-1.yaml': MODULE,
+    'd.yaml': `devices:
+  - {name: pdu1, device_type: Acme/PDU-2, role: leaf, site: ams1}
+  - name: pdu2
+    device_type: Acme/PDU-2
+    role: leaf
+    site: ams1
+${extra}`,
+  });
+  const scoped = (files: Record<string, string>) =>
+    compileFiles(files).diagnostics.map((d) => [d.rule, `${d.location.file}:${d.location.range!.start.line + 1}:${d.location.range!.start.column + 1}`, d.message]);
+
+  it("reports a power outlet's power port, a front port's rear port and a module's bay of another device", () => {
+    const extra = `    power_outlets: [{name: OUT1, power_port: {device: pdu1, name: PSU1}}]
+    front_ports: [{name: F1, rear_port: {device: pdu1, name: R1}}]
+modules:
+  - {device: pdu2, module_bay: {device: pdu1, name: Slot 1}, module_type: Acme/M-1}
+`;
+    expect(scoped(two(extra))).toEqual([
+      ['resolve/wrong-scope', 'd.yaml:7:46', 'power port "PSU1" is in device "pdu1", not in device "pdu2" in site "AMS1"'],
+      ['resolve/wrong-scope', 'd.yaml:8:41', 'rear port "R1" is in device "pdu1", not in device "pdu2" in site "AMS1"'],
+      ['resolve/wrong-scope', 'd.yaml:10:32', 'module bay "Slot 1" is in device "pdu1", not in device "pdu2" in site "AMS1"'],
+    ]);
+  });
+
+  it('accepts the same mappings naming the device itself', () => {
+    const extra = `    power_outlets: [{name: OUT1, power_port: {device: pdu2, name: PSU1}}]
+    front_ports: [{name: F1, rear_port: {device: pdu2, name: R1}}]
+modules:
+  - {device: pdu2, module_bay: {device: pdu2, name: Slot 1}, module_type: Acme/M-1}
+`;
+    expect(scoped(two(extra))).toEqual([]);
+  });
+
+  const CIRCUITS = `providers:
+  - {name: P1, slug: p1}
+  - {name: P2, slug: p2}
+provider_accounts:
+  - {provider: p1, account: A-1}
+  - {provider: p2, account: A-2}
+circuit_types:
+  - {name: Transit, slug: transit}
+`;
+
+  it("reports a circuit's provider account of another provider, and a rack's location of another site", () => {
+    const r = scoped({
+      'base.yaml': BASE,
+      'c.yaml': `${CIRCUITS}circuits:
+  - {cid: C-1, provider: p2, type: transit, provider_account: {provider: p1, account: A-1}}
+locations:
+  - {name: Hall 1, slug: hall-1, site: ams1}
+racks:
+  - {name: R1, site: ams2, location: {site: ams1, name: Hall 1}}
+`,
+    });
+    expect(r).toEqual([
+      ['resolve/wrong-scope', 'c.yaml:10:63', 'provider account "A-1" is in provider "P1", not in provider "P2"'],
+      ['resolve/wrong-scope', 'c.yaml:14:35', 'location "Hall 1" is in site "AMS1", not in site "AMS2"'],
+    ]);
+  });
+
+  it("accepts the provider's own account and a location of the rack's own site, however written", () => {
+    const r = scoped({
+      'base.yaml': BASE,
+      'c.yaml': `${CIRCUITS}circuits:
+  - {cid: C-1, provider: p2, type: transit, provider_account: {provider: p2, account: A-2}}
+  - {cid: C-2, provider: p2, type: transit, provider_account: A-2}
+locations:
+  - {name: Hall 1, slug: hall-1, site: ams1}
+racks:
+  - {name: R1, site: ams1, location: {site: ams1, name: Hall 1}}
+  - {name: R2, site: ams1, location: hall-1}
+`,
+    });
+    expect(r).toEqual([]);
+  });
+});
