@@ -542,7 +542,7 @@ racks:
     });
     expect(r).toEqual([
       ['resolve/wrong-scope', 'c.yaml:10:63', 'provider account "A-1" is in provider "P1", not in provider "P2"'],
-      ['resolve/wrong-scope', 'c.yaml:14:35', 'location "Hall 1" is in site "AMS1", not in site "AMS2"'],
+      ['resolve/wrong-scope', 'c.yaml:14:38', 'location "Hall 1" is in site "AMS1", not in site "AMS2"'],
     ]);
   });
 
