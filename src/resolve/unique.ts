@@ -20,7 +20,20 @@ export function checkUnique(r: Resolver): void {
       // template's name completes that component rather than repeating it).
       if (kind.parent && constraint.fields.length === 2 && constraint.fields.includes(kind.parent.field) && constraint.fields.includes('name') && !constraint.whenEmpty) continue;
       const seen = new Map<string, Obj>();
+      // Most objects leave some column empty (no MAC address made primary, no asset tag): a cheap look
+      // at the data skips them before any key is built.
+      const plain = constraint.fields.filter((f) => !(f in DERIVED) && f !== kind.parent?.field);
       for (const obj of objs) {
+        const data = obj.data;
+        let empty = false;
+        for (let i = 0; i < plain.length; i++) {
+          const v = data[plain[i]];
+          if (v === undefined || v === null || v === '') {
+            empty = !(constraint.nullsEqual?.includes(plain[i]) ?? false);
+            if (empty) break;
+          }
+        }
+        if (empty) continue;
         const key = constraintKey(kind, obj, constraint);
         if (key === undefined) continue;
         const first = seen.get(key);
