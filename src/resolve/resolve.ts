@@ -692,58 +692,39 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-const fastFieldCache = new WeakMap<KindInfo, Set<string>>();
+/** A field set derived from a kind's schema, computed once per kind. */
+function perKind(compute: (kind: KindInfo) => Set<string>): (kind: KindInfo) => Set<string> {
+  const cache = new WeakMap<KindInfo, Set<string>>();
+  return (kind) => {
+    let fields = cache.get(kind);
+    if (!fields) cache.set(kind, (fields = compute(kind)));
+    return fields;
+  };
+}
+
+/** Type fields of the kind's polymorphic scope fields (`scope_type` for `scope`). */
+const typeFieldsOf = perKind((kind) => new Set(kind.key.scope.map((f) => kind.refByField.get(f)?.spec.typeField).filter((f): f is string => !!f)));
 
 /** The fields of a mapping that find() answers without help: the key's scope and names, and the type
  *  field of a polymorphic scope (a VLAN group's `scope_type`). */
-function fastMappingFields(kind: KindInfo): Set<string> {
-  let fields = fastFieldCache.get(kind);
-  if (!fields) {
-    fields = new Set([...kind.key.scope, ...typeFieldsOf(kind), ...kind.key.names]);
-    fastFieldCache.set(kind, fields);
-  }
-  return fields;
-}
-
-const mappingFieldCache = new WeakMap<KindInfo, Set<string>>();
+const fastMappingFields = perKind((kind) => new Set([...kind.key.scope, ...typeFieldsOf(kind), ...kind.key.names]));
 
 /** Every field a mapping that refers to an object of `kind` may have. */
-function mappingFields(kind: KindInfo): Set<string> {
-  let fields = mappingFieldCache.get(kind);
-  if (!fields) {
-    fields = new Set([...fastMappingFields(kind), ...kind.key.handles.flat(), ...kind.key.filters, ...(kind.tree ? [kind.tree] : [])]);
-    for (const f of [...fields]) {
-      const typeField = kind.refByField.get(f)?.spec.typeField;
-      if (typeField) fields.add(typeField);
-    }
-    mappingFieldCache.set(kind, fields);
+const mappingFields = perKind((kind) => {
+  const fields = new Set([...fastMappingFields(kind), ...kind.key.handles.flat(), ...kind.key.filters, ...(kind.tree ? [kind.tree] : [])]);
+  for (const f of [...fields]) {
+    const typeField = kind.refByField.get(f)?.spec.typeField;
+    if (typeField) fields.add(typeField);
   }
   return fields;
-}
+});
 
-const typeFieldCache = new WeakMap<KindInfo, Set<string>>();
-
-/** Type fields of the kind's polymorphic scope fields (`scope_type` for `scope`). */
-function typeFieldsOf(kind: KindInfo): Set<string> {
-  let fields = typeFieldCache.get(kind);
-  if (!fields) {
-    fields = new Set(kind.key.scope.map((f) => kind.refByField.get(f)?.spec.typeField).filter((f): f is string => !!f));
-    typeFieldCache.set(kind, fields);
-  }
+/** Fields every object of the kind has: a reference that leaves one out may mean any value of it. */
+const requiredFields = perKind((kind) => {
+  const fields = new Set<string>(kind.schema?.required ?? []);
+  if (kind.parent) fields.add(kind.parent.field);
   return fields;
-}
-
-const requiredCache = new WeakMap<KindInfo, Set<string>>();
-
-function requiredFields(kind: KindInfo): Set<string> {
-  let fields = requiredCache.get(kind);
-  if (!fields) {
-    fields = new Set<string>(kind.schema?.required ?? []);
-    if (kind.parent) fields.add(kind.parent.field);
-    requiredCache.set(kind, fields);
-  }
-  return fields;
-}
+});
 
 /** Where `from` writes `field` (and its item `index`): built only to report a problem there. */
 function fieldPath(from: Obj, field: string, index?: number): DocPath {
