@@ -86,7 +86,7 @@ describe('IP addresses written under interfaces', () => {
     ]);
   });
 
-  it('may add an anycast interface to a top-level anycast address assigned elsewhere; a plain one is a duplicate', () => {
+  it('may add an anycast interface to a top-level anycast address assigned elsewhere; listed plainly it takes the top-level role', () => {
     const top = { 'ips.yaml': 'ip_addresses:\n  - {address: 192.0.2.53/32, role: anycast, assigned_object_type: dcim.interface, assigned_object: "leaf1:et1"}\n' };
     const ok = compileFiles(files('      - {name: et2, ip_addresses: [{address: 192.0.2.53/32, role: anycast}]}\n', top));
     expect(briefs(ok)).toEqual([]);
@@ -94,9 +94,16 @@ describe('IP addresses written under interfaces', () => {
       ['ips.yaml', '192.0.2.53/32', 'anycast', 'et1'],
       ['d.yaml', '192.0.2.53/32', 'anycast', 'et2'],
     ]);
-    const bad = compileFiles(files('      - {name: et2, ip_addresses: [192.0.2.53/32]}\n', top));
+    const listed = compileFiles(files('      - {name: et2, ip_addresses: [192.0.2.53/32]}\n', top));
+    expect(lines(listed)).toEqual([]);
+    expect(assigned(listed)).toEqual([
+      ['ips.yaml', '192.0.2.53/32', 'anycast', 'et1'],
+      ['d.yaml', '192.0.2.53/32', 'anycast', 'et2'],
+    ]);
+    // Written with a role of its own that is not shared, the second copy is a duplicate.
+    const bad = compileFiles(files('      - {name: et2, ip_addresses: [{address: 192.0.2.53/32, role: loopback}]}\n', top));
     expect(lines(bad)).toEqual([
-      'd.yaml:7:36 ipam/duplicate-ip-address duplicate IP address 192.0.2.53/32 in the global table: 192.0.2.53/32 is assigned to interface "et1" of device "leaf1"',
+      'd.yaml:7:46 ipam/duplicate-ip-address duplicate IP address 192.0.2.53/32 in the global table: 192.0.2.53/32 is assigned to interface "et1" of device "leaf1"',
     ]);
   });
 
@@ -128,7 +135,8 @@ describe('IP addresses written under interfaces', () => {
 
   it('report an unassigned top-level address listed under two interfaces: the second listing is a second, duplicate object', () => {
     // The first listing assigns the top-level address to et1; for et2 it is then assigned elsewhere, so
-    // et2's entry is a second IP address (a loopback-role twin is no anycast: NetBox rejects it).
+    // et2's entry is a second IP address with the top-level fields (a loopback-role twin is no anycast:
+    // NetBox rejects it).
     const r = compileFiles(files('      - {name: et1, ip_addresses: [10.0.0.7/32]}\n      - {name: et2, ip_addresses: [10.0.0.7/32]}\n', {
       'ips.yaml': 'ip_addresses:\n  - {address: 10.0.0.7/32, role: loopback}\n',
     }));
@@ -137,7 +145,7 @@ describe('IP addresses written under interfaces', () => {
     ]);
     expect(assigned(r)).toEqual([
       ['ips.yaml', '10.0.0.7/32', 'loopback', 'et1'],
-      ['d.yaml', '10.0.0.7/32', null, 'et2'],
+      ['d.yaml', '10.0.0.7/32', 'loopback', 'et2'],
     ]);
   });
 });

@@ -80,7 +80,8 @@ function templatesOf(type: Obj, kind: KindInfo): TemplateEntry[] {
       for (const k of Object.keys(t)) if (k in props && k !== 'device') data[k] = t[k];
       const path = [...type.path, listName, i];
       const refFields = Object.keys(data).filter((k) => kind.refByField.has(k));
-      const vcFields = Object.keys(data).filter((k) => typeof data[k] === 'string' && data[k].includes('{vc_position'));
+      // NetBox resolves the token in names, labels and bay positions, and so in the names templates use for each other.
+      const vcFields = Object.keys(data).filter((k) => (k === 'name' || k === 'label' || k === 'position' || kind.refByField.has(k)) && typeof data[k] === 'string' && data[k].includes('{vc_position'));
       entries!.push({ name: t.name, data, path, vcFields: vcFields.length ? vcFields : undefined, template: { file: type.file, path, refFields } });
     });
   }
@@ -126,6 +127,8 @@ function hasVcPosition(templates: TemplateEntry[]): boolean {
 
 function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, componentKinds: KindInfo[], written: { kind: KindInfo; item: RawItem }[]): void {
   const scopeKey = String(device.id);
+  // The type's components this device renamed (old name → new) or removed (→ null), by kind.
+  let renamed: Map<string, Map<string, string | null>> | undefined;
   for (const kind of componentKinds) {
     const ownerField = kind.parent!.field;
     const inlineName = kind.parent!.inline;
@@ -166,6 +169,7 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
       const clash = mayClash ? byName.get(name) : undefined;
       if (clash) {
         // Two templates that differ only by {vc_position} became one name: NetBox refuses the device.
+        r.ensureRef(device, 'virtual_chassis'); // to name an unnamed member as NetBox does (chassis:position)
         r.out.push({
           rule: 'resolve/duplicate-key',
           severity: 'error',
@@ -196,7 +200,9 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
           r.out.push({
             rule: 'resolve/dangling-reference',
             severity: 'error',
-            message: `${type ? describe(type) : 'the device type'} has no ${kindLabel(kind)} "${editOf}" to ${data.remove === true ? 'remove' : 'rename'}`,
+            message: templates.some((t) => dataFor(t, device).name === editOf)
+              ? `${kindLabel(kind)} "${editOf}" of ${type ? describe(type) : 'the device type'} is removed or renamed by an earlier entry already`
+              : `${type ? describe(type) : 'the device type'} has no ${kindLabel(kind)} "${editOf}" to ${data.remove === true ? 'remove' : 'rename'}`,
             location: { file, path: [...path, field] },
             modelPath: namedPath(device),
             help: `"${data.remove === true ? 'remove' : 'template'}" names a component of the device type (after {vc_position} is replaced)`,
@@ -205,6 +211,9 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
           continue;
         }
         fromTemplate.delete(editOf);
+        let byKind = renamed?.get(kind.kind);
+        if (!byKind) (renamed ??= new Map()).set(kind.kind, (byKind = new Map()));
+        byKind.set(editOf, data.remove === true ? null : name);
         if (data.remove === true) continue;
       }
       // Entries written earlier in this loop are the only components of this device already 'written'.
@@ -273,6 +282,31 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
       }
       byName.set(name, obj);
       if (data.ip_addresses !== undefined) r.withInlineAddresses.push(obj);
+    }
+  }
+  if (renamed) followRenames(r, device, componentKinds, renamed);
+}
+
+/**
+ * NetBox links a device's components to each other by id (a front port to its rear port, an outlet to
+ * its power port), so renaming one keeps the link and removing one empties it. The type's templates
+ * name each other by template name: on this device, those names follow the renames and removals.
+ */
+function followRenames(r: Resolver, device: Obj, componentKinds: KindInfo[], renamed: Map<string, Map<string, string | null>>): void {
+  for (const kind of componentKinds) {
+    const fields = kind.refs.filter((rf) => !rf.many && renamed.has(rf.spec.kind));
+    if (fields.length === 0) continue;
+    for (const obj of (r.indexes.get(kind.kind)!.scopeNames(String(device.id)) as Map<string, Obj>).values()) {
+      if (obj.origin !== 'template' && obj.template === undefined) continue;
+      for (const rf of fields) {
+        const value = obj.data[rf.field];
+        const map = renamed.get(rf.spec.kind)!;
+        if (typeof value !== 'string' || !map.has(value)) continue;
+        if (obj.origin === 'template') obj.data = { ...obj.data }; // the type's data is shared
+        const to = map.get(value);
+        if (to === null) delete obj.data[rf.field];
+        else obj.data[rf.field] = to;
+      }
     }
   }
 }

@@ -6,7 +6,7 @@ import type { Resolver } from './resolve.js';
  * (schemas name them in an x-ref's `prefer`). Each says whether a candidate fits the referencing
  * object's context; a preference narrows only when some candidate fits.
  */
-export type Preference = (r: Resolver, candidate: Obj, from: Obj) => boolean;
+export type Preference = (r: Resolver, candidates: Obj[], from: Obj) => Obj[];
 
 export const PREFERENCES: Record<string, Preference> = {
   'vlan-available': vlanAvailable,
@@ -65,13 +65,28 @@ function withinTree(r: Resolver, obj: Obj | undefined, ancestor: Obj, field: str
  * above the site, its location or one above it, its rack, its cluster or cluster group; those assigned
  * to its site; and global ones (no site, and no group or a group without scope).
  */
-function vlanAvailable(r: Resolver, vlan: Obj, from: Obj): boolean {
+function vlanAvailable(r: Resolver, vlans: Obj[], from: Obj): Obj[] {
   const place = placeOf(r, from);
+  // Every port of a rack asks about the same VLAN names: remember the answer per list and place.
+  const key = `${place.site?.id}|${place.location?.id}|${place.rack?.id}|${place.cluster?.id}`;
+  let byPlace = availableMemo.get(vlans);
+  if (!byPlace) availableMemo.set(vlans, (byPlace = new Map()));
+  let kept = byPlace.get(key);
+  if (!kept) byPlace.set(key, (kept = vlans.filter((v) => availableAt(r, v, place))));
+  return kept;
+}
+
+const availableMemo = new WeakMap<Obj[], Map<string, Obj[]>>();
+
+function availableAt(r: Resolver, vlan: Obj, place: Place): boolean {
   const vlanSite = r.ensureRef(vlan, 'site');
+  // A site that did not resolve (reported already) is not "no site": such a VLAN is not global.
+  if (!vlanSite && vlan.data.site !== undefined && vlan.data.site !== null) return false;
   if (vlanSite && vlanSite !== place.site) return false;
   const group = r.ensureRef(vlan, 'group');
+  if (!group && vlan.data.group !== undefined && vlan.data.group !== null) return false;
   const scope = group ? r.ensureRef(group, 'scope') : undefined;
-  if (!scope) return true;
+  if (!scope) return !group || group.data.scope === undefined || group.data.scope === null;
   switch (scope.kind.kind) {
     case 'dcim.site':
       return scope === place.site;

@@ -32,7 +32,11 @@ export function assignInlineAddresses(r: Resolver): void {
       // or a duplicate that ipam/duplicate-ip-address judges).
       const existing = known === undefined ? undefined : Array.isArray(known) ? (known.find((c) => mine(r, c, iface)) ?? known.find(unassigned)) : mine(r, known, iface) || unassigned(known) ? known : undefined;
       if (!existing) {
-        const ip = r.add(ipKind, { ...fields, assigned_object_type: kindName }, iface.file, at, 'written');
+        // An address written at the top level and listed under several interfaces (a VRRP gateway,
+        // an anycast address) is one object per interface, as in NetBox, each with the top-level fields.
+        const first = known === undefined ? undefined : Array.isArray(known) ? known.find(topLevel) : topLevel(known) ? known : undefined;
+        const base = first ? withoutAssignment(first.data) : undefined;
+        const ip = r.add(ipKind, { ...base, ...fields, assigned_object_type: kindName }, iface.file, at, 'written');
         ip.refs.assigned_object = iface;
         if (vrf) ip.refs.vrf = vrf;
         r.index(ip);
@@ -64,4 +68,13 @@ function mine(r: Resolver, ip: Obj, iface: Obj): boolean {
 /** A top-level address that nothing assigns (yet): an inline entry of the same address assigns it. */
 function unassigned(ip: Obj): boolean {
   return ip.data.assigned_object === undefined && ip.refs.assigned_object === undefined && ip.origin === 'written' && ip.path.length === 2;
+}
+
+function topLevel(ip: Obj): boolean {
+  return ip.origin === 'written' && ip.path.length === 2;
+}
+
+function withoutAssignment(data: Record<string, any>): Record<string, any> {
+  const { assigned_object: _object, assigned_object_type: _type, ...rest } = data;
+  return rest;
 }

@@ -84,6 +84,27 @@ export class KeyIndex {
     return undefined;
   }
 
+  /** The object(s) one name field (a VLAN's `vid`, not its `name`) has this value for, in one scope. */
+  getIn(scopeKey: string, field: string, value: string): Entry | undefined {
+    return this.scoped.get(scopeKey)?.get(field)?.get(this.norm(value));
+  }
+
+  /** Every object one name field has this value for: in one scope, or (scopeKey undefined) in any. */
+  allIn(scopeKey: string | undefined, field: string, value: string): Obj[] {
+    const v = this.norm(value);
+    if (scopeKey !== undefined) {
+      const hit = this.scoped.get(scopeKey)?.get(field)?.get(v);
+      return hit === undefined ? [] : Array.isArray(hit) ? hit : [hit];
+    }
+    if (!this.kind.parent) return this.global.get(field)?.get(v) ?? [];
+    const out: Obj[] = [];
+    for (const byField of this.scoped.values()) {
+      const hit = byField.get(field)?.get(v);
+      if (hit) out.push(...(Array.isArray(hit) ? hit : [hit]));
+    }
+    return out;
+  }
+
   /** Every object a name means in one scope. */
   inScope(scopeKey: string, value: string): Obj[] {
     const hit = this.get(scopeKey, value);

@@ -44,7 +44,9 @@ function componentKindsByTemplateList(r: Resolver): Map<string, KindInfo> {
 /** Bay positions from the device's own bay down to this one. */
 function positionChain(bay: Obj): string[] {
   const chain: string[] = [];
-  for (let b: Obj | undefined = bay; b; ) {
+  const seen = new Set<Obj>();
+  for (let b: Obj | undefined = bay; b && !seen.has(b); ) {
+    seen.add(b);
     chain.unshift(typeof b.data.position === 'string' ? b.data.position : '');
     const parentModule = ref(b, 'module');
     b = parentModule ? ref(parentModule, 'module_bay') : undefined;
@@ -115,7 +117,8 @@ function install(r: Resolver, module: Obj, bayField: any, typeField: any, byList
       }
       const existing = r.indexes.get(kind.kind)!.first(String(device.id), finalName);
       if (existing) {
-        if (module.data.adopt_components === true && !ref(existing, 'module')) {
+        // A module never adopts the bay it sits in: that would make the bay its own parent.
+        if (module.data.adopt_components === true && !ref(existing, 'module') && existing !== bay) {
           existing.refs.module = module;
           return;
         }

@@ -167,6 +167,8 @@ export class Resolver {
 
   /** References being resolved through ensureRef, so that a context that leads back to itself stops. */
   private readonly resolving = new Map<Obj, Set<string>>();
+  /** References ensureRef tried and could not resolve. */
+  private readonly failed = new WeakMap<Obj, Set<string>>();
 
   /**
    * One reference of an object, resolved now if it was not yet: narrowing by context may need a
@@ -180,6 +182,7 @@ export class Resolver {
     if (v === undefined || v === null) return undefined;
     const rf = obj.kind.refByField.get(field);
     if (!rf || rf.many) return undefined;
+    if (this.failed.get(obj)?.has(field)) return undefined;
     let busy = this.resolving.get(obj);
     if (busy?.has(field)) return undefined;
     if (!busy) this.resolving.set(obj, (busy = new Set()));
@@ -191,6 +194,12 @@ export class Resolver {
       if (busy.size === 0) this.resolving.delete(obj);
     }
     const r = obj.refs[field];
+    if (r === undefined) {
+      // Reported once; asked again (a candidate of many references), it stays unresolved at once.
+      let failed = this.failed.get(obj);
+      if (!failed) this.failed.set(obj, (failed = new Set()));
+      failed.add(field);
+    }
     return Array.isArray(r) ? undefined : r;
   }
 
@@ -211,6 +220,8 @@ export class Resolver {
    * problem is reported, since most references resolve.
    */
   lookup(value: unknown, spec: RefSpec, from: Obj, atGiven: DocPath | undefined, field: string, index?: number): Obj | undefined {
+    // A name YAML read as a number (`group: 10`, `asn: 65001`) means its text.
+    if (typeof value === 'number') value = String(value);
     return this.find(value, spec, from) ?? this.lookupOrReport(value, spec, from, atGiven, field, index);
   }
 
@@ -279,6 +290,7 @@ export class Resolver {
             if (known) return !spec.scope || this.inContext(known, spec, from) ? known : undefined;
           }
         }
+        if (typeof s !== 'string') return undefined;
         const owner = this.find(s, rf.spec, from);
         if (!owner) return undefined;
         key = String(owner.id);
@@ -293,7 +305,7 @@ export class Resolver {
     for (const n of target.key.names) {
       const name = v[n];
       if (typeof name === 'string' || typeof name === 'number') {
-        const hit = keyIndex.get(key, String(name));
+        const hit = keyIndex.getIn(key, n, String(name));
         if (hit === undefined || Array.isArray(hit)) return undefined;
         if (memo) memo.set(memoName, hit);
         return !spec.scope || this.inContext(hit, spec, from) ? hit : undefined;
@@ -361,7 +373,8 @@ export class Resolver {
       const ctxKey = ctx ? scopeKeyOf(ctx)! : target.key.scope.length === 0 ? '' : undefined;
       candidates = this.named(target, value, ctxKey);
       if (candidates.length === 0 && ctx) {
-        const elsewhere = target.parent ? keyIndex.anywhere(value) : this.named(target, value, undefined);
+        // A component's name on another device says nothing: the name is missing on this one.
+        const elsewhere = target.parent ? [] : this.named(target, value, undefined);
         if (elsewhere.length) {
           this.reportWrongScope(report, target, value, elsewhere[0], spec, from);
           return undefined;
@@ -384,7 +397,9 @@ export class Resolver {
         return undefined;
       }
     } else {
-      return undefined; // wrong types are reported by validation
+      // Validation reports a wrong type in the object's own fields; inside a reference mapping it is said here.
+      if (from.id < 0) report('resolve/invalid-reference', `a reference to ${withArticle(title)} is a name or a mapping, not ${value === null ? 'empty' : typeof value === 'boolean' ? 'true or false' : 'a list'}`, undefined, { kind: spec.kind });
+      return undefined;
     }
 
     // Whatever its form, a reference stays in its context: a device's rack is in the device's site.
@@ -411,7 +426,7 @@ export class Resolver {
       if (typeof step === 'string') {
         const predicate = PREFERENCES[step];
         if (!predicate) throw new Error(`sot: unknown preference "${step}" in a schema`);
-        kept = candidates.filter((c) => predicate(this, c, from));
+        kept = predicate(this, candidates, from);
       } else {
         const pairs = Object.entries(step);
         kept = candidates.filter((c) =>
@@ -445,20 +460,30 @@ export class Resolver {
 
   private reportAmbiguous(report: Reporter, target: KindInfo, shown: string, candidates: Obj[]): void {
     const pick = this.distinguishing(target, candidates);
+    const shownValue = (c: Obj, f: string): string | undefined => {
+      if (target.refByField.has(f)) {
+        const o = this.ensureRef(c, f);
+        return o ? displayName(o) : undefined;
+      }
+      const v = c.data[f];
+      return v === undefined || v === null || v === '' ? undefined : String(v);
+    };
     const labels = candidates.map((c) => {
-      const extra = pick && pick.field !== target.key.scope[0] ? this.ensureRef(c, pick.field) : undefined;
-      return `${describe(c)}${extra ? ` (${pick!.field.replace(/_/g, ' ')} "${displayName(extra)}")` : ''}`;
+      const extra = pick && pick.field !== target.key.scope[0] ? shownValue(c, pick.field) : undefined;
+      return `${describe(c)}${extra ? ` (${pick!.field.replace(/_/g, ' ')} "${extra}")` : ''}`;
     });
     const nameField = target.key.names[0];
     let help = 'the candidates cannot be told apart by their fields; rename one of them';
     if (pick) {
-      const first = this.ensureRef(candidates[0], pick.field);
+      const firstRef = target.refByField.has(pick.field) ? this.ensureRef(candidates[0], pick.field) : undefined;
+      const first = shownValue(candidates[0], pick.field);
       const name = displayName(candidates[0]);
       const typeField = target.refByField.get(pick.field)?.spec.typeField;
-      const typed = typeField && first ? `${typeField}: ${first.kind.kind}, ` : '';
-      const example = `{${typed}${pick.field}: ${first ? displayName(first) : '…'}${nameField ? `, ${nameField}: ${name}` : ''}}`;
+      const typed = typeField && firstRef ? `${typeField}: ${firstRef.kind.kind}, ` : '';
+      const withName = nameField && pick.field !== nameField && target.key.names.some((n) => candidates[0].data[n] !== undefined);
+      const example = `{${typed}${pick.field}: ${first ?? '…'}${withName ? `, ${nameField}: ${name}` : ''}}`;
       const compact = target.key.compact.find((c) => c.field === pick.field);
-      help = `say which one: write a mapping such as ${example}${compact && first ? ` or the compact form ${displayName(first)}${compact.sep}${name}` : ''}`;
+      help = `say which one: write a mapping such as ${example}${compact && first ? ` or the compact form ${first}${compact.sep}${name}` : ''}`;
       if (pick.context) help += `, or set this object's ${pick.context.replace(/_/g, ' ')}`;
     }
     report(
@@ -472,13 +497,15 @@ export class Resolver {
 
   /** A reference field whose objects tell the candidates apart (a rack's location, a VLAN's site). */
   private distinguishing(target: KindInfo, candidates: Obj[]): { field: string; context?: string } | undefined {
-    const fields = [...target.key.scope, ...target.key.filters, ...(target.tree ? [target.tree] : [])];
+    // Not the names: the candidates share the name they were found by.
+    const fields = [...target.key.scope, ...target.key.filters, ...(target.tree ? [target.tree] : []), ...target.key.handles.flat()];
+    const valueOf = (c: Obj, f: string): unknown => (target.refByField.has(f) ? this.ensureRef(c, f) : c.data[f] === '' || c.data[f] === null ? undefined : c.data[f]);
     for (const f of fields) {
-      const seen = new Set(candidates.map((c) => this.ensureRef(c, f)));
+      const seen = new Set(candidates.map((c) => valueOf(c, f)));
       if (seen.size === candidates.length && !seen.has(undefined)) return { field: f };
     }
     for (const f of fields) {
-      const seen = new Set(candidates.map((c) => this.ensureRef(c, f)));
+      const seen = new Set(candidates.map((c) => valueOf(c, f)));
       if (seen.size > 1) return { field: f };
     }
     return undefined;
@@ -562,11 +589,11 @@ export class Resolver {
       });
       if (scopeObjs.every((o) => o !== undefined)) {
         const key = scopeKeyOf(scopeObjs)!;
-        candidates = index.inScope(key, shown);
+        candidates = index.allIn(key, nameField, shown);
         names = index.namesInScope(key);
         if (scopeObjs[0]) where = ` in ${describe(scopeObjs[0])}`;
       } else {
-        candidates = index.anywhere(shown);
+        candidates = index.allIn(undefined, nameField, shown);
         names = index.allNames();
       }
     } else {
@@ -577,7 +604,7 @@ export class Resolver {
         return undefined;
       }
       shown = handle.map((f) => `${f} ${holder.refs[f] ? displayName(holder.refs[f] as Obj) : String(value[f])}`).join(', ');
-      candidates = this.byKind.get(target.kind)!;
+      candidates = this.handleIndex(target, handle).get(handle.map((f) => (target.refByField.has(f) ? `#${(holder.refs[f] as Obj).id}` : String(value[f]))).join('\0')) ?? [];
       names = [];
     }
     const keep = (c: Obj) =>
@@ -588,7 +615,38 @@ export class Resolver {
         if (have === undefined || have === null) return false;
         return target.key.names.includes(f) ? index.norm(String(have)) === index.norm(String(want)) : String(have) === String(want);
       });
+    const filters = wants.filter(([f]) => f !== nameField && !scope.includes(f) && !(handleFields(target).has(f) && !nameField));
+    if (filters.length) where += ` with ${filters.map(([f, w]) => `${f.replace(/_/g, ' ')} ${w === null ? 'empty' : `"${typeof w === 'object' ? displayName(w as Obj) : String(w)}"`}`).join(' and ')}`;
     return { candidates: candidates.filter(keep), shown, names, where };
+  }
+
+  private readonly handleIndexes = new Map<string, Map<string, Obj[]>>();
+
+  /** Objects by the values of one handle (a device's asset tag; rack, position and face), built on first use. */
+  private handleIndex(kind: KindInfo, handle: string[]): Map<string, Obj[]> {
+    const id = `${kind.kind}\0${handle.join('\0')}`;
+    let index = this.handleIndexes.get(id);
+    if (index) return index;
+    index = new Map();
+    this.handleIndexes.set(id, index);
+    for (const obj of this.byKind.get(kind.kind)!) {
+      const parts: string[] = [];
+      for (const f of handle) {
+        const v = obj.data[f];
+        if (v === undefined || v === null || v === '') break;
+        if (kind.refByField.has(f)) {
+          const o = this.ensureRef(obj, f);
+          if (!o) break;
+          parts.push(`#${o.id}`);
+        } else parts.push(String(v));
+      }
+      if (parts.length !== handle.length) continue;
+      const key = parts.join('\0');
+      const list = index.get(key);
+      if (list) list.push(obj);
+      else index.set(key, [obj]);
+    }
+    return index;
   }
 
   /** A generic foreign key: `scope_type: dcim.site` + `scope: ams1` picks the kind, then looks up. */
@@ -633,11 +691,17 @@ export class Resolver {
    * compact form `<field><sep><name>` whose first part is itself looked up the same way
    * (`ams1/PP-A:feed-1` is feed-1 of panel PP-A of site ams1; `europe/nl` the region nl under europe).
    */
-  named(target: KindInfo, value: string, scopeKey: string | undefined): Obj[] {
+  named(target: KindInfo, value: string, scopeKey: string | undefined, memo?: Map<string, Obj[]>): Obj[] {
     const index = this.indexes.get(target.kind)!;
     // A component is named through its owner (`leaf1:Ethernet1`), never by its name alone.
     const direct = scopeKey !== undefined ? index.inScope(scopeKey, value) : target.parent ? [] : index.anywhere(value);
     if (direct.length || target.key.compact.length === 0) return direct;
+    // Every split of `a/b/c/…` asks about the same prefixes again: answer each once per lookup.
+    const memoKey = `${target.kind}\0${scopeKey ?? ''}\0${value}`;
+    const known = memo?.get(memoKey);
+    if (known) return known;
+    memo ??= new Map();
+    memo.set(memoKey, []);
     const hits = new Set<Obj>();
     for (const c of target.key.compact) {
       const rf = target.refByField.get(c.field);
@@ -648,7 +712,9 @@ export class Resolver {
         const rest = value.slice(i + c.sep.length);
         if (!rest) continue;
         // A parent of the same kind (a location's parent location) is named in the same scope.
-        const owners = this.named(ownerKind, value.slice(0, i), ownerKind === target ? scopeKey : undefined);
+        let owners = this.named(ownerKind, value.slice(0, i), ownerKind === target ? scopeKey : undefined, memo);
+        // Owners that are duplicates of each other (reported as such) stand for the first one.
+        if (owners.length > 1 && clashing(ownerKind, owners, (o, f) => this.ensureRef(o, f))) owners = [owners[0]];
         for (const owner of owners) {
           if (isScope) {
             for (const h of index.inScope(String(owner.id), rest)) hits.add(h);
@@ -659,7 +725,9 @@ export class Resolver {
         }
       }
     }
-    return [...hits];
+    const found = [...hits];
+    memo.set(memoKey, found);
+    return found;
   }
 
   private createImplicit(target: KindInfo, name: string, file: string, at: DocPath): Obj {
@@ -708,6 +776,9 @@ const typeFieldsOf = perKind((kind) => new Set(kind.key.scope.map((f) => kind.re
 /** The fields of a mapping that find() answers without help: the key's scope and names, and the type
  *  field of a polymorphic scope (a VLAN group's `scope_type`). */
 const fastMappingFields = perKind((kind) => new Set([...kind.key.scope, ...typeFieldsOf(kind), ...kind.key.names]));
+
+/** The fields of the kind's handles (`asset_tag`; `rack`, `position`, `face`…). */
+const handleFields = perKind((kind) => new Set(kind.key.handles.flat()));
 
 /** Every field a mapping that refers to an object of `kind` may have. */
 const mappingFields = perKind((kind) => {

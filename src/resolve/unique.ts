@@ -124,7 +124,7 @@ function report(r: Resolver, kind: KindInfo, obj: Obj, first: Obj, c: UniqueCons
     location: { file: obj.file, path: [...obj.path, field] },
     modelPath: namedPath(obj),
     related: [{ location: { file: first.file, path: [...first.path, field] }, message: `the other ${describe(first)}` }],
-    help: `${uniqueHelp(kind, c)}; rename one of them, or merge them if they are one ${title}`,
+    help: `${uniqueHelp(kind, c)}; change one of them, or merge them if they are one ${title}`,
     data: { kind: kind.kind, field, value, fields: c.fields },
   });
 }

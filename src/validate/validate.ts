@@ -105,7 +105,7 @@ function settle(root: unknown, errors: ErrorObject[], blanks: Blanks): boolean {
     }
     // NetBox stores '' for "not set" in optional text and choice fields, and Django skips a field's
     // validators and choices on a blank value: `color: ''` is no color.
-    if (value === '' && !Array.isArray(parent) && typeof key === 'string' && !blanks.kept.has(`${blankId(parent as object)}\0${key}`)) {
+    if (value === '' && BLANK_KEYWORDS.has(e.keyword) && key !== 'status' && !Array.isArray(parent) && typeof key === 'string' && !blanks.kept.has(`${blankId(parent as object)}\0${key}`)) {
       delete (parent as any)[key];
       blanks.cleared.push([parent as object, key]);
       changed = true;
@@ -123,6 +123,13 @@ function settle(root: unknown, errors: ErrorObject[], blanks: Blanks): boolean {
   }
   return changed;
 }
+
+/**
+ * What a blank fails on a text or choice field that may be blank in NetBox (`blank=True`): a
+ * validator or the choices. A blank where NetBox wants a number or boolean (a `type` error) is still
+ * wrong, as it is in NetBox's API, and so is a blank status (NetBox requires one).
+ */
+const BLANK_KEYWORDS = new Set(['pattern', 'format', 'minLength', 'enum', 'const']);
 
 /** Blank values settled as absent, and those put back because the field is required. */
 interface Blanks {

@@ -284,7 +284,7 @@ describe('virtual machines', () => {
 describe('VM interfaces', () => {
   const vms = 'virtual_machines:\n  - name: vm1\n    site: ams1\n    interfaces:\n      - {name: eth0}\n      - {name: eth0.10, parent: eth0}\n  - name: vm2\n    site: ams1\n';
 
-  it('reports a dangling owner, a dangling parent and a parent of another VM', () => {
+  it("reports a dangling owner, a dangling parent, and a parent only another VM has as missing on this VM", () => {
     const files = {
       'base.yaml': BASE,
       'vm.yaml': `${vms}    interfaces:\n      - {name: eth1.20, parent: eth1}\n      - {name: eth0.30, parent: eth0}\n`,
@@ -293,7 +293,7 @@ describe('VM interfaces', () => {
     expect(at(files)).toEqual([
       ['resolve/dangling-reference', 'i.yaml:2:23'],
       ['resolve/dangling-reference', 'vm.yaml:10:33'],
-      ['resolve/wrong-scope', 'vm.yaml:11:33'],
+      ['resolve/dangling-reference', 'vm.yaml:11:33'],
     ]);
   });
 

@@ -7,6 +7,8 @@ import type { Finding, Rule } from '../rule.js';
  * scope references look it up in (a rack's site, a region's whole inventory, a VLAN's group), and a
  * device without a name. NetBox accepts both; this rule is off unless sot.yaml turns it on.
  */
+const ADDRESS_KINDS = new Set(['ipam.prefix', 'ipam.ipaddress', 'ipam.iprange', 'ipam.aggregate']);
+
 export const uniqueName: Rule = {
   id: 'lint/unique-name',
   description: 'A name repeats where a plain reference would be ambiguous, or a device has no name (opt-in; NetBox allows both).',
@@ -17,7 +19,8 @@ export const uniqueName: Rule = {
     const findings: Finding[] = [];
     for (const [kind, objs] of model.byKind) {
       const first = objs[0];
-      if (!first || first.kind.parent || first.kind.key.names.length === 0) continue;
+      // Addresses and prefixes have rules of their own (ipam/duplicate-*), components NetBox's (device, name).
+      if (!first || first.kind.parent || first.kind.key.names.length === 0 || ADDRESS_KINDS.has(kind)) continue;
       const info = first.kind;
       const field = info.key.names[0];
       const seen = new Map<string, Obj>();
@@ -30,8 +33,10 @@ export const uniqueName: Rule = {
         }
         const scope = info.key.scope.map((f) => {
           const o = obj.refs[f];
-          return o && !Array.isArray(o) ? o.id : '-';
+          if (o && !Array.isArray(o)) return o.id;
+          return obj.data[f] === undefined || obj.data[f] === null ? '-' : undefined; // unresolved: reported already
         });
+        if (scope.includes(undefined)) continue;
         const text = typeof v === 'string' ? v : String(v);
         const key = `${scope.join('|')}\0${info.key.caseInsensitive ? text.toLowerCase() : text}`;
         const other = seen.get(key);
