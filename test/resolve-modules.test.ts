@@ -116,3 +116,11 @@ describe('module types whose templates name each other', () => {
     ]);
   });
 });
+
+describe('a module whose bay is written as a mapping', () => {
+  it('is installed like one whose bay is written by name', () => {
+    const r = compileFiles(files('  - {device: r1, module_bay: {device: r1, name: Slot 1}, module_type: Acme/LC-2}\n'));
+    expect(briefs(r)).toEqual([]);
+    expect(r.model.byKind.get('dcim.interface')!.map((i) => i.data.name)).toEqual(['et1/1', 'et1/2']);
+  });
+});

@@ -21,11 +21,17 @@ export function installModules(r: Resolver): void {
   const byList = componentKindsByTemplateList(r);
 
   for (const m of modules) r.resolveScope(m);
-  let pending = modules.filter((m) => ref(m, 'device') && typeof m.data.module_bay === 'string');
+  // A bay is written by name or as a mapping with its name; a bay of another module exists once that
+  // module is installed, so modules are installed in rounds.
+  const bayName = (m: Obj): string | undefined => {
+    const bay = m.data.module_bay;
+    return typeof bay === 'string' ? bay : bay && typeof bay === 'object' && typeof bay.name === 'string' ? bay.name : undefined;
+  };
+  let pending = modules.filter((m) => ref(m, 'device') && bayName(m) !== undefined);
   for (;;) {
     const next: Obj[] = [];
     for (const m of pending) {
-      if (bays.first(String(ref(m, 'device')!.id), m.data.module_bay)) install(r, m, bayField, typeField, byList);
+      if (bays.first(String(ref(m, 'device')!.id), bayName(m)!)) install(r, m, bayField, typeField, byList);
       else next.push(m);
     }
     if (next.length === pending.length) break;
