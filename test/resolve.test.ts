@@ -562,3 +562,63 @@ racks:
     expect(r).toEqual([]);
   });
 });
+
+describe('names NetBox keeps unique among siblings only', () => {
+  const codes = (files: Record<string, string>) =>
+    compileFiles({ 'base.yaml': BASE, ...files }).diagnostics.map((d) => [d.rule, `${d.location.file}:${d.location.range!.start.line + 1}:${d.location.range!.start.column + 1}`, d.message]);
+
+  it('accepts site groups, locations, device roles and platforms of one name under different parents', () => {
+    expect(
+      codes({
+        'o.yaml': `site_groups:
+  - {name: Edge, slug: edge}
+  - {name: Core, slug: core}
+  - {name: POP, slug: edge-pop, parent: edge}
+  - {name: POP, slug: core-pop, parent: core}
+locations:
+  - {name: Hall 1, slug: hall-1, site: ams1}
+  - {name: Hall 2, slug: hall-2, site: ams1}
+  - {name: Cage A, slug: cage-a-1, site: ams1, parent: hall-1}
+  - {name: Cage A, slug: cage-a-2, site: ams1, parent: hall-2}
+  - {name: Hall 1, slug: hall-1, site: ams2}
+device_roles:
+  - {name: Network, slug: network}
+  - {name: Compute, slug: compute}
+  - {name: Access, slug: net-access, parent: network}
+  - {name: Access, slug: compute-access, parent: compute}
+platforms:
+  - {name: Linux, slug: acme-linux, manufacturer: acme}
+  - {name: Linux, slug: other-linux, manufacturer: other}
+manufacturers:
+  - {name: Other, slug: other}
+`,
+      }),
+    ).toEqual([]);
+  });
+
+  it('reports the same name twice under one parent, and twice at the top level', () => {
+    expect(
+      codes({
+        'o.yaml': `site_groups:
+  - {name: Edge, slug: edge}
+  - {name: Edge, slug: edge-2}
+locations:
+  - {name: Hall 1, slug: hall-1, site: ams1}
+  - {name: Cage A, slug: cage-a-1, site: ams1, parent: hall-1}
+  - {name: Cage A, slug: cage-a-2, site: ams1, parent: hall-1}
+device_roles:
+  - {name: Network, slug: network}
+  - {name: Network, slug: network-2}
+platforms:
+  - {name: Linux, slug: linux-1}
+  - {name: Linux, slug: linux-2}
+`,
+      }),
+    ).toEqual([
+      ['resolve/duplicate-key', 'o.yaml:3:12', 'duplicate site group name "Edge" (neither has a parent)'],
+      ['resolve/duplicate-key', 'o.yaml:7:12', 'duplicate location name "Cage A" in site "AMS1" and location "Hall 1"'],
+      ['resolve/duplicate-key', 'o.yaml:10:12', 'duplicate device role name "Network" (neither has a parent)'],
+      ['resolve/duplicate-key', 'o.yaml:13:12', 'duplicate platform name "Linux" (neither has a manufacturer)'],
+    ]);
+  });
+});

@@ -111,7 +111,11 @@ function report(r: Resolver, kind: KindInfo, obj: Obj, first: Obj, c: UniqueCons
   const what = scalars.length ? scalars.map((f) => `${f.replace(/_/g, ' ')} "${obj.data[f]}"`).join(' and ') : '';
   const where = scopes
     .filter((f) => scalars.length || f !== field)
-    .map((f) => describe((f in DERIVED ? DERIVED[f](obj) : refOf(obj, f))!))
+    .map((f, i) => {
+      const o = (f in DERIVED ? DERIVED[f](obj) : refOf(obj, f))!;
+      // The first names its own scope (`location "Hall 1" in site "AMS1"`); the rest are short.
+      return i === 0 ? describe(o) : `${kindLabel(o.kind)} "${displayName(o)}"`;
+    })
     .join(' and ');
   const head = scalars.length ? `duplicate ${title} ${what}${where ? ` in ${where}` : ''}` : `${describe(refOf(obj, field)!)} already has ${withArticle(title)}${where ? ` for ${where}` : ''}`;
   const notes: string[] = [];
