@@ -3,6 +3,7 @@ import type { Model } from '../model/model.js';
 import { devicePlacementWithoutRack } from './dcim/device-placement-without-rack.js';
 import { deviceRackLocation } from './dcim/device-rack-location.js';
 import { moduleTypeProfile } from './dcim/module-type-profile.js';
+import { rackUnitClash } from './dcim/rack-unit-clash.js';
 import { duplicateIpAddress } from './ipam/duplicate-ip-address.js';
 import { duplicatePrefix } from './ipam/duplicate-prefix.js';
 import { uniqueName } from './lint/unique-name.js';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   devicePlacementWithoutRack,
   deviceRackLocation,
   moduleTypeProfile,
+  rackUnitClash,
   configContextProfile,
   customFieldDefinition,
   customFieldRequired,
