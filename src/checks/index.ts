@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Model } from '../model/model.js';
 import { devicePlacementWithoutRack } from './dcim/device-placement-without-rack.js';
+import { devicePositionOutsideRack } from './dcim/device-position-outside-rack.js';
 import { deviceRackLocation } from './dcim/device-rack-location.js';
 import { moduleTypeProfile } from './dcim/module-type-profile.js';
 import { rackUnitClash } from './dcim/rack-unit-clash.js';
@@ -19,6 +20,7 @@ import { findingToDiagnostic, type CheckContext, type Rule } from './rule.js';
 /** Every semantic rule, in id order. A conventions test requires a test and a docs page for each. */
 export const RULES: readonly Rule[] = [
   devicePlacementWithoutRack,
+  devicePositionOutsideRack,
   deviceRackLocation,
   moduleTypeProfile,
   rackUnitClash,

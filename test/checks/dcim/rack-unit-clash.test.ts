@@ -1,36 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BASE, compileFiles } from '../../helpers/compile.js';
-
-// Device types by a three-letter slug: height and depth (f full, h half, d the default depth).
-const TYPES: Record<string, string> = {
-  t1f: 'u_height: 1\nis_full_depth: true',
-  t2f: 'u_height: 2\nis_full_depth: true',
-  t4f: 'u_height: 4\nis_full_depth: true',
-  t1h: 'u_height: 1\nis_full_depth: false',
-  t2h: 'u_height: 2\nis_full_depth: false',
-  t1d: '', // neither field: NetBox's defaults, 1U and full depth
-  t0f: 'u_height: 0\nis_full_depth: false',
-  tch: 'u_height: 0\nsubdevice_role: child',
-};
-const typeFiles = Object.fromEntries(
-  Object.entries(TYPES).map(([slug, body]) => [`device-types/Acme/${slug}.yaml`, `manufacturer: Acme\nmodel: ${slug.toUpperCase()}\nslug: ${slug}\n${body}\n`]),
-);
-
-/** `a t2f 10 front` → a device line; every line has its position at column 77. */
-const device = (spec: string) => {
-  const [name, type, position, face, rack = 'R1'] = spec.split(' ');
-  return `  - {name: ${name}, device_type: ${type}, role: leaf, site: ams1, rack: ${rack}, position: ${position}, face: ${face}}`;
-};
-
-const compileRack = (devices: string[], rack = '{name: R1, site: ams1}') =>
-  compileFiles({
-    'base.yaml': BASE,
-    ...typeFiles,
-    'dc.yaml': `racks:\n  - ${rack}\n  - {name: R2, site: ams1}\ndevices:\n${devices.map(device).join('\n')}\n`,
-  });
-
-const at = (d: { location: { file: string; range?: { start: { line: number; column: number } } } }) =>
-  `${d.location.file}:${d.location.range!.start.line + 1}:${d.location.range!.start.column + 1}`;
+import { at, compileRack } from '../../helpers/racks.js';
 
 const findings = (devices: string[], rack?: string) =>
   compileRack(devices, rack)
