@@ -4,6 +4,7 @@ import { devicePlacementWithoutRack } from './dcim/device-placement-without-rack
 import { devicePositionOutsideRack } from './dcim/device-position-outside-rack.js';
 import { deviceRackLocation } from './dcim/device-rack-location.js';
 import { moduleTypeProfile } from './dcim/module-type-profile.js';
+import { rackReservationUnits } from './dcim/rack-reservation-units.js';
 import { rackUnitClash } from './dcim/rack-unit-clash.js';
 import { duplicateIpAddress } from './ipam/duplicate-ip-address.js';
 import { duplicatePrefix } from './ipam/duplicate-prefix.js';
@@ -23,6 +24,7 @@ export const RULES: readonly Rule[] = [
   devicePositionOutsideRack,
   deviceRackLocation,
   moduleTypeProfile,
+  rackReservationUnits,
   rackUnitClash,
   configContextProfile,
   customFieldDefinition,
