@@ -6,6 +6,7 @@ import { deviceRackLocation } from './dcim/device-rack-location.js';
 import { moduleTypeProfile } from './dcim/module-type-profile.js';
 import { rackReservationUnits } from './dcim/rack-reservation-units.js';
 import { rackUnitClash } from './dcim/rack-unit-clash.js';
+import { weightUnit } from './dcim/weight-unit.js';
 import { duplicateIpAddress } from './ipam/duplicate-ip-address.js';
 import { duplicatePrefix } from './ipam/duplicate-prefix.js';
 import { uniqueName } from './lint/unique-name.js';
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   moduleTypeProfile,
   rackReservationUnits,
   rackUnitClash,
+  weightUnit,
   configContextProfile,
   customFieldDefinition,
   customFieldRequired,
