@@ -4,6 +4,7 @@ import { devicePlacementWithoutRack } from './dcim/device-placement-without-rack
 import { devicePositionOutsideRack } from './dcim/device-position-outside-rack.js';
 import { deviceRackLocation } from './dcim/device-rack-location.js';
 import { moduleTypeProfile } from './dcim/module-type-profile.js';
+import { rackOuterUnit } from './dcim/rack-outer-unit.js';
 import { rackReservationUnits } from './dcim/rack-reservation-units.js';
 import { rackUnitClash } from './dcim/rack-unit-clash.js';
 import { weightUnit } from './dcim/weight-unit.js';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   devicePositionOutsideRack,
   deviceRackLocation,
   moduleTypeProfile,
+  rackOuterUnit,
   rackReservationUnits,
   rackUnitClash,
   weightUnit,
