@@ -55,7 +55,7 @@ describe(RULE, () => {
   });
 
   it('reports a position on a 0U device type, and a face or position on a child type', () => {
-    // A 0U device may name a face (NetBox shows it beside that face) but not a position.
+    // NetBox lets a 0U device name a face, but not a position.
     expect(findings(['a t0f - rear'])).toEqual([]);
     const r = compileRack(['a t0f 10 rear', 'b tch 10 front', 'c tch - rear']).diagnostics.filter((d) => d.rule === RULE);
     expect(r.map((d) => [at(d), d.message, d.data])).toEqual([
