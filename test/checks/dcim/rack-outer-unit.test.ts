@@ -20,7 +20,7 @@ const findings = (rackType: string, rack: string) =>
 describe(RULE, () => {
   it('accepts dimensions with a unit, no dimensions, and dimensions of zero without one', () => {
     const all = (rackType: string, rack: string) => compileDimensions(rackType, rack).diagnostics.map((d) => [d.rule, at(d)]);
-    expect(all('outer_width: 600\nouter_height: 1991\nouter_depth: 1070\nouter_unit: mm\n', ', outer_depth: 42.5, outer_unit: in')).toEqual([]);
+    expect(all('outer_width: 600\nouter_height: 1991\nouter_depth: 1070\nouter_unit: mm\n', ', outer_depth: 42, outer_unit: in')).toEqual([]);
     expect(all('', ', mounting_depth: 800')).toEqual([]);
     expect(all('outer_width: 0\n', ', outer_height: 0, outer_depth: 0')).toEqual([]);
   });
