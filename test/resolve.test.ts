@@ -622,3 +622,13 @@ platforms:
     ]);
   });
 });
+
+describe('named model paths', () => {
+  it('name an object of a kind without names by its place in its collection', () => {
+    const r = compileFiles({
+      'base.yaml': BASE,
+      'r.yaml': 'racks:\n  - {name: R1, site: ams1}\nrack_reservations:\n  - {rack: R1, units: [1], user: alice, description: lab}\n  - {rack: R9, units: [2], user: bob, description: lab}\n',
+    });
+    expect(r.diagnostics.map((d) => [d.rule, d.modelPath])).toEqual([['resolve/dangling-reference', 'rack_reservations[1]']]);
+  });
+});

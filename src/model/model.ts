@@ -93,7 +93,12 @@ export function describe(obj: Obj): string {
 export function namedPath(obj: Obj): string {
   const nameField = obj.kind.key.names.find((f) => (typeof obj.data[f] === 'string' && obj.data[f]) || typeof obj.data[f] === 'number');
   const handle = nameField ? undefined : completeHandle(obj);
-  const own = nameField || !handle ? `[${obj.kind.key.names[0]}=${displayName(obj)}]` : `[${handle.map(([f, v]) => `${f}=${v}`).join(',')}]`;
+  // A kind without names (rack reservations) is named by its place in its collection.
+  const own = handle
+    ? `[${handle.map(([f, v]) => `${f}=${v}`).join(',')}]`
+    : nameField || obj.kind.key.names.length
+      ? `[${obj.kind.key.names[0]}=${displayName(obj)}]`
+      : `[${typeof obj.path[obj.path.length - 1] === 'number' ? obj.path[obj.path.length - 1] : `#${obj.id}`}]`;
   if (obj.owner) return `${namedPath(obj.owner)}.${obj.kind.parent?.inline ?? obj.kind.collection}${own}`;
   return `${obj.kind.collection}${own}`;
 }
