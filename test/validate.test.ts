@@ -104,3 +104,10 @@ describe('validation', () => {
     expect(briefs(r)).toEqual(['sot.yaml:1:9 error schema/invalid-value']);
   });
 });
+
+describe('rack dimensions', () => {
+  it('are whole numbers, as NetBox stores them', () => {
+    const r = compileFiles({ 'base.yaml': BASE, 'r.yaml': 'racks:\n  - {name: R1, site: ams1, outer_width: 600, outer_depth: 1070.5, outer_unit: mm}\n' });
+    expect(r.diagnostics.map((d) => [d.rule, `${d.location.file}:${d.location.range!.start.line + 1}:${d.location.range!.start.column + 1}`])).toEqual([['schema/wrong-type', 'r.yaml:2:59']]);
+  });
+});
