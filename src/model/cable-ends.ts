@@ -1,0 +1,77 @@
+import { objectsOf, refs, type Model, type Obj } from './model.js';
+
+// Which cables end on each termination, derived once per model and shared by the cable rules.
+
+export type CableSide = 'a' | 'b';
+
+/** One end of a cable on one termination object. */
+export interface CableEnd {
+  cable: Obj;
+  side: CableSide;
+  termination: Obj;
+  /**
+   * Where the end is written on the cable: `a` / `b` for a single end, `a_terminations` / `b_terminations`
+   * with the item's index for a list. When an item of the list does not resolve (reported by resolve),
+   * the items that do cannot be matched to their places: the index is then absent and the end is the list.
+   */
+  field: string;
+  index?: number;
+}
+
+export interface CableEnds {
+  /** Termination → the cable ends on it, in inventory order (cables in order, A before B, items in order). */
+  byTermination: Map<Obj, CableEnd[]>;
+  /** Cable → its resolved ends, A side first. */
+  byCable: Map<Obj, CableEnd[]>;
+}
+
+const memo = new WeakMap<Model, CableEnds>();
+
+/** Every cable end, computed on first use and shared by every rule that asks. */
+export function cableEnds(model: Model): CableEnds {
+  let ends = memo.get(model);
+  if (!ends) memo.set(model, (ends = build(model)));
+  return ends;
+}
+
+/** The cable ends on a termination (interface, port, circuit termination, power feed), in inventory order. */
+export function endsOn(model: Model, termination: Obj): readonly CableEnd[] {
+  return cableEnds(model).byTermination.get(termination) ?? [];
+}
+
+/** A cable's resolved ends on one side, in the order written. */
+export function sideOf(model: Model, cable: Obj, side: CableSide): CableEnd[] {
+  return (cableEnds(model).byCable.get(cable) ?? []).filter((e) => e.side === side);
+}
+
+/** Where an end is written on its cable, as a finding's field and sub-path. */
+export function endPlace(end: CableEnd): { field: string; subPath?: number[] } {
+  return end.index === undefined ? { field: end.field } : { field: end.field, subPath: [end.index] };
+}
+
+function build(model: Model): CableEnds {
+  const byTermination = new Map<Obj, CableEnd[]>();
+  const byCable = new Map<Obj, CableEnd[]>();
+  for (const cable of objectsOf(model, 'dcim.cable')) {
+    const mine: CableEnd[] = [];
+    for (const side of ['a', 'b'] as const) {
+      const found = refs(cable, `${side}_terminations`);
+      const list = cable.data[`${side}_terminations`];
+      const written = cable.data[side] !== undefined ? undefined : Array.isArray(list) ? list.length : 0;
+      found.forEach((termination, i) => {
+        const end: CableEnd =
+          written === undefined
+            ? { cable, side, termination, field: side }
+            : written === found.length
+              ? { cable, side, termination, field: `${side}_terminations`, index: i }
+              : { cable, side, termination, field: `${side}_terminations` };
+        mine.push(end);
+        const on = byTermination.get(termination);
+        if (on) on.push(end);
+        else byTermination.set(termination, [end]);
+      });
+    }
+    byCable.set(cable, mine);
+  }
+  return { byTermination, byCable };
+}
