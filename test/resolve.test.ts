@@ -314,7 +314,7 @@ describe('NetBox fidelity', () => {
 
   it('reports a handle that matches no device, and one that is incomplete', () => {
     const cables =
-      'cables:\n  - {a: {device: {asset_tag: A2}, interface: et1}, b: leaf1:et1}\n  - {a: {device: {virtual_chassis: vc1, vc_position: 3}, interface: et1}, b: leaf1:et2}\n  - {a: {device: {rack: R1, position: 10, face: rear}, interface: et1}, b: leaf1:mgmt}\n  - {a: {device: {rack: R1, position: 10}, interface: et2}, b: leaf1:mgmt}\n';
+      'cables:\n  - {a: {device: {asset_tag: A2}, interface: et1}, b: leaf1:et1}\n  - {a: {device: {virtual_chassis: vc1, vc_position: 3}, interface: et1}, b: leaf1:et2}\n  - {a: {device: {rack: R1, position: 10, face: rear}, interface: et1}, b: leaf1:mgmt}\n  - {a: {device: {rack: R1, position: 10}, interface: et2}, b: {device: {asset_tag: A1}, interface: et2}}\n';
     expect(rows({ 'base.yaml': BASE, ...DT, 'd.yaml': UNNAMED, 'c.yaml': cables })).toEqual([
       ['resolve/dangling-reference', 'c.yaml:2:18', 'no device "asset_tag A2"'],
       ['resolve/dangling-reference', 'c.yaml:3:18', 'no device "virtual_chassis vc1, vc_position 3"'],

@@ -1,4 +1,4 @@
-import { objectsOf, refs, type Model, type Obj } from './model.js';
+import { displayName, objectsOf, ref, refs, type Model, type Obj } from './model.js';
 
 // Which cables end on each termination, derived once per model and shared by the cable rules.
 
@@ -47,6 +47,20 @@ export function sideOf(model: Model, cable: Obj, side: CableSide): CableEnd[] {
 /** Where an end is written on its cable, as a finding's field and sub-path. */
 export function endPlace(end: CableEnd): { field: string; subPath?: number[] } {
   return end.index === undefined ? { field: end.field } : { field: end.field, subPath: [end.index] };
+}
+
+/** A termination as a cable end is written: `leaf1:et1`, `PP-A:feed-1`, `CID-1:A`. */
+export function endName(termination: Obj): string {
+  const scopeField = termination.kind.key.scope[0];
+  const scope = termination.owner ?? (scopeField ? ref(termination, scopeField) : undefined);
+  return scope ? `${displayName(scope)}:${displayName(termination)}` : displayName(termination);
+}
+
+/** A cable as people name it: `"C-0001"` by its label, else by its ends, `leaf1:et1 – leaf2:et1`. */
+export function cableName(model: Model, cable: Obj): string {
+  if (typeof cable.data.label === 'string' && cable.data.label) return `"${cable.data.label}"`;
+  const side = (s: CableSide) => sideOf(model, cable, s).map((e) => endName(e.termination)).join(', ') || '?';
+  return `${side('a')} – ${side('b')}`;
 }
 
 function build(model: Model): CableEnds {
