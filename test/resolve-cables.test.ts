@@ -5,7 +5,7 @@ import { BASE, DEVICE_TYPE, briefs, compileFiles } from './helpers/compile.js';
 const files = (cables: string) => ({
   'base.yaml': BASE,
   'device-types/Acme/X-4.yaml': DEVICE_TYPE,
-  'd.yaml': 'devices:\n  - {name: leaf1, device_type: Acme/X-4, role: leaf, site: ams1}\n  - {name: leaf2, device_type: Acme/X-4, role: leaf, site: ams1}\n  - {name: leaf1, device_type: Acme/X-4, role: leaf, site: ams2}\n',
+  'd.yaml': 'devices:\n  - {name: leaf1, device_type: Acme/X-4, role: leaf, site: ams1}\n  - {name: leaf2, device_type: Acme/X-4, role: leaf, site: ams1}\n  - {name: leaf1, device_type: Acme/X-4, role: leaf, site: ams2, console_server_ports: [{name: cs1, type: rj-45}]}\n',
   'power.yaml': 'power_panels:\n  - {name: PP-A, site: ams1}\npower_feeds:\n  - {name: feed-1, power_panel: ams1/PP-A}\n',
   'c.yaml': `cables:\n${cables}`,
 });
@@ -15,7 +15,7 @@ describe('cables', () => {
     const r = compileFiles(
       files(
         '  - {a: "ams1/leaf1:et1", b: "leaf2:et1", type: smf, label: C-0001}\n' +
-          '  - a_terminations: [{device: leaf2, console_port: con}]\n    b_terminations: [{device: ams2/leaf1, interface: et2}]\n',
+          '  - a_terminations: [{device: leaf2, console_port: con}]\n    b_terminations: [{device: ams2/leaf1, console_server_port: cs1}]\n',
       ),
     );
     expect(briefs(r)).toEqual([]);

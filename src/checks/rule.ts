@@ -12,7 +12,7 @@ export interface Finding {
   target?: 'key' | 'value';
   message: string;
   data?: Record<string, unknown>;
-  related?: { obj: Obj; field?: string; message: string }[];
+  related?: { obj: Obj; field?: string; subPath?: (string | number)[]; message: string }[];
 }
 
 
@@ -38,7 +38,7 @@ export function findingToDiagnostic(rule: Rule, f: Finding, severity: Severity =
     message: f.message,
     location: { file: f.obj.file, path: f.field ? [...f.obj.path, f.field, ...(f.subPath ?? [])] : f.obj.path, target: f.target },
     modelPath: namedPath(f.obj),
-    related: f.related?.map((r) => ({ location: { file: r.obj.file, path: r.field ? [...r.obj.path, r.field] : r.obj.path }, message: r.message })),
+    related: f.related?.map((r) => ({ location: { file: r.obj.file, path: r.field ? [...r.obj.path, r.field, ...(r.subPath ?? [])] : r.obj.path }, message: r.message })),
     help: rule.help,
     data: f.data,
   };

@@ -33,7 +33,7 @@ export const cableTerminationOccupied: Rule = {
             otherSide: first.side,
             sameCable: end.cable === first.cable,
           },
-          related: [{ obj: first.cable, field: first.field, message: relatedMessage(model, first) }],
+          related: [{ obj: first.cable, ...endPlace(first), message: relatedMessage(model, first) }],
         });
       }
     }
