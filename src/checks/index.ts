@@ -4,6 +4,7 @@ import { cableEndType } from './dcim/cable-end-type.js';
 import { cableTerminationOccupied } from './dcim/cable-termination-occupied.js';
 import { devicePlacementWithoutRack } from './dcim/device-placement-without-rack.js';
 import { devicePositionOutsideRack } from './dcim/device-position-outside-rack.js';
+import { deviceTypeChildHeight } from './dcim/device-type-child-height.js';
 import { deviceRackLocation } from './dcim/device-rack-location.js';
 import { moduleTypeProfile } from './dcim/module-type-profile.js';
 import { rackOuterUnit } from './dcim/rack-outer-unit.js';
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   devicePlacementWithoutRack,
   devicePositionOutsideRack,
   deviceRackLocation,
+  deviceTypeChildHeight,
   moduleTypeProfile,
   rackOuterUnit,
   rackReservationUnits,
