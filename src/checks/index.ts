@@ -3,6 +3,7 @@ import type { Model } from '../model/model.js';
 import { cableEndType } from './dcim/cable-end-type.js';
 import { cableTerminationOccupied } from './dcim/cable-termination-occupied.js';
 import { devicePlacementWithoutRack } from './dcim/device-placement-without-rack.js';
+import { devicePositionFace } from './dcim/device-position-face.js';
 import { devicePositionOutsideRack } from './dcim/device-position-outside-rack.js';
 import { deviceTypeChildHeight } from './dcim/device-type-child-height.js';
 import { deviceRackLocation } from './dcim/device-rack-location.js';
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   cableEndType,
   cableTerminationOccupied,
   devicePlacementWithoutRack,
+  devicePositionFace,
   devicePositionOutsideRack,
   deviceRackLocation,
   deviceTypeChildHeight,
