@@ -22,6 +22,7 @@ import { customFieldUnique } from './extras/custom-field-unique.js';
 import { customFieldUnknown } from './extras/custom-field-unknown.js';
 import { customFieldValue } from './extras/custom-field-value.js';
 import { tagObjectType } from './extras/tag-object-type.js';
+import { linkDistanceUnit } from './wireless/link-distance-unit.js';
 import { findingToDiagnostic, type CheckContext, type Rule } from './rule.js';
 
 /** Every semantic rule, in id order. A conventions test requires a test and a docs page for each. */
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   duplicateIpAddress,
   duplicatePrefix,
   uniqueName,
+  linkDistanceUnit,
 ];
 
 export function runChecks(model: Model, ctx: CheckContext, out: Diagnostic[]): void {
