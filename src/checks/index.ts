@@ -8,6 +8,7 @@ import { devicePositionOutsideRack } from './dcim/device-position-outside-rack.j
 import { deviceTypeChildHeight } from './dcim/device-type-child-height.js';
 import { deviceRackLocation } from './dcim/device-rack-location.js';
 import { moduleTypeProfile } from './dcim/module-type-profile.js';
+import { powerFeedRackSite } from './dcim/power-feed-rack-site.js';
 import { powerFeedVoltage } from './dcim/power-feed-voltage.js';
 import { rackOuterUnit } from './dcim/rack-outer-unit.js';
 import { rackReservationUnits } from './dcim/rack-reservation-units.js';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   deviceRackLocation,
   deviceTypeChildHeight,
   moduleTypeProfile,
+  powerFeedRackSite,
   powerFeedVoltage,
   rackOuterUnit,
   rackReservationUnits,
