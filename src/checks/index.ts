@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Model } from '../model/model.js';
+import { circuitDistanceUnit } from './circuits/circuit-distance-unit.js';
 import { virtualCircuitTerminationInterface } from './circuits/virtual-circuit-termination-interface.js';
 import { cableEndType } from './dcim/cable-end-type.js';
 import { cableTerminationOccupied } from './dcim/cable-termination-occupied.js';
@@ -30,6 +31,7 @@ import { findingToDiagnostic, type CheckContext, type Rule } from './rule.js';
 
 /** Every semantic rule, in id order. A conventions test requires a test and a docs page for each. */
 export const RULES: readonly Rule[] = [
+  circuitDistanceUnit,
   virtualCircuitTerminationInterface,
   cableEndType,
   cableTerminationOccupied,

@@ -169,7 +169,7 @@ describe('circuits', () => {
     const c = 'circuits:\n  - cid: C-9\n    provider: example-transit\n    type: transit\n    install_date: 18.03.2024\n    distance: 9.4\n';
     expect(short({ 'c.yaml': c })).toEqual([
       ['schema/invalid-value', 'c.yaml:5:19'],
-      ['schema/missing-field', 'c.yaml:6:5'],
+      ['circuits/circuit-distance-unit', 'c.yaml:6:15'],
     ]);
   });
 });
