@@ -1,5 +1,6 @@
-import { describe, objectsOf } from '../../model/model.js';
-import type { Finding, Rule } from '../rule.js';
+import { describe } from '../../model/model.js';
+import type { Rule } from '../rule.js';
+import { measuredWithoutUnit } from '../unit-fields.js';
 
 export const circuitDistanceUnit: Rule = {
   id: 'circuits/circuit-distance-unit',
@@ -7,13 +8,11 @@ export const circuitDistanceUnit: Rule = {
   severity: 'error',
   help: 'add distance_unit (km, m, mi or ft), or leave the distance out',
   run(model) {
-    const findings: Finding[] = [];
-    for (const obj of objectsOf(model, 'circuits.circuit')) {
-      const distance = obj.data.distance;
-      // NetBox asks for a unit only for a distance that is set and not zero.
-      if (obj.data.distance_unit || typeof distance !== 'number' || distance === 0) continue;
-      findings.push({ obj, field: 'distance', message: `${describe(obj)} has distance ${distance} but no distance_unit`, data: { distance } });
-    }
-    return findings;
+    return measuredWithoutUnit(model, [['circuits.circuit', ['distance']]], 'distance_unit').map(({ obj, fields }) => ({
+      obj,
+      field: fields[0],
+      message: `${describe(obj)} has distance ${obj.data.distance} but no distance_unit`,
+      data: { distance: obj.data.distance },
+    }));
   },
 };

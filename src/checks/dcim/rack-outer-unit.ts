@@ -1,7 +1,12 @@
-import { describe, objectsOf } from '../../model/model.js';
-import type { Finding, Rule } from '../rule.js';
+import { describe } from '../../model/model.js';
+import type { Rule } from '../rule.js';
+import { measuredWithoutUnit } from '../unit-fields.js';
 
-const DIMENSIONS = ['outer_width', 'outer_height', 'outer_depth'] as const;
+const DIMENSIONS = ['outer_width', 'outer_height', 'outer_depth'];
+const KINDS = [
+  ['dcim.rack', DIMENSIONS],
+  ['dcim.racktype', DIMENSIONS],
+] as const;
 
 export const rackOuterUnit: Rule = {
   id: 'dcim/rack-outer-unit',
@@ -9,21 +14,11 @@ export const rackOuterUnit: Rule = {
   severity: 'error',
   help: 'add outer_unit (mm or in), or leave the outer dimensions out',
   run(model) {
-    const findings: Finding[] = [];
-    for (const kind of ['dcim.rack', 'dcim.racktype']) {
-      for (const obj of objectsOf(model, kind)) {
-        if (obj.data.outer_unit) continue;
-        // NetBox asks for a unit only for dimensions that are set and not zero.
-        const set = DIMENSIONS.filter((f) => typeof obj.data[f] === 'number' && obj.data[f] !== 0);
-        if (!set.length) continue;
-        findings.push({
-          obj,
-          field: set[0],
-          message: `${describe(obj)} has ${set.join(' and ')} but no outer_unit`,
-          data: { fields: set },
-        });
-      }
-    }
-    return findings;
+    return measuredWithoutUnit(model, KINDS, 'outer_unit').map(({ obj, fields }) => ({
+      obj,
+      field: fields[0],
+      message: `${describe(obj)} has ${fields.join(' and ')} but no outer_unit`,
+      data: { fields },
+    }));
   },
 };

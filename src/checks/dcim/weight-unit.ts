@@ -1,5 +1,6 @@
-import { describe, objectsOf } from '../../model/model.js';
-import type { Finding, Rule } from '../rule.js';
+import { describe } from '../../model/model.js';
+import type { Rule } from '../rule.js';
+import { measuredWithoutUnit } from '../unit-fields.js';
 
 /** The kinds with NetBox's weight fields, and which of them each has. */
 const KINDS: [string, readonly string[]][] = [
@@ -15,21 +16,11 @@ export const weightUnit: Rule = {
   severity: 'error',
   help: 'add weight_unit (kg, g, lb or oz), or leave the weight out',
   run(model) {
-    const findings: Finding[] = [];
-    for (const [kind, fields] of KINDS) {
-      for (const obj of objectsOf(model, kind)) {
-        if (obj.data.weight_unit) continue;
-        // NetBox asks for a unit only for a weight that is set and not zero.
-        const set = fields.filter((f) => typeof obj.data[f] === 'number' && obj.data[f] !== 0);
-        if (!set.length) continue;
-        findings.push({
-          obj,
-          field: set[0],
-          message: `${describe(obj)} has ${set.join(' and ')} but no weight_unit`,
-          data: { fields: set },
-        });
-      }
-    }
-    return findings;
+    return measuredWithoutUnit(model, KINDS, 'weight_unit').map(({ obj, fields }) => ({
+      obj,
+      field: fields[0],
+      message: `${describe(obj)} has ${fields.join(' and ')} but no weight_unit`,
+      data: { fields },
+    }));
   },
 };

@@ -1,5 +1,5 @@
-import { objectsOf } from '../../model/model.js';
-import type { Finding, Rule } from '../rule.js';
+import type { Rule } from '../rule.js';
+import { measuredWithoutUnit } from '../unit-fields.js';
 
 export const linkDistanceUnit: Rule = {
   id: 'wireless/link-distance-unit',
@@ -7,13 +7,11 @@ export const linkDistanceUnit: Rule = {
   severity: 'error',
   help: 'add distance_unit (km, m, mi or ft), or leave the distance out',
   run(model) {
-    const findings: Finding[] = [];
-    for (const obj of objectsOf(model, 'wireless.wirelesslink')) {
-      const distance = obj.data.distance;
-      // NetBox asks for a unit only for a distance that is set and not zero.
-      if (obj.data.distance_unit || typeof distance !== 'number' || distance === 0) continue;
-      findings.push({ obj, field: 'distance', message: `wireless link has distance ${distance} but no distance_unit`, data: { distance } });
-    }
-    return findings;
+    return measuredWithoutUnit(model, [['wireless.wirelesslink', ['distance']]], 'distance_unit').map(({ obj, fields }) => ({
+      obj,
+      field: fields[0],
+      message: `wireless link has distance ${obj.data.distance} but no distance_unit`,
+      data: { distance: obj.data.distance },
+    }));
   },
 };
