@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import jsyaml from 'js-yaml';
 
 /** Bump when the generated text changes, so that reused outputs of an older generator are regenerated. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 export const SCALES = { S: 100, M: 10_000, L: 100_000 } as const;
 export type ScaleName = keyof typeof SCALES;
 export const DEFAULT_SEED = 1;
@@ -65,6 +65,8 @@ export interface Manifest {
   prefixes: number;
   circuits: number;
   virtualMachines: number;
+  /** Cables between devices: each uplink to its peer's port, each management port to its rack's OOB switch. */
+  cables: number;
   /** sha256 over every file's path and bytes, in write order: equal digests mean identical inventories. */
   digest: string;
   generateMs: number;
@@ -793,6 +795,7 @@ interface Counters {
   prefixes: number;
   circuits: number;
   virtualMachines: number;
+  cables: number;
 }
 
 const SERVER_NICS = ['eth0', 'eth1', 'ens1f0', 'ens1f1'];
@@ -1175,6 +1178,37 @@ function deviceText(rng: Rng, site: SitePlan, d: DevicePlan, name: string, c: Co
   return s;
 }
 
+/**
+ * The site's cables, as its interface descriptions tell: each device's first uplink to each peer, to
+ * the peer's port that describes it, and each management port to its rack's OOB switch. Devices that
+ * took a seeded duplicate name are left uncabled, so one seeded error stays one diagnostic.
+ */
+function cablesText(b: SiteBuilder, written: Map<DevicePlan, string>, c: Counters): string {
+  let s = '';
+  const cable = (a: DevicePlan, ap: string, z: DevicePlan, zp: string, type: string) => {
+    const an = written.get(a);
+    const zn = written.get(z);
+    if (an === undefined || zn === undefined) return;
+    s += `  - {a: "${an}:${ap}", b: "${zn}:${zp}", type: ${type}, status: connected}\n`;
+    c.cables++;
+  };
+  for (const d of b.devices) {
+    d.type.uplinks.forEach((p, i) => {
+      const peer = d.peers[i];
+      if (!peer) return;
+      const pp = peer.type.access[peer.downlinks.indexOf(d)];
+      if (pp) cable(d, p.name, peer, pp.name, 'smf');
+    });
+    const oob = d.rack.devices.find((x) => x.role === 'oob-switch' && x !== d);
+    const mgmt = d.type.mgmt[0];
+    if (oob && mgmt) {
+      const port = oob.type.access[oob.rack.devices.filter((x) => x !== oob).indexOf(d)];
+      if (port) cable(d, mgmt.name, oob, port.name, 'cat6');
+    }
+  }
+  return s ? `\ncables:\n${s}` : '';
+}
+
 /** The site's VLAN group and VLANs, prefixes, transit circuits and cluster (written before its devices). */
 function siteNetText(site: SitePlan, net: SiteNet, c: Counters, rng: Rng): string {
   const S = site.name;
@@ -1382,6 +1416,7 @@ export function generate(opts: GenerateOptions): GenerateResult {
     prefixes: 0,
     circuits: 0,
     virtualMachines: 0,
+    cables: 0,
     digest: '',
     generateMs: 0,
   };
@@ -1396,7 +1431,7 @@ export function generate(opts: GenerateOptions): GenerateResult {
   const fabricList = fabrics(types);
   const sites = planSites(rng, opts.devices);
   const errorPlan = planErrors(opts.devices, errors);
-  const c: Counters = { device: 0, asset: 0, interfaces: 0, ipAddresses: 0, vlans: 0, prefixes: 0, circuits: 0, virtualMachines: 0 };
+  const c: Counters = { device: 0, asset: 0, interfaces: 0, ipAddresses: 0, vlans: 0, prefixes: 0, circuits: 0, virtualMachines: 0, cables: 0 };
   let racks = 0;
   for (const site of sites) {
     const srng = new Rng(seed, site.index + 1);
@@ -1412,6 +1447,8 @@ export function generate(opts: GenerateOptions): GenerateResult {
     const header = siteHeader(site, b, tenant) + siteNetText(site, net, c, nrng);
     const names: string[] = [];
     const tenants: string[] = [];
+    /** Devices under the name they were written with; one that took a seeded duplicate name is left out. */
+    const written = new Map<DevicePlan, string>();
     const writeDevices = (list: DevicePlan[]) => {
       o.write('\ndevices:\n');
       for (const d of list) {
@@ -1426,6 +1463,7 @@ export function generate(opts: GenerateOptions): GenerateResult {
           } else errorPlan.pendingDuplicate = true;
         }
         names.push(name);
+        if (!duplicate) written.set(d, name);
         // NetBox keeps device names unique per site and tenant: a seeded duplicate shares its tenant.
         const drawn = d.rack.role === 'compute' && srng.chance(0.5) ? srng.pick(TENANTS)[1] : tenant;
         const deviceTenant = duplicate ? tenants[tenants.length - 1] : drawn;
@@ -1446,11 +1484,14 @@ export function generate(opts: GenerateOptions): GenerateResult {
         o.close();
       }
       if (net.vms.length) o.file(`${dir}/${site.slug}/virtual-machines.yaml`, vmText(site, net, c).slice(1));
+      const cables = cablesText(b, written, c);
+      if (cables) o.file(`${dir}/${site.slug}/cables.yaml`, cables.slice(1));
     } else {
       o.open(`${dir}/${site.slug}.yaml`);
       o.write(header);
       writeDevices(b.devices);
       o.write(vmText(site, net, c));
+      o.write(cablesText(b, written, c));
       o.close();
     }
   }
@@ -1471,6 +1512,7 @@ export function generate(opts: GenerateOptions): GenerateResult {
     prefixes: c.prefixes,
     circuits: c.circuits,
     virtualMachines: c.virtualMachines,
+    cables: c.cables,
     digest: o.digest.digest('hex'),
     generateMs: Math.round(Number(process.hrtime.bigint() - started) / 1e6),
   });
@@ -1508,6 +1550,6 @@ if (isMain(import.meta.url)) {
   if (args.includes('--json')) console.log(JSON.stringify(r));
   else
     console.log(
-      `${r.reused ? 'reused' : 'generated'} ${r.out}: ${r.devices} devices, ${r.sites} sites, ${r.racks} racks, ${r.interfacesWritten} interfaces, ${r.ipAddresses} IP addresses, ${r.vlans} VLANs, ${r.prefixes} prefixes, ${r.circuits} circuits, ${r.virtualMachines} VMs written, ${r.files} files, ${(r.bytes / 1e6).toFixed(1)} MB in ${r.generateMs} ms, digest ${r.digest.slice(0, 16)}`,
+      `${r.reused ? 'reused' : 'generated'} ${r.out}: ${r.devices} devices, ${r.sites} sites, ${r.racks} racks, ${r.interfacesWritten} interfaces, ${r.ipAddresses} IP addresses, ${r.vlans} VLANs, ${r.prefixes} prefixes, ${r.circuits} circuits, ${r.virtualMachines} VMs, ${r.cables} cables written, ${r.files} files, ${(r.bytes / 1e6).toFixed(1)} MB in ${r.generateMs} ms, digest ${r.digest.slice(0, 16)}`,
     );
 }

@@ -54,6 +54,11 @@ describe('bench/generate', () => {
     expect(gen.circuits).toBe(2 * gen.sites);
     expect(of('circuits.circuittermination')).toHaveLength(4 * gen.sites);
 
+    // Cables: an uplink cable per fabric link and a management cable per device with an OOB switch in its rack.
+    expect(of('dcim.cable')).toHaveLength(gen.cables);
+    expect(gen.cables).toBeGreaterThan(150);
+    expect(of('dcim.cable').filter((c) => !c.refs.a_terminations || !c.refs.b_terminations)).toEqual([]);
+
     // Virtualization: one cluster per data-centre site, 2 VMs per 10 devices, 2 interfaces and a disk each.
     expect(of('virtualization.cluster')).toHaveLength(1); // S is one data centre
     expect(of('virtualization.virtualmachine')).toHaveLength(gen.virtualMachines);
