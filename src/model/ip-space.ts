@@ -1,0 +1,283 @@
+import { objectsOf, ref, type Model, type Obj } from './model.js';
+
+// IP space as NetBox's IPAM sees it: aggregates in one global table, and per VRF (or the global
+// table) prefixes, IP ranges and IP addresses as intervals of integers, sorted once and nested by a
+// single sweep. Every IPAM rule and `sot ipam` asks this module; none sorts or compares pairs itself.
+
+export type Family = 4 | 6;
+
+export const BITS: Record<Family, number> = { 4: 32, 6: 128 };
+
+/** An address with its family, as an integer. */
+export interface Address {
+  family: Family;
+  value: bigint;
+}
+
+/** `10.0.0.0/8`, `2001:db8::1/64`: the address as written (host bits and all) and the length. */
+export interface Cidr extends Address {
+  length: number;
+}
+
+/** Address text (schema-valid) → integer. IPv6 may embed an IPv4 tail (`::ffff:192.0.2.1`). */
+export function parseAddress(text: string): Address | undefined {
+  if (!text.includes(':')) {
+    const parts = text.split('.');
+    if (parts.length !== 4) return undefined;
+    let v = 0;
+    for (const p of parts) {
+      const n = Number(p);
+      if (!/^\d{1,3}$/.test(p) || n > 255) return undefined;
+      v = v * 256 + n;
+    }
+    return { family: 4, value: BigInt(v) };
+  }
+  let text6 = text.toLowerCase();
+  const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text6);
+  if (v4) {
+    const tail = parseAddress(v4[0]);
+    if (!tail) return undefined;
+    const n = Number(tail.value);
+    text6 = `${text6.slice(0, v4.index)}${Math.floor(n / 65536).toString(16)}:${(n % 65536).toString(16)}`;
+  }
+  const halves = text6.split('::');
+  if (halves.length > 2) return undefined;
+  const left = halves[0] ? halves[0].split(':') : [];
+  const right = halves.length === 2 && halves[1] ? halves[1].split(':') : [];
+  const fill = halves.length === 2 ? 8 - left.length - right.length : 0;
+  if (fill < 0 || (halves.length === 1 && left.length !== 8)) return undefined;
+  let v = 0n;
+  for (const g of [...left, ...Array<string>(fill).fill('0'), ...right]) {
+    if (!/^[0-9a-f]{1,4}$/.test(g)) return undefined;
+    v = (v << 16n) | BigInt(parseInt(g, 16));
+  }
+  return { family: 6, value: v };
+}
+
+/** `address/length` text → its parts; undefined when the text is not one (the schema reports it). */
+export function parseCidr(text: unknown): Cidr | undefined {
+  if (typeof text !== 'string') return undefined;
+  const slash = text.indexOf('/');
+  if (slash < 0) return undefined;
+  const addr = parseAddress(text.slice(0, slash));
+  const length = Number(text.slice(slash + 1));
+  if (!addr || !Number.isInteger(length) || length < 0 || length > BITS[addr.family]) return undefined;
+  return { ...addr, length };
+}
+
+/** The mask of the host bits of a length: `/24` → 0xff. */
+export function hostMask(family: Family, length: number): bigint {
+  return (1n << BigInt(BITS[family] - length)) - 1n;
+}
+
+/** The network a CIDR lies in: its first and last addresses. */
+export function networkOf(c: Cidr): { first: bigint; last: bigint } {
+  const mask = hostMask(c.family, c.length);
+  const first = c.value & ~mask;
+  return { first, last: first | mask };
+}
+
+/** An address as NetBox prints it: dotted IPv4; IPv6 lower case with the longest zero run as `::` (RFC 5952). */
+export function formatAddress(family: Family, value: bigint): string {
+  if (family === 4) return [24n, 16n, 8n, 0n].map((s) => String((value >> s) & 255n)).join('.');
+  const groups: number[] = [];
+  for (let s = 112n; s >= 0n; s -= 16n) groups.push(Number((value >> s) & 0xffffn));
+  let best = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLen) [best, bestLen] = [i, j - i];
+    i = j;
+  }
+  const hex = (from: number, to: number) => groups.slice(from, to).map((g) => g.toString(16)).join(':');
+  return best < 0 ? hex(0, 8) : `${hex(0, best)}::${hex(best + bestLen, 8)}`;
+}
+
+/** A prefix or aggregate in a table, nested under the smallest one that strictly contains it. */
+export interface NetNode {
+  obj: Obj;
+  family: Family;
+  first: bigint;
+  last: bigint;
+  length: number;
+  /** The smallest prefix (aggregate) of the same table that strictly contains this one. */
+  parent?: NetNode;
+  children: NetNode[];
+}
+
+/** An IP range: start and end as written, when both parse and are of one family. */
+export interface RangeSpan {
+  obj: Obj;
+  family: Family;
+  first: bigint;
+  last: bigint;
+}
+
+/** An IP address: its host and its mask length. */
+export interface HostEntry {
+  obj: Obj;
+  family: Family;
+  value: bigint;
+  length: number;
+}
+
+/** One VRF's IP space, or the global table's (vrf undefined). */
+export interface IpTable {
+  vrf?: Obj;
+  /** Sorted by family, first address, then the larger network first; duplicates in inventory order. */
+  prefixes: NetNode[];
+  /** Prefixes no other prefix of the table contains. */
+  roots: NetNode[];
+  /** Sorted by family, start, then end. */
+  ranges: RangeSpan[];
+  /** Sorted by family, host, then inventory order. */
+  ips: HostEntry[];
+}
+
+export interface IpSpace {
+  /** Aggregates: one global table, nested like prefixes. */
+  aggregates: NetNode[];
+  aggregateRoots: NetNode[];
+  /** By VRF object; the global table under `undefined`. Objects whose VRF did not resolve are left out. */
+  tables: Map<Obj | undefined, IpTable>;
+  /** Each prefix and aggregate's node. */
+  nodeOf: Map<Obj, NetNode>;
+}
+
+const memo = new WeakMap<Model, IpSpace>();
+
+/** The model's IP space, built on first use and shared by every rule and command that asks. */
+export function ipSpace(model: Model): IpSpace {
+  let space = memo.get(model);
+  if (!space) memo.set(model, (space = build(model)));
+  return space;
+}
+
+/** The deepest prefix of a table that contains an address (or equals it, for a /32 or /128 prefix). */
+export function prefixContaining(table: IpTable, family: Family, value: bigint): NetNode | undefined {
+  return deepest(table.prefixes, family, value, value);
+}
+
+/** The deepest prefix of a table that contains a span (first..last) or equals it. */
+export function prefixContainingSpan(table: IpTable, family: Family, first: bigint, last: bigint): NetNode | undefined {
+  return deepest(table.prefixes, family, first, last);
+}
+
+/** The aggregate containing a span, if any. */
+export function aggregateContaining(space: IpSpace, family: Family, first: bigint, last: bigint): NetNode | undefined {
+  return deepest(space.aggregates, family, first, last);
+}
+
+/** Sort key comparison: family, first address, larger network first. */
+function compareNets(a: { family: Family; first: bigint; last: bigint }, b: { family: Family; first: bigint; last: bigint }): number {
+  if (a.family !== b.family) return a.family - b.family;
+  if (a.first !== b.first) return a.first < b.first ? -1 : 1;
+  if (a.last !== b.last) return a.last > b.last ? -1 : 1;
+  return 0;
+}
+
+/**
+ * The last node whose first address is ≤ first (binary search), then up its parents to one that holds
+ * first..last. CIDR networks never partly overlap, so every network holding `first` contains that node
+ * (or is a duplicate of it) and is on its parent chain: the first hit is the deepest.
+ */
+function deepest(nodes: NetNode[], family: Family, first: bigint, last: bigint): NetNode | undefined {
+  let lo = 0;
+  let hi = nodes.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const n = nodes[mid];
+    if (n.family < family || (n.family === family && n.first <= first)) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let n: NetNode | undefined = at >= 0 ? nodes[at] : undefined; n; n = n.parent) {
+    if (n.family === family && n.first <= first && last <= n.last) return n;
+  }
+  return undefined;
+}
+
+/** Nests sorted nodes with a stack: each node's parent is the nearest open node that strictly contains it. */
+function nest(nodes: NetNode[]): NetNode[] {
+  const roots: NetNode[] = [];
+  const stack: NetNode[] = [];
+  for (const n of nodes) {
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (top.family === n.family && top.first <= n.first && n.last <= top.last && top.length < n.length) break;
+      stack.pop();
+    }
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      n.parent = parent;
+      parent.children.push(n);
+    } else roots.push(n);
+    stack.push(n);
+  }
+  return roots;
+}
+
+function netNode(obj: Obj, field: string): NetNode | undefined {
+  const c = parseCidr(obj.data[field]);
+  if (!c) return undefined;
+  const { first, last } = networkOf(c);
+  return { obj, family: c.family, first, last, length: c.length, children: [] };
+}
+
+function build(model: Model): IpSpace {
+  const nodeOf = new Map<Obj, NetNode>();
+  const tables = new Map<Obj | undefined, IpTable>();
+  const table = (obj: Obj): IpTable | undefined => {
+    const vrf = ref(obj, 'vrf');
+    if (!vrf && obj.data.vrf !== undefined && obj.data.vrf !== null && obj.data.vrf !== '') return undefined;
+    let t = tables.get(vrf);
+    if (!t) tables.set(vrf, (t = { vrf, prefixes: [], roots: [], ranges: [], ips: [] }));
+    return t;
+  };
+
+  const aggregates: NetNode[] = [];
+  for (const obj of objectsOf(model, 'ipam.aggregate')) {
+    const n = netNode(obj, 'prefix');
+    if (!n) continue;
+    aggregates.push(n);
+    nodeOf.set(obj, n);
+  }
+  for (const obj of objectsOf(model, 'ipam.prefix')) {
+    const n = netNode(obj, 'prefix');
+    const t = n && table(obj);
+    if (!n || !t) continue;
+    t.prefixes.push(n);
+    nodeOf.set(obj, n);
+  }
+  for (const obj of objectsOf(model, 'ipam.iprange')) {
+    const start = parseCidr(obj.data.start_address);
+    const end = parseCidr(obj.data.end_address);
+    const t = start && end && start.family === end.family ? table(obj) : undefined;
+    if (!t) continue;
+    t.ranges.push({ obj, family: start!.family, first: start!.value, last: end!.value });
+  }
+  for (const obj of objectsOf(model, 'ipam.ipaddress')) {
+    const c = parseCidr(obj.data.address);
+    const t = c && table(obj);
+    if (!t) continue;
+    t.ips.push({ obj, family: c!.family, value: c!.value, length: c!.length });
+  }
+
+  // Array.prototype.sort is stable: equal keys keep inventory order.
+  aggregates.sort(compareNets);
+  const aggregateRoots = nest(aggregates);
+  for (const t of tables.values()) {
+    t.prefixes.sort(compareNets);
+    t.roots = nest(t.prefixes);
+    t.ranges.sort((a, b) => (a.family !== b.family ? a.family - b.family : a.first !== b.first ? (a.first < b.first ? -1 : 1) : a.last < b.last ? -1 : a.last > b.last ? 1 : 0));
+    t.ips.sort((a, b) => (a.family !== b.family ? a.family - b.family : a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  }
+  return { aggregates, aggregateRoots, tables, nodeOf };
+}
