@@ -16,8 +16,16 @@ import { rackOuterUnit } from './dcim/rack-outer-unit.js';
 import { rackReservationUnits } from './dcim/rack-reservation-units.js';
 import { rackUnitClash } from './dcim/rack-unit-clash.js';
 import { weightUnit } from './dcim/weight-unit.js';
+import { aggregateOverlap } from './ipam/aggregate-overlap.js';
 import { duplicateIpAddress } from './ipam/duplicate-ip-address.js';
 import { duplicatePrefix } from './ipam/duplicate-prefix.js';
+import { ipAddressNetworkBroadcast } from './ipam/ip-address-network-broadcast.js';
+import { ipAddressPopulatedRange } from './ipam/ip-address-populated-range.js';
+import { ipAddressSlaac } from './ipam/ip-address-slaac.js';
+import { ipRangeBounds } from './ipam/ip-range-bounds.js';
+import { ipRangeOverlap } from './ipam/ip-range-overlap.js';
+import { prefixHostBits } from './ipam/prefix-host-bits.js';
+import { zeroMask } from './ipam/zero-mask.js';
 import { uniqueName } from './lint/unique-name.js';
 import { configContextProfile } from './extras/config-context-profile.js';
 import { customFieldDefinition } from './extras/custom-field-definition.js';
@@ -54,8 +62,16 @@ export const RULES: readonly Rule[] = [
   customFieldUnknown,
   customFieldValue,
   tagObjectType,
+  aggregateOverlap,
   duplicateIpAddress,
   duplicatePrefix,
+  ipAddressNetworkBroadcast,
+  ipAddressPopulatedRange,
+  ipAddressSlaac,
+  ipRangeBounds,
+  ipRangeOverlap,
+  prefixHostBits,
+  zeroMask,
   uniqueName,
   linkDistanceUnit,
 ];

@@ -226,7 +226,8 @@ function nest(nodes: NetNode[]): NetNode[] {
 
 function netNode(obj: Obj, field: string): NetNode | undefined {
   const c = parseCidr(obj.data[field]);
-  if (!c) return undefined;
+  // NetBox refuses /0 networks (ipam/zero-mask): they hold no place in its IP space.
+  if (!c || c.length === 0) return undefined;
   const { first, last } = networkOf(c);
   return { obj, family: c.family, first, last, length: c.length, children: [] };
 }
@@ -265,7 +266,7 @@ function build(model: Model): IpSpace {
   }
   for (const obj of objectsOf(model, 'ipam.ipaddress')) {
     const c = parseCidr(obj.data.address);
-    const t = c && table(obj);
+    const t = c && c.length > 0 && table(obj);
     if (!t) continue;
     t.ips.push({ obj, family: c!.family, value: c!.value, length: c!.length });
   }

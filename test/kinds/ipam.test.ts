@@ -71,9 +71,9 @@ describe('aggregates', () => {
   it('reports a dangling RIR', () => {
     expect(short({ 'x.yaml': 'aggregates:\n  - prefix: 10.0.0.0/8\n    rir: rfc1819\n' })).toEqual([[DANGLING, 'x.yaml:3:10']]);
   });
-  it('reports a duplicate prefix', () => {
+  it('reports a repeated prefix once, as an overlap (NetBox has no uniqueness constraint on it)', () => {
     const x = 'aggregates:\n  - prefix: 10.0.0.0/8\n    rir: rfc1918\n  - prefix: 10.0.0.0/8\n    rir: ripe\n';
-    expect(short({ 'x.yaml': x })).toEqual([[DUPLICATE, 'x.yaml:4:13']]);
+    expect(short({ 'x.yaml': x })).toEqual([['ipam/aggregate-overlap', 'x.yaml:4:13']]);
   });
   it('resolves', () => {
     const [agg] = clean('ipam.aggregate', { 'x.yaml': 'aggregates:\n  - prefix: 2001:db8::/32\n    rir: RIPE NCC\n    tenant: netops\n    date_added: 2019-03-12\n' });
@@ -250,13 +250,13 @@ describe('IP ranges', () => {
     const x = 'ip_ranges:\n  - start_address: 10.0.0.100/24\n    end_address: 10.0.0.199/24\n    vrf: MGNT\n';
     expect(short({ 'v.yaml': VRFS, 'x.yaml': x })).toEqual([[DANGLING, 'x.yaml:4:10']]);
   });
-  it('reports a duplicate start address within a VRF', () => {
+  it('reports a repeated start address within a VRF once, as an overlap (NetBox has no uniqueness constraint on it)', () => {
     const x = `ip_ranges:
   - { start_address: 10.0.0.100/24, end_address: 10.0.0.199/24, vrf: MGMT }
   - { start_address: 10.0.0.100/24, end_address: 10.0.0.149/24, vrf: CUST }
   - { start_address: 10.0.0.100/24, end_address: 10.0.0.149/24, vrf: MGMT }
 `;
-    expect(short({ 'v.yaml': VRFS, 'x.yaml': x })).toEqual([[DUPLICATE, 'x.yaml:4:22']]);
+    expect(short({ 'v.yaml': VRFS, 'x.yaml': x })).toEqual([['ipam/ip-range-overlap', 'x.yaml:4:22']]);
   });
   it('resolves', () => {
     const [range] = clean('ipam.iprange', { 'v.yaml': VRFS, 'x.yaml': 'ip_ranges:\n  - { start_address: 10.0.0.100/24, end_address: 10.0.0.199/24, vrf: MGMT, status: reserved }\n' });
