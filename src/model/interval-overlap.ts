@@ -32,10 +32,19 @@ export function earliestOverlapping<B extends bigint | number>(sorted: readonly 
     const k = 31 - Math.clz32(to - from + 1);
     return better(table[k][from], table[k][to - (1 << k) + 1]);
   };
-  for (let i = 0, end = 0; i < n; i++) {
-    if (end <= i) end = i + 1;
-    while (end < n && sorted[end].first <= sorted[i].last) end++;
-    out[i] = earliestIn(i + 1, end - 1);
+  for (let i = 0; i < n; i++) {
+    // The run ends at the last interval starting at or before this one's last (binary search).
+    let lo = i + 1;
+    let hi = n - 1;
+    let end = i;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].first <= sorted[i].last) {
+        end = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    out[i] = earliestIn(i + 1, end);
   }
 
   // Intervals starting before this one overlap it while their last reaches its first. Firsts only
