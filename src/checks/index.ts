@@ -9,6 +9,7 @@ import { devicePositionFace } from './dcim/device-position-face.js';
 import { devicePositionOutsideRack } from './dcim/device-position-outside-rack.js';
 import { deviceTypeChildHeight } from './dcim/device-type-child-height.js';
 import { deviceRackLocation } from './dcim/device-rack-location.js';
+import { interfaceBridge } from './dcim/interface-bridge.js';
 import { interfaceParent } from './dcim/interface-parent.js';
 import { moduleTypeProfile } from './dcim/module-type-profile.js';
 import { powerFeedRackSite } from './dcim/power-feed-rack-site.js';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   devicePositionOutsideRack,
   deviceRackLocation,
   deviceTypeChildHeight,
+  interfaceBridge,
   interfaceParent,
   moduleTypeProfile,
   powerFeedRackSite,
