@@ -10,6 +10,7 @@ import { devicePositionOutsideRack } from './dcim/device-position-outside-rack.j
 import { deviceTypeChildHeight } from './dcim/device-type-child-height.js';
 import { deviceRackLocation } from './dcim/device-rack-location.js';
 import { interfaceBridge } from './dcim/interface-bridge.js';
+import { interfaceLag } from './dcim/interface-lag.js';
 import { interfaceParent } from './dcim/interface-parent.js';
 import { moduleTypeProfile } from './dcim/module-type-profile.js';
 import { powerFeedRackSite } from './dcim/power-feed-rack-site.js';
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   deviceRackLocation,
   deviceTypeChildHeight,
   interfaceBridge,
+  interfaceLag,
   interfaceParent,
   moduleTypeProfile,
   powerFeedRackSite,
