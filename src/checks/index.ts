@@ -12,6 +12,7 @@ import { deviceRackLocation } from './dcim/device-rack-location.js';
 import { interfaceBridge } from './dcim/interface-bridge.js';
 import { interfaceLag } from './dcim/interface-lag.js';
 import { interfaceParent } from './dcim/interface-parent.js';
+import { interfacePoe } from './dcim/interface-poe.js';
 import { moduleTypeProfile } from './dcim/module-type-profile.js';
 import { powerFeedRackSite } from './dcim/power-feed-rack-site.js';
 import { powerFeedVoltage } from './dcim/power-feed-voltage.js';
@@ -46,6 +47,7 @@ export const RULES: readonly Rule[] = [
   interfaceBridge,
   interfaceLag,
   interfaceParent,
+  interfacePoe,
   moduleTypeProfile,
   powerFeedRackSite,
   powerFeedVoltage,
