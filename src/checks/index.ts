@@ -13,6 +13,7 @@ import { interfaceBridge } from './dcim/interface-bridge.js';
 import { interfaceLag } from './dcim/interface-lag.js';
 import { interfaceParent } from './dcim/interface-parent.js';
 import { interfacePoe } from './dcim/interface-poe.js';
+import { interfaceWireless } from './dcim/interface-wireless.js';
 import { moduleTypeProfile } from './dcim/module-type-profile.js';
 import { powerFeedRackSite } from './dcim/power-feed-rack-site.js';
 import { powerFeedVoltage } from './dcim/power-feed-voltage.js';
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   interfaceLag,
   interfaceParent,
   interfacePoe,
+  interfaceWireless,
   moduleTypeProfile,
   powerFeedRackSite,
   powerFeedVoltage,
