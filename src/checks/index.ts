@@ -9,6 +9,11 @@ import { devicePositionFace } from './dcim/device-position-face.js';
 import { devicePositionOutsideRack } from './dcim/device-position-outside-rack.js';
 import { deviceTypeChildHeight } from './dcim/device-type-child-height.js';
 import { deviceRackLocation } from './dcim/device-rack-location.js';
+import { interfaceBridge } from './dcim/interface-bridge.js';
+import { interfaceLag } from './dcim/interface-lag.js';
+import { interfaceParent } from './dcim/interface-parent.js';
+import { interfacePoe } from './dcim/interface-poe.js';
+import { interfaceWireless } from './dcim/interface-wireless.js';
 import { moduleTypeProfile } from './dcim/module-type-profile.js';
 import { powerFeedRackSite } from './dcim/power-feed-rack-site.js';
 import { powerFeedVoltage } from './dcim/power-feed-voltage.js';
@@ -48,6 +53,11 @@ export const RULES: readonly Rule[] = [
   devicePositionOutsideRack,
   deviceRackLocation,
   deviceTypeChildHeight,
+  interfaceBridge,
+  interfaceLag,
+  interfaceParent,
+  interfacePoe,
+  interfaceWireless,
   moduleTypeProfile,
   powerFeedRackSite,
   powerFeedVoltage,

@@ -1,8 +1,6 @@
+import { VIRTUAL_INTERFACE_TYPES } from '../../model/interface-types.js';
 import { displayName, objectsOf, ref } from '../../model/model.js';
 import type { Finding, Rule } from '../rule.js';
-
-/** The interface types NetBox counts as virtual, the only ones a virtual circuit may end on. */
-const VIRTUAL_INTERFACE_TYPES = new Set(['virtual', 'lag', 'bridge']);
 
 export const virtualCircuitTerminationInterface: Rule = {
   id: 'circuits/virtual-circuit-termination-interface',

@@ -1,4 +1,5 @@
 import { endName, endPlace, sideOf, type CableEnd } from '../../model/cable-ends.js';
+import { VIRTUAL_INTERFACE_TYPES, WIRELESS_INTERFACE_TYPES } from '../../model/interface-types.js';
 import { kindLabel } from '../../model/kinds.js';
 import { describe, objectsOf } from '../../model/model.js';
 import type { Finding, Rule } from '../rule.js';
@@ -17,17 +18,10 @@ const COMPATIBLE: Record<string, readonly string[]> = {
 };
 
 /** Interface types no cable may end on: virtual ones (virtual, bridge, LAG) and wireless ones. */
-const UNCABLEABLE_INTERFACE_TYPES = new Map<string, string>(Object.entries({
-  virtual: 'virtual',
-  bridge: 'bridge',
-  lag: 'LAG',
-  ...Object.fromEntries(
-    [
-      'ieee802.11a', 'ieee802.11g', 'ieee802.11n', 'ieee802.11ac', 'ieee802.11ad', 'ieee802.11ax', 'ieee802.11ay', 'ieee802.11be',
-      'ieee802.15.1', 'ieee802.15.4', 'other-wireless', 'gsm', 'cdma', 'lte', '4g', '5g',
-    ].map((t) => [t, `wireless (${t})`]),
-  ),
-}));
+const UNCABLEABLE_INTERFACE_TYPES = new Map<string, string>([
+  ...[...VIRTUAL_INTERFACE_TYPES].map((t): [string, string] => [t, t === 'lag' ? 'LAG' : t]),
+  ...[...WIRELESS_INTERFACE_TYPES].map((t): [string, string] => [t, `wireless (${t})`]),
+]);
 
 export const cableEndType: Rule = {
   id: 'dcim/cable-end-type',
