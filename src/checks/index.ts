@@ -9,6 +9,7 @@ import { devicePositionFace } from './dcim/device-position-face.js';
 import { devicePositionOutsideRack } from './dcim/device-position-outside-rack.js';
 import { deviceTypeChildHeight } from './dcim/device-type-child-height.js';
 import { deviceRackLocation } from './dcim/device-rack-location.js';
+import { interfaceVlanMode } from './dcim/interface-vlan-mode.js';
 import { moduleTypeProfile } from './dcim/module-type-profile.js';
 import { powerFeedRackSite } from './dcim/power-feed-rack-site.js';
 import { powerFeedVoltage } from './dcim/power-feed-voltage.js';
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   devicePositionOutsideRack,
   deviceRackLocation,
   deviceTypeChildHeight,
+  interfaceVlanMode,
   moduleTypeProfile,
   powerFeedRackSite,
   powerFeedVoltage,
