@@ -10,6 +10,7 @@ import { devicePositionOutsideRack } from './dcim/device-position-outside-rack.j
 import { deviceTypeChildHeight } from './dcim/device-type-child-height.js';
 import { deviceRackLocation } from './dcim/device-rack-location.js';
 import { interfaceVlanMode } from './dcim/interface-vlan-mode.js';
+import { interfaceVlanSite } from './dcim/interface-vlan-site.js';
 import { moduleTypeProfile } from './dcim/module-type-profile.js';
 import { powerFeedRackSite } from './dcim/power-feed-rack-site.js';
 import { powerFeedVoltage } from './dcim/power-feed-voltage.js';
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   deviceRackLocation,
   deviceTypeChildHeight,
   interfaceVlanMode,
+  interfaceVlanSite,
   moduleTypeProfile,
   powerFeedRackSite,
   powerFeedVoltage,
