@@ -9,6 +9,7 @@ import { devicePositionFace } from './dcim/device-position-face.js';
 import { devicePositionOutsideRack } from './dcim/device-position-outside-rack.js';
 import { deviceTypeChildHeight } from './dcim/device-type-child-height.js';
 import { deviceRackLocation } from './dcim/device-rack-location.js';
+import { interfacePrimaryMac } from './dcim/interface-primary-mac.js';
 import { interfaceVlanMode } from './dcim/interface-vlan-mode.js';
 import { interfaceVlanSite } from './dcim/interface-vlan-site.js';
 import { moduleTypeProfile } from './dcim/module-type-profile.js';
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   devicePositionOutsideRack,
   deviceRackLocation,
   deviceTypeChildHeight,
+  interfacePrimaryMac,
   interfaceVlanMode,
   interfaceVlanSite,
   moduleTypeProfile,
