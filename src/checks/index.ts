@@ -21,6 +21,7 @@ import { rackUnitClash } from './dcim/rack-unit-clash.js';
 import { weightUnit } from './dcim/weight-unit.js';
 import { duplicateIpAddress } from './ipam/duplicate-ip-address.js';
 import { duplicatePrefix } from './ipam/duplicate-prefix.js';
+import { interfaceVlanAvailable } from './lint/interface-vlan-available.js';
 import { uniqueName } from './lint/unique-name.js';
 import { configContextProfile } from './extras/config-context-profile.js';
 import { customFieldDefinition } from './extras/custom-field-definition.js';
@@ -62,6 +63,7 @@ export const RULES: readonly Rule[] = [
   tagObjectType,
   duplicateIpAddress,
   duplicatePrefix,
+  interfaceVlanAvailable,
   uniqueName,
   linkDistanceUnit,
 ];
