@@ -353,6 +353,14 @@ describe('NetBox fidelity', () => {
   });
 
 
+  it("resolves a VLAN name on the interface of a VM without a site in its host device's site, where NetBox puts the VM", () => {
+    const vm = 'virtual_machines:\n  - name: vm1\n    device: a2\n    interfaces:\n      - {name: eth0, mode: access, untagged_vlan: Data}\n';
+    const r = compileFiles({ ...vlanFiles(VLANS, host('a2', 'ams2')), 'vm.yaml': vm });
+    expect(briefs(r)).toEqual([]);
+    const [, data2] = r.model.byKind.get('ipam.vlan')!;
+    expect(ref(r.model.byKind.get('virtualization.vminterface')![0], 'untagged_vlan')).toBe(data2);
+  });
+
   const RACK_R1 = 'racks:\n  - {name: R1, site: ams1}\n';
 
   it("takes a mapping reference within the referencing object's context: rack {site: ams1, name: R1} on a device of ams1", () => {

@@ -14,6 +14,9 @@ import { interfaceLag } from './dcim/interface-lag.js';
 import { interfaceParent } from './dcim/interface-parent.js';
 import { interfacePoe } from './dcim/interface-poe.js';
 import { interfaceWireless } from './dcim/interface-wireless.js';
+import { interfacePrimaryMac } from './dcim/interface-primary-mac.js';
+import { interfaceVlanMode } from './dcim/interface-vlan-mode.js';
+import { interfaceVlanSite } from './dcim/interface-vlan-site.js';
 import { moduleTypeProfile } from './dcim/module-type-profile.js';
 import { powerFeedRackSite } from './dcim/power-feed-rack-site.js';
 import { powerFeedVoltage } from './dcim/power-feed-voltage.js';
@@ -31,6 +34,7 @@ import { ipRangeBounds } from './ipam/ip-range-bounds.js';
 import { ipRangeOverlap } from './ipam/ip-range-overlap.js';
 import { prefixHostBits } from './ipam/prefix-host-bits.js';
 import { zeroMask } from './ipam/zero-mask.js';
+import { interfaceVlanAvailable } from './lint/interface-vlan-available.js';
 import { uniqueName } from './lint/unique-name.js';
 import { configContextProfile } from './extras/config-context-profile.js';
 import { customFieldDefinition } from './extras/custom-field-definition.js';
@@ -58,6 +62,9 @@ export const RULES: readonly Rule[] = [
   interfaceParent,
   interfacePoe,
   interfaceWireless,
+  interfacePrimaryMac,
+  interfaceVlanMode,
+  interfaceVlanSite,
   moduleTypeProfile,
   powerFeedRackSite,
   powerFeedVoltage,
@@ -82,6 +89,7 @@ export const RULES: readonly Rule[] = [
   ipRangeOverlap,
   prefixHostBits,
   zeroMask,
+  interfaceVlanAvailable,
   uniqueName,
   linkDistanceUnit,
 ];
