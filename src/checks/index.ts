@@ -12,6 +12,7 @@ import { deviceRackLocation } from './dcim/device-rack-location.js';
 import { moduleTypeProfile } from './dcim/module-type-profile.js';
 import { powerFeedRackSite } from './dcim/power-feed-rack-site.js';
 import { powerFeedVoltage } from './dcim/power-feed-voltage.js';
+import { powerPortDraw } from './dcim/power-port-draw.js';
 import { rackOuterUnit } from './dcim/rack-outer-unit.js';
 import { rackReservationUnits } from './dcim/rack-reservation-units.js';
 import { rackUnitClash } from './dcim/rack-unit-clash.js';
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   moduleTypeProfile,
   powerFeedRackSite,
   powerFeedVoltage,
+  powerPortDraw,
   rackOuterUnit,
   rackReservationUnits,
   rackUnitClash,
