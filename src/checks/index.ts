@@ -4,6 +4,7 @@ import { circuitDistanceUnit } from './circuits/circuit-distance-unit.js';
 import { virtualCircuitTerminationInterface } from './circuits/virtual-circuit-termination-interface.js';
 import { cableEndType } from './dcim/cable-end-type.js';
 import { cableTerminationOccupied } from './dcim/cable-termination-occupied.js';
+import { frontPortRearPosition } from './dcim/front-port-rear-position.js';
 import { devicePlacementWithoutRack } from './dcim/device-placement-without-rack.js';
 import { devicePositionFace } from './dcim/device-position-face.js';
 import { devicePositionOutsideRack } from './dcim/device-position-outside-rack.js';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   devicePositionOutsideRack,
   deviceRackLocation,
   deviceTypeChildHeight,
+  frontPortRearPosition,
   moduleTypeProfile,
   powerFeedRackSite,
   powerFeedVoltage,
