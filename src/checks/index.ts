@@ -15,6 +15,7 @@ import { powerFeedRackSite } from './dcim/power-feed-rack-site.js';
 import { powerFeedVoltage } from './dcim/power-feed-voltage.js';
 import { powerPortDraw } from './dcim/power-port-draw.js';
 import { rackOuterUnit } from './dcim/rack-outer-unit.js';
+import { rearPortPositionOccupied } from './dcim/rear-port-position-occupied.js';
 import { rackReservationUnits } from './dcim/rack-reservation-units.js';
 import { rackUnitClash } from './dcim/rack-unit-clash.js';
 import { weightUnit } from './dcim/weight-unit.js';
@@ -50,6 +51,7 @@ export const RULES: readonly Rule[] = [
   rackOuterUnit,
   rackReservationUnits,
   rackUnitClash,
+  rearPortPositionOccupied,
   weightUnit,
   configContextProfile,
   customFieldDefinition,
