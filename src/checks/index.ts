@@ -5,6 +5,7 @@ import { virtualCircuitTerminationInterface } from './circuits/virtual-circuit-t
 import { cableEndType } from './dcim/cable-end-type.js';
 import { cableTerminationOccupied } from './dcim/cable-termination-occupied.js';
 import { frontPortRearPosition } from './dcim/front-port-rear-position.js';
+import { deviceBayInstalled } from './dcim/device-bay-installed.js';
 import { devicePlacementWithoutRack } from './dcim/device-placement-without-rack.js';
 import { devicePositionFace } from './dcim/device-position-face.js';
 import { devicePositionOutsideRack } from './dcim/device-position-outside-rack.js';
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   virtualCircuitTerminationInterface,
   cableEndType,
   cableTerminationOccupied,
+  deviceBayInstalled,
   devicePlacementWithoutRack,
   devicePositionFace,
   devicePositionOutsideRack,
