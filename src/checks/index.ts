@@ -6,6 +6,7 @@ import { cableEndType } from './dcim/cable-end-type.js';
 import { cableTerminationOccupied } from './dcim/cable-termination-occupied.js';
 import { frontPortRearPosition } from './dcim/front-port-rear-position.js';
 import { deviceBayInstalled } from './dcim/device-bay-installed.js';
+import { deviceBayParent } from './dcim/device-bay-parent.js';
 import { devicePlacementWithoutRack } from './dcim/device-placement-without-rack.js';
 import { devicePositionFace } from './dcim/device-position-face.js';
 import { devicePositionOutsideRack } from './dcim/device-position-outside-rack.js';
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   cableEndType,
   cableTerminationOccupied,
   deviceBayInstalled,
+  deviceBayParent,
   devicePlacementWithoutRack,
   devicePositionFace,
   devicePositionOutsideRack,
