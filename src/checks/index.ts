@@ -12,6 +12,7 @@ import { devicePositionFace } from './dcim/device-position-face.js';
 import { devicePositionOutsideRack } from './dcim/device-position-outside-rack.js';
 import { deviceTypeChildHeight } from './dcim/device-type-child-height.js';
 import { deviceRackLocation } from './dcim/device-rack-location.js';
+import { moduleBayDisabled } from './dcim/module-bay-disabled.js';
 import { moduleTypeProfile } from './dcim/module-type-profile.js';
 import { powerFeedRackSite } from './dcim/power-feed-rack-site.js';
 import { powerFeedVoltage } from './dcim/power-feed-voltage.js';
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   deviceRackLocation,
   deviceTypeChildHeight,
   frontPortRearPosition,
+  moduleBayDisabled,
   moduleTypeProfile,
   powerFeedRackSite,
   powerFeedVoltage,
