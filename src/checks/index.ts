@@ -21,6 +21,7 @@ import { rackOuterUnit } from './dcim/rack-outer-unit.js';
 import { rearPortPositionOccupied } from './dcim/rear-port-position-occupied.js';
 import { rackReservationUnits } from './dcim/rack-reservation-units.js';
 import { rackUnitClash } from './dcim/rack-unit-clash.js';
+import { templateReference } from './dcim/template-reference.js';
 import { weightUnit } from './dcim/weight-unit.js';
 import { duplicateIpAddress } from './ipam/duplicate-ip-address.js';
 import { duplicatePrefix } from './ipam/duplicate-prefix.js';
@@ -58,6 +59,7 @@ export const RULES: readonly Rule[] = [
   rackReservationUnits,
   rackUnitClash,
   rearPortPositionOccupied,
+  templateReference,
   weightUnit,
   configContextProfile,
   customFieldDefinition,
