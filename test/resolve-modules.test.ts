@@ -108,11 +108,16 @@ describe('module types whose templates name each other', () => {
     ]);
   });
 
-  it('reports a template reference that names no template of the module', () => {
+  it('reports a template reference that names no template of the module once, at the module type', () => {
     const r = compileFiles(cassettes('{module}-MPX'));
     expect(r.diagnostics.map((d) => [d.rule, d.message])).toEqual([
-      ['resolve/dangling-reference', 'no rear port "1-MPX" in device "r1" in site "AMS1"; did you mean "1-MPO"?'],
-      ['resolve/dangling-reference', 'no rear port "2-MPX" in device "r1" in site "AMS1"; did you mean "2-MPO"?'],
+      ['dcim/template-reference', 'front port template "{module}-LC2" of module type "CAS-2" in manufacturer "Acme" names rear port "{module}-MPX", which is not one of the type\'s rear ports'],
+    ]);
+    expect(r.model.byKind.get('dcim.frontport')!.map((p) => [p.data.name, ref(p, 'rear_port')?.data.name])).toEqual([
+      ['1-LC1', '1-MPO'],
+      ['1-LC2', undefined],
+      ['2-LC1', '2-MPO'],
+      ['2-LC2', undefined],
     ]);
   });
 });

@@ -4,6 +4,9 @@ import { circuitDistanceUnit } from './circuits/circuit-distance-unit.js';
 import { virtualCircuitTerminationInterface } from './circuits/virtual-circuit-termination-interface.js';
 import { cableEndType } from './dcim/cable-end-type.js';
 import { cableTerminationOccupied } from './dcim/cable-termination-occupied.js';
+import { frontPortRearPosition } from './dcim/front-port-rear-position.js';
+import { deviceBayInstalled } from './dcim/device-bay-installed.js';
+import { deviceBayParent } from './dcim/device-bay-parent.js';
 import { devicePlacementWithoutRack } from './dcim/device-placement-without-rack.js';
 import { devicePositionFace } from './dcim/device-position-face.js';
 import { devicePositionOutsideRack } from './dcim/device-position-outside-rack.js';
@@ -17,12 +20,16 @@ import { interfaceWireless } from './dcim/interface-wireless.js';
 import { interfacePrimaryMac } from './dcim/interface-primary-mac.js';
 import { interfaceVlanMode } from './dcim/interface-vlan-mode.js';
 import { interfaceVlanSite } from './dcim/interface-vlan-site.js';
+import { moduleBayDisabled } from './dcim/module-bay-disabled.js';
 import { moduleTypeProfile } from './dcim/module-type-profile.js';
 import { powerFeedRackSite } from './dcim/power-feed-rack-site.js';
 import { powerFeedVoltage } from './dcim/power-feed-voltage.js';
+import { powerPortDraw } from './dcim/power-port-draw.js';
 import { rackOuterUnit } from './dcim/rack-outer-unit.js';
+import { rearPortPositionOccupied } from './dcim/rear-port-position-occupied.js';
 import { rackReservationUnits } from './dcim/rack-reservation-units.js';
 import { rackUnitClash } from './dcim/rack-unit-clash.js';
+import { templateReference } from './dcim/template-reference.js';
 import { weightUnit } from './dcim/weight-unit.js';
 import { aggregateOverlap } from './ipam/aggregate-overlap.js';
 import { duplicateIpAddress } from './ipam/duplicate-ip-address.js';
@@ -52,6 +59,8 @@ export const RULES: readonly Rule[] = [
   virtualCircuitTerminationInterface,
   cableEndType,
   cableTerminationOccupied,
+  deviceBayInstalled,
+  deviceBayParent,
   devicePlacementWithoutRack,
   devicePositionFace,
   devicePositionOutsideRack,
@@ -65,12 +74,17 @@ export const RULES: readonly Rule[] = [
   interfacePrimaryMac,
   interfaceVlanMode,
   interfaceVlanSite,
+  frontPortRearPosition,
+  moduleBayDisabled,
   moduleTypeProfile,
   powerFeedRackSite,
   powerFeedVoltage,
+  powerPortDraw,
   rackOuterUnit,
   rackReservationUnits,
   rackUnitClash,
+  rearPortPositionOccupied,
+  templateReference,
   weightUnit,
   configContextProfile,
   customFieldDefinition,

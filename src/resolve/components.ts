@@ -79,7 +79,7 @@ function templatesOf(type: Obj, kind: KindInfo): TemplateEntry[] {
       const data: Record<string, any> = {};
       for (const k of Object.keys(t)) if (k in props && k !== 'device') data[k] = t[k];
       const path = [...type.path, listName, i];
-      const refFields = Object.keys(data).filter((k) => kind.refByField.has(k));
+      const refFields = Object.keys(data).filter((k) => kind.refByField.has(k) && linksWithinType(type, k, data[k]));
       // NetBox resolves the token in names, labels and bay positions, and so in the names templates use for each other.
       const vcFields = Object.keys(data).filter((k) => (k === 'name' || k === 'label' || k === 'position' || kind.refByField.has(k)) && typeof data[k] === 'string' && data[k].includes('{vc_position'));
       entries!.push({ name: t.name, data, path, vcFields: vcFields.length ? vcFields : undefined, template: { file: type.file, path, refFields } });
@@ -87,6 +87,22 @@ function templatesOf(type: Obj, kind: KindInfo): TemplateEntry[] {
   }
   byKind.set(kind.kind, entries);
   return entries;
+}
+
+/**
+ * Template fields that name another template of the same device or module type: a front port's rear
+ * port, a power outlet's power port. NetBox links the templates themselves, so a name the type does
+ * not define is the type's mistake (dcim/template-reference, once at the type): components made from
+ * such a template leave the field unresolved instead of reporting it on every device.
+ */
+export const TEMPLATE_LINKS: Readonly<Record<string, string>> = { rear_port: 'rear-ports', power_port: 'power-ports' };
+
+/** Whether a type's template field names a template of the type (or is not a template link at all). */
+export function linksWithinType(type: Obj, field: string, value: unknown): boolean {
+  const list = TEMPLATE_LINKS[field];
+  if (list === undefined) return true;
+  const templates = type.data[list];
+  return Array.isArray(templates) && templates.some((t: any) => t && typeof t === 'object' && t.name === value);
 }
 
 /** NetBox's `{vc_position}` / `{vc_position:X}` in template names, labels, positions and the names

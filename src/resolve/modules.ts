@@ -1,6 +1,6 @@
 import { type KindInfo, kindLabel } from '../model/kinds.js';
 import { describe, displayName, namedPath, ref, type Obj } from '../model/model.js';
-import { substituteVcPosition } from './components.js';
+import { linksWithinType, substituteVcPosition } from './components.js';
 import type { Resolver } from './resolve.js';
 
 const TOKEN = '{module}';
@@ -141,7 +141,8 @@ function install(r: Resolver, module: Obj, bayField: any, typeField: any, byList
         return;
       }
       const obj = r.add(kind, data, module.file, module.path, 'template', device);
-      obj.template = { file: type.file, path: [...type.path, listName, i] };
+      // A template link the module type does not define is reported once at the type.
+      obj.template = { file: type.file, path: [...type.path, listName, i], refFields: Object.keys(data).filter((k) => kind.refByField.has(k) && linksWithinType(type, k, t[k])) };
       obj.refs.device = device;
       obj.refs.module = module;
       r.index(obj);
