@@ -5,6 +5,7 @@ import { virtualCircuitTerminationInterface } from './circuits/virtual-circuit-t
 import { cableEndType } from './dcim/cable-end-type.js';
 import { cableTerminationOccupied } from './dcim/cable-termination-occupied.js';
 import { devicePlacementWithoutRack } from './dcim/device-placement-without-rack.js';
+import { devicePlatformManufacturer } from './dcim/device-platform-manufacturer.js';
 import { devicePositionFace } from './dcim/device-position-face.js';
 import { devicePositionOutsideRack } from './dcim/device-position-outside-rack.js';
 import { deviceTypeChildHeight } from './dcim/device-type-child-height.js';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   cableEndType,
   cableTerminationOccupied,
   devicePlacementWithoutRack,
+  devicePlatformManufacturer,
   devicePositionFace,
   devicePositionOutsideRack,
   deviceRackLocation,
