@@ -4,6 +4,7 @@ import { circuitDistanceUnit } from './circuits/circuit-distance-unit.js';
 import { virtualCircuitTerminationInterface } from './circuits/virtual-circuit-termination-interface.js';
 import { cableEndType } from './dcim/cable-end-type.js';
 import { cableTerminationOccupied } from './dcim/cable-termination-occupied.js';
+import { deviceClusterSite } from './dcim/device-cluster-site.js';
 import { devicePlacementWithoutRack } from './dcim/device-placement-without-rack.js';
 import { devicePlatformManufacturer } from './dcim/device-platform-manufacturer.js';
 import { devicePositionFace } from './dcim/device-position-face.js';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   virtualCircuitTerminationInterface,
   cableEndType,
   cableTerminationOccupied,
+  deviceClusterSite,
   devicePlacementWithoutRack,
   devicePlatformManufacturer,
   devicePositionFace,
