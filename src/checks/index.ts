@@ -9,6 +9,7 @@ import { devicePlacementWithoutRack } from './dcim/device-placement-without-rack
 import { devicePlatformManufacturer } from './dcim/device-platform-manufacturer.js';
 import { devicePositionFace } from './dcim/device-position-face.js';
 import { devicePositionOutsideRack } from './dcim/device-position-outside-rack.js';
+import { deviceVcPosition } from './dcim/device-vc-position.js';
 import { deviceTypeChildHeight } from './dcim/device-type-child-height.js';
 import { deviceRackLocation } from './dcim/device-rack-location.js';
 import { moduleTypeProfile } from './dcim/module-type-profile.js';
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   devicePositionOutsideRack,
   deviceRackLocation,
   deviceTypeChildHeight,
+  deviceVcPosition,
   moduleTypeProfile,
   powerFeedRackSite,
   powerFeedVoltage,
