@@ -18,6 +18,7 @@ import { powerFeedVoltage } from './dcim/power-feed-voltage.js';
 import { rackOuterUnit } from './dcim/rack-outer-unit.js';
 import { rackReservationUnits } from './dcim/rack-reservation-units.js';
 import { rackUnitClash } from './dcim/rack-unit-clash.js';
+import { virtualChassisMaster } from './dcim/virtual-chassis-master.js';
 import { weightUnit } from './dcim/weight-unit.js';
 import { duplicateIpAddress } from './ipam/duplicate-ip-address.js';
 import { duplicatePrefix } from './ipam/duplicate-prefix.js';
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   rackOuterUnit,
   rackReservationUnits,
   rackUnitClash,
+  virtualChassisMaster,
   weightUnit,
   configContextProfile,
   customFieldDefinition,
