@@ -7,6 +7,7 @@ import { cableTerminationOccupied } from './dcim/cable-termination-occupied.js';
 import { deviceClusterSite } from './dcim/device-cluster-site.js';
 import { devicePlacementWithoutRack } from './dcim/device-placement-without-rack.js';
 import { devicePlatformManufacturer } from './dcim/device-platform-manufacturer.js';
+import { devicePrimaryIpAssigned } from './dcim/device-primary-ip-assigned.js';
 import { devicePrimaryIpFamily } from './dcim/device-primary-ip-family.js';
 import { devicePositionFace } from './dcim/device-position-face.js';
 import { devicePositionOutsideRack } from './dcim/device-position-outside-rack.js';
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = [
   devicePlatformManufacturer,
   devicePositionFace,
   devicePositionOutsideRack,
+  devicePrimaryIpAssigned,
   devicePrimaryIpFamily,
   deviceRackLocation,
   deviceTypeChildHeight,
