@@ -1,4 +1,4 @@
-import { displayName, objectsOf, ref } from '../../model/model.js';
+import { displayName, objectsOf, ref, type Obj } from '../../model/model.js';
 import type { Finding, Rule } from '../rule.js';
 
 export const virtualChassisMaster: Rule = {
@@ -8,9 +8,13 @@ export const virtualChassisMaster: Rule = {
   help: "put the master device in this virtual chassis (virtual_chassis and vc_position on the device), or pick one of its members as master",
   run(model) {
     const findings: Finding[] = [];
+    const masters = new Set<Obj>();
     for (const vc of objectsOf(model, 'dcim.virtualchassis')) {
       const master = ref(vc, 'master');
       if (!master) continue;
+      // A device made master of a second chassis is a duplicate master, reported as such.
+      if (masters.has(master)) continue;
+      masters.add(master);
       const own = ref(master, 'virtual_chassis');
       if (own === vc) continue;
       if (!own && master.data.virtual_chassis !== undefined && master.data.virtual_chassis !== null) continue; // unresolved

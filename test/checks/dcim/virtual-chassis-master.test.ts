@@ -40,4 +40,18 @@ describe(RULE, () => {
     ]);
     expect(d[0].related?.map((x) => [at({ location: x.location } as never), x.message])).toEqual([['d.yaml:6:83', 'device "leaf2"']]);
   });
+
+  it('leaves a master repeated on a second chassis to resolve/duplicate-key', () => {
+    const d = compileFiles({
+      'base.yaml': BASE,
+      'device-types/Acme/X-4.yaml': DEVICE_TYPE,
+      'd.yaml': `virtual_chassis:
+  - {name: vc1, master: leaf1}
+  - {name: vc2, master: leaf1}
+devices:
+  - {name: leaf1, device_type: Acme/X-4, role: leaf, site: ams1, virtual_chassis: vc1, vc_position: 1}
+`,
+    }).diagnostics;
+    expect(d.map((x) => [x.rule, at(x)])).toEqual([['resolve/duplicate-key', 'd.yaml:3:25']]);
+  });
 });
