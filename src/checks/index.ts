@@ -7,9 +7,14 @@ import { cableTerminationOccupied } from './dcim/cable-termination-occupied.js';
 import { frontPortRearPosition } from './dcim/front-port-rear-position.js';
 import { deviceBayInstalled } from './dcim/device-bay-installed.js';
 import { deviceBayParent } from './dcim/device-bay-parent.js';
+import { deviceClusterSite } from './dcim/device-cluster-site.js';
 import { devicePlacementWithoutRack } from './dcim/device-placement-without-rack.js';
+import { devicePlatformManufacturer } from './dcim/device-platform-manufacturer.js';
+import { devicePrimaryIpAssigned } from './dcim/device-primary-ip-assigned.js';
+import { devicePrimaryIpFamily } from './dcim/device-primary-ip-family.js';
 import { devicePositionFace } from './dcim/device-position-face.js';
 import { devicePositionOutsideRack } from './dcim/device-position-outside-rack.js';
+import { deviceVcPosition } from './dcim/device-vc-position.js';
 import { deviceTypeChildHeight } from './dcim/device-type-child-height.js';
 import { deviceRackLocation } from './dcim/device-rack-location.js';
 import { interfaceBridge } from './dcim/interface-bridge.js';
@@ -30,6 +35,7 @@ import { rearPortPositionOccupied } from './dcim/rear-port-position-occupied.js'
 import { rackReservationUnits } from './dcim/rack-reservation-units.js';
 import { rackUnitClash } from './dcim/rack-unit-clash.js';
 import { templateReference } from './dcim/template-reference.js';
+import { virtualChassisMaster } from './dcim/virtual-chassis-master.js';
 import { weightUnit } from './dcim/weight-unit.js';
 import { aggregateOverlap } from './ipam/aggregate-overlap.js';
 import { duplicateIpAddress } from './ipam/duplicate-ip-address.js';
@@ -61,9 +67,13 @@ export const RULES: readonly Rule[] = [
   cableTerminationOccupied,
   deviceBayInstalled,
   deviceBayParent,
+  deviceClusterSite,
   devicePlacementWithoutRack,
+  devicePlatformManufacturer,
   devicePositionFace,
   devicePositionOutsideRack,
+  devicePrimaryIpAssigned,
+  devicePrimaryIpFamily,
   deviceRackLocation,
   deviceTypeChildHeight,
   interfaceBridge,
@@ -76,6 +86,7 @@ export const RULES: readonly Rule[] = [
   interfaceVlanSite,
   frontPortRearPosition,
   moduleBayDisabled,
+  deviceVcPosition,
   moduleTypeProfile,
   powerFeedRackSite,
   powerFeedVoltage,
@@ -85,6 +96,7 @@ export const RULES: readonly Rule[] = [
   rackUnitClash,
   rearPortPositionOccupied,
   templateReference,
+  virtualChassisMaster,
   weightUnit,
   configContextProfile,
   customFieldDefinition,

@@ -302,19 +302,19 @@ describe('virtual chassis', () => {
     ]);
   });
   it('lets two virtual chassis share a name (NetBox keeps only the master unique)', () => {
-    const x = 'virtual_chassis:\n  - { name: stack1, domain: a, master: leaf1 }\n  - { name: stack1, domain: b, master: leaf2 }\n';
+    const x = 'virtual_chassis:\n  - { name: stack1, domain: a, master: m1 }\n  - { name: stack1, domain: b, master: m2 }\ndevices:\n  - { name: m1, device_type: Acme/X-4, role: leaf, site: ams1, virtual_chassis: { name: stack1, domain: a }, vc_position: 1 }\n  - { name: m2, device_type: Acme/X-4, role: leaf, site: ams1, virtual_chassis: { name: stack1, domain: b }, vc_position: 1 }\n';
     expect(clean('dcim.virtualchassis', { 'x.yaml': x }).map((vc) => [name(vc), vc.data.domain, name(ref(vc, 'master'))])).toEqual([
-      ['stack1', 'a', 'leaf1'],
-      ['stack1', 'b', 'leaf2'],
+      ['stack1', 'a', 'm1'],
+      ['stack1', 'b', 'm2'],
     ]);
   });
   it('reports a device made master of two virtual chassis', () => {
-    const x = 'virtual_chassis:\n  - { name: stack1, master: leaf1 }\n  - { name: stack2, master: leaf1 }\n';
+    const x = 'virtual_chassis:\n  - { name: stack1, master: m1 }\n  - { name: stack2, master: m1 }\ndevices:\n  - { name: m1, device_type: Acme/X-4, role: leaf, site: ams1, virtual_chassis: stack1, vc_position: 1 }\n';
     const r = compileFiles({ ...FIXTURES, 'x.yaml': x });
     expect(r.diagnostics.map((d) => [d.rule, d.message, d.data])).toEqual([
-      [DUPLICATE, 'device "leaf1" in site "AMS1" already has a virtual chassis', { kind: 'dcim.virtualchassis', field: 'master', value: 'leaf1', fields: ['master'] }],
+      [DUPLICATE, 'device "m1" in site "AMS1" already has a virtual chassis', { kind: 'dcim.virtualchassis', field: 'master', value: 'm1', fields: ['master'] }],
     ]);
-    expect(briefs(r)).toEqual(['x.yaml:3:29 error resolve/duplicate-key']);
+    expect(briefs(r)).toEqual(['x.yaml:3:29 error resolve/duplicate-key']); // and no virtual-chassis-master for the second chassis
   });
   it('resolves the master and the members', () => {
     const x = `virtual_chassis:
