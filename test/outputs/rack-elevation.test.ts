@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findRack } from '../../src/cli/rack.js';
@@ -146,5 +147,29 @@ describe('rack elevation as SVG', () => {
   it('escapes every text it writes', () => {
     expect(xml(`a<b & "c" 'd'>`)).toBe('a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;');
     expect(xml('bell\u0007')).toBe('bell');
+  });
+});
+
+describe('the README example', () => {
+  const ROOT = join(import.meta.dirname, '../..');
+  const example = compile(readWorktree(join(ROOT, 'inventory-example')));
+  const found = findRack(example.model, 'iad1/A01');
+  const a01 = 'rack' in found ? rackElevation(example.model, found.rack)! : undefined;
+
+  it('shows the real text output of sot rack iad1/A01 inventory-example', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = readme.match(/```console\n\$ sot rack iad1\/A01 inventory-example\n([\s\S]*?)```/)?.[1];
+    expect(block).toBe(rackText(a01!));
+  });
+
+  it('shows the real SVG output in docs/images/rack-iad1-a01.svg', () => {
+    expect(readFileSync(join(ROOT, 'docs/images/rack-iad1-a01.svg'), 'utf8')).toBe(rackSvg(a01!));
+  });
+
+  it('a rack name in two locations of AMS1 needs its location', () => {
+    expect(findRack(example.model, 'ams1/R101')).toEqual({
+      error: 'rack "R101" is in 2 locations of site AMS1; name one as <site>/<location>/<rack>: ams1/cage-1-04/R101, ams1/cage-2-07/R101',
+    });
+    expect('rack' in findRack(example.model, 'ams1/cage-2-07/R101')).toBe(true);
   });
 });
