@@ -12,7 +12,8 @@ import { checkXml, unescapeXml } from '../helpers/xml.js';
 
 // test/fixtures/valid/rack-elevation: R1 (6U from the bottom) with a 2U full-depth device, a half-depth
 // rear device from a half unit, two half-unit devices, a reservation, a 0U and an unpositioned device;
-// R2 (4U from U3, numbered from the top); two racks R3 in two locations.
+// R2 (4U from U3, numbered from the top); two racks R3 in two locations, Hall A's with a parent device,
+// the child installed in its bay, and a child in no bay.
 const result = compile(readWorktree(join(import.meta.dirname, '../fixtures/valid/rack-elevation')));
 const rack = (spec: string): Obj => {
   const found = findRack(result.model, spec);
@@ -63,6 +64,20 @@ Unit  Front  Rear
 
   it('names the location of a rack that has one', () => {
     expect(rackText(elevation('ams1/Hall B/R3')).split('\n')[0]).toBe('Rack AMS1 / Hall B / R3: 2U, U1–U2 numbered from the bottom');
+  });
+
+  it('lists a child device not in a device bay, not one installed in its parent\'s bay', () => {
+    expect(rackText(elevation('ams1/hall-a/R3'))).toBe(
+      `Rack AMS1 / Hall A / R3: 2U, U1–U2 numbered from the bottom
+
+Unit  Front    Rear
+  U2  free     free
+  U1  chassis  chassis
+
+Not in units:
+  spare-blade  Acme TCH  child device
+`,
+    );
   });
 
   it('as JSON: each unit by halves and faces, the devices with their role colours, reservations, unplaced devices', () => {
