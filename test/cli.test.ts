@@ -181,6 +181,9 @@ describe('sot rack', { timeout: 60_000 }, () => {
       const r = sot(args);
       expect([r.code, r.stdout, r.stderr], args.join(' ')).toEqual([2, '', usage(message)]);
     }
+    const unwritable = sot(['rack', 'ams1/R1', INV, '--out', 'no/such/dir/r1.txt']);
+    expect([unwritable.code, unwritable.stdout]).toEqual([2, '']);
+    expect(unwritable.stderr).toMatch(/^sot: cannot write no\/such\/dir\/r1\.txt: ENOENT.*\nRun "sot help" for usage\.\n$/);
   });
 
   it('an inventory with errors: its diagnostics as check reports them on stderr, nothing on stdout, exit 1', () => {

@@ -181,8 +181,14 @@ async function rack(args: string[], io: Io): Promise<number> {
   const elevation = rackElevation(result.model, found.rack);
   if (!elevation) throw new UsageError(`the units of rack ${fullName(found.rack)} are unknown`);
   const text = format === 'svg' ? rackSvg(elevation) : format === 'json' ? elevationJson(elevation) : rackText(elevation);
-  if (values.out !== undefined) writeFileSync(resolvePath(io.cwd, values.out as string), text);
-  else io.stdout(text);
+  if (values.out === undefined) io.stdout(text);
+  else {
+    try {
+      writeFileSync(resolvePath(io.cwd, values.out as string), text);
+    } catch (err) {
+      throw new UsageError(`cannot write ${values.out}: ${(err as Error).message}`);
+    }
+  }
   return EXIT.clean;
 }
 
