@@ -133,3 +133,70 @@ describe('sot init', () => {
     expect([again.code, again.stderr.startsWith('sot: not overwriting sot.yaml')]).toEqual([2, true]);
   });
 });
+
+// Each case spawns sot several times: a generous timeout for a loaded machine.
+describe('sot rack', { timeout: 60_000 }, () => {
+  const INV = `${FIXTURES}/valid/rack-elevation`;
+  const usage = (message: string) => `sot: ${message}\nRun "sot help" for usage.\n`;
+
+  it('prints the elevation as text by default, exit 0', () => {
+    const r = sot(['rack', 'ams1/R2', INV]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toBe('Rack AMS1 / R2: 4U, U3–U6 numbered from the top\n\nUnit  Front  Rear\n  U3  free   free\n  U4  d2     d2\n  U5  free   free\n  U6  free   free\n');
+  });
+
+  it('gives the same bytes on every run, in every format; --out writes the file instead of stdout', () => {
+    for (const format of ['text', 'svg', 'json']) {
+      const a = sot(['rack', 'ams1/R1', INV, '--format', format]);
+      const b = sot(['rack', 'ams1/R1', INV, '-f', format]);
+      expect([a.code, a.stdout.length > 0, a.stdout]).toEqual([0, true, b.stdout]);
+      if (format !== 'svg') continue;
+      const out = join(mkdtempSync(join(tmpdir(), 'sot-rack-')), `r1.${format}`);
+      const w = sot(['rack', 'ams1/R1', INV, '--format', format, '--out', out]);
+      expect([w.code, w.stdout, readFileSync(out, 'utf8')]).toEqual([0, '', a.stdout]);
+    }
+    expect(sot(['rack', 'ams1/R1', INV, '--format', 'svg']).stdout.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(JSON.parse(sot(['rack', 'ams1/R1', INV, '--format', 'json']).stdout).rack).toBe('R1');
+  });
+
+  it('takes the site by name or slug and a location by name or slug', () => {
+    expect(sot(['rack', 'AMS1/R2', INV]).code).toBe(0);
+    expect(sot(['rack', 'ams1/hall-a/R3', INV]).stdout.split('\n')[0]).toBe('Rack AMS1 / Hall A / R3: 2U, U1–U2 numbered from the bottom');
+    expect(sot(['rack', 'AMS1/Hall B/R3', INV]).stdout.split('\n')[0]).toBe('Rack AMS1 / Hall B / R3: 2U, U1–U2 numbered from the bottom');
+  });
+
+  it('a rack name in several locations of the site, an unknown site or rack: a usage error, exit 2', () => {
+    const cases: [string[], string][] = [
+      [['rack', 'ams1/R3', INV], 'rack "R3" is in 2 locations of site AMS1; name one as <site>/<location>/<rack>: ams1/hall-a/R3, ams1/hall-b/R3'],
+      [['rack', 'ams9/R1', INV], 'no site "ams9" (did you mean "AMS1"?)'],
+      [['rack', 'ams1/R9', INV], 'no rack "ams1/R9"; the site\'s racks: ams1/R1, ams1/R2, ams1/hall-a/R3, ams1/hall-b/R3'],
+      [['rack', 'ams1/hall-c/R3', INV], 'no rack "ams1/hall-c/R3"; the site\'s racks: ams1/R1, ams1/R2, ams1/hall-a/R3, ams1/hall-b/R3'],
+      [['rack', 'ams1', INV], 'name a rack as <site>/<rack> or <site>/<location>/<rack>, not "ams1"'],
+      [['rack'], 'rack needs a rack: sot rack <site>/<rack> [dir]'],
+      [['rack', 'ams1/R1', INV, '--format', 'png'], 'unknown format "png" (text, svg, json)'],
+      [['rack', 'ams1/R1', 'no/such/dir'], 'no inventory folder at no/such/dir'],
+      [['rack', 'ams1/R1', INV, 'extra'], 'rack takes a rack and one inventory folder'],
+    ];
+    for (const [args, message] of cases) {
+      const r = sot(args);
+      expect([r.code, r.stdout, r.stderr], args.join(' ')).toEqual([2, '', usage(message)]);
+    }
+    const unwritable = sot(['rack', 'ams1/R1', INV, '--out', 'no/such/dir/r1.txt']);
+    expect([unwritable.code, unwritable.stdout]).toEqual([2, '']);
+    expect(unwritable.stderr).toMatch(/^sot: cannot write no\/such\/dir\/r1\.txt: ENOENT.*\nRun "sot help" for usage\.\n$/);
+  });
+
+  it('an inventory with errors: its diagnostics as check reports them on stderr, nothing on stdout, exit 1', () => {
+    const r = sot(['rack', 'ams1/R1', `${FIXTURES}/invalid/broken-inventory`, '--format', 'svg']);
+    const check = sot(['check', `${FIXTURES}/invalid/broken-inventory`]);
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(normalise(r.stderr)).toBe(normalise(check.stdout));
+    expect(sot(['rack', 'ams1/R1', `${FIXTURES}/invalid/missing-settings`]).code).toBe(2);
+  });
+
+  it('has its help', () => {
+    expect(sot(['help', 'rack']).stdout.split('\n')[0]).toBe('Usage: sot rack <site>/<rack> [dir] [options]');
+    expect(sot(['rack', '--help']).stdout).toContain('--format <name>');
+    expect(sot(['--help']).stdout).toContain('rack <site>/<rack> [dir]');
+  });
+});

@@ -4,6 +4,8 @@ Usage: sot <command> [options]
 
 Commands:
   check [dir]    Validate an inventory: schemas, references, NetBox's rules. Exit 0 clean, 1 problems.
+  rack <site>/<rack> [dir]
+                 Show a rack's elevation: its units front and rear, as text, SVG or JSON.
   init [dir]     Create a new inventory: sot.yaml, a sample site, editor schema wiring.
   schema         Write sot's JSON Schemas for editors (yaml-language-server).
   help [command] Show help for a command.
@@ -31,6 +33,26 @@ Options:
 
 Example:
   sot check inventory-example --format github
+`,
+  rack: `Usage: sot rack <site>/<rack> [dir] [options]
+       sot rack <site>/<location>/<rack> [dir] [options]
+
+Shows a rack's elevation as NetBox draws it: every unit top to bottom (the highest number on top, or
+U1 on top when the rack has desc_units), what its front and its rear hold (a full-depth device on
+both faces, half-unit devices by halves), free units as free, reserved units marked with their
+reservation, and below, the rack's devices that take no units (0U, or without a position).
+The site goes by name or slug; a rack name used in several locations of the site needs the location
+(name or slug). dir is the inventory (default: the current folder). An inventory with errors is not
+drawn: its problems go to stderr as sot check reports them, and the exit code is 1.
+
+Options:
+  -f, --format <name>     text (default), svg (front and rear side by side, devices in their role's
+                          colour, reserved units hatched), json (the elevation as data)
+  -o, --out <file>        write to a file instead of stdout
+
+Example:
+  sot rack iad1/A01 inventory-example
+  sot rack ams1/cage-2-07/R101 inventory-example --format svg --out r101.svg
 `,
   init: `Usage: sot init [dir] [--force]
 

@@ -1,12 +1,16 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve as resolvePath, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compile } from '../compile.js';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { packageRoot } from '../model/kinds.js';
 import { reporters, type FormatName } from '../reporters/index.js';
+import { rackElevation, elevationJson } from '../outputs/rack-elevation.js';
+import { rackSvg } from '../outputs/rack-svg.js';
+import { rackText } from '../outputs/rack-text.js';
 import { readWorktree } from '../sources/worktree.js';
 import { initInventory } from './init.js';
+import { findRack, fullName } from './rack.js';
 import { writeSchemas } from './schema.js';
 import { HELP, commandHelp } from './help.js';
 
@@ -65,6 +69,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     }
     case 'check':
       return check(rest, io);
+    case 'rack':
+      return rack(rest, io);
     case 'init':
       return init(rest, io);
     case 'schema':
@@ -128,6 +134,61 @@ async function check(args: string[], io: Io): Promise<number> {
   if (result.configError) return EXIT.usage;
   const { errors, warnings } = countBySeverity(result.diagnostics);
   if (errors > 0 || (failOn === 'warning' && warnings > 0)) return EXIT.problems;
+  return EXIT.clean;
+}
+
+const RACK_FORMATS = ['text', 'svg', 'json'] as const;
+
+async function rack(args: string[], io: Io): Promise<number> {
+  if (wantsHelp(args, 'rack', io)) return EXIT.clean;
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', short: 'f', default: 'text' },
+      out: { type: 'string', short: 'o' },
+    },
+  });
+  if (positionals.length === 0) throw new UsageError('rack needs a rack: sot rack <site>/<rack> [dir]');
+  if (positionals.length > 2) throw new UsageError('rack takes a rack and one inventory folder');
+  const format = values.format as string;
+  if (!(RACK_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (${RACK_FORMATS.join(', ')})`);
+  const root = resolvePath(io.cwd, positionals[1] ?? '.');
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${positionals[1] ?? '.'}`);
+
+  const started = performance.now();
+  const files = readWorktree(root);
+  const result = compile(files);
+  const { errors } = countBySeverity(result.diagnostics);
+  if (errors > 0) {
+    // Only a valid inventory is drawn: its problems go to stderr as check reports them, nothing to stdout.
+    const texts = new Map(files.map((f) => [f.file, f.text]));
+    io.stderr(
+      reporters.pretty(
+        { diagnostics: result.diagnostics, filesRead: result.filesRead, elapsedMs: performance.now() - started, version: version() },
+        {
+          displayPath: (file) => relative(io.cwd, join(root, file)).split(sep).join('/'),
+          source: (file) => texts.get(file),
+          color: io.isTTY && !io.env.NO_COLOR,
+        },
+      ),
+    );
+    return result.configError ? EXIT.usage : EXIT.problems;
+  }
+
+  const found = findRack(result.model, positionals[0]);
+  if ('error' in found) throw new UsageError(found.error);
+  const elevation = rackElevation(result.model, found.rack);
+  if (!elevation) throw new UsageError(`the units of rack ${fullName(found.rack)} are unknown`);
+  const text = format === 'svg' ? rackSvg(elevation) : format === 'json' ? elevationJson(elevation) : rackText(elevation);
+  if (values.out === undefined) io.stdout(text);
+  else {
+    try {
+      writeFileSync(resolvePath(io.cwd, values.out as string), text);
+    } catch (err) {
+      throw new UsageError(`cannot write ${values.out}: ${(err as Error).message}`);
+    }
+  }
   return EXIT.clean;
 }
 

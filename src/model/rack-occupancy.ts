@@ -43,6 +43,8 @@ export interface RackOccupancy {
   units?: RackUnits;
   /** Devices that take units, in inventory order. */
   placements: Placement[];
+  /** Devices in the rack that take no units (a 0U or child type, or no position), in inventory order. */
+  unplaced: Obj[];
   /** Per face, half-unit (as twice its number: U10.5 → 21) → the first device, in inventory order, to take it. */
   cells: Record<Face, Map<number, Placement>>;
   /** The rack's reservations, in inventory order. */
@@ -136,7 +138,7 @@ export function deviceUnits(device: Obj): { deviceType: Obj; uHeight: number; ch
 }
 
 function emptyOccupancy(rack: Obj): RackOccupancy {
-  return { rack, units: rackUnits(rack), placements: [], cells: { front: new Map(), rear: new Map() }, reservations: [], reserved: new Map() };
+  return { rack, units: rackUnits(rack), placements: [], unplaced: [], cells: { front: new Map(), rear: new Map() }, reservations: [], reserved: new Map() };
 }
 
 function build(model: Model): Occupancy {
@@ -149,11 +151,15 @@ function build(model: Model): Occupancy {
   };
 
   for (const device of objectsOf(model, 'dcim.device')) {
-    const position = device.data.position;
-    if (typeof position !== 'number' || !Number.isInteger(position * 2)) continue;
     const rack = ref(device, 'rack');
-    const type = rack && deviceUnits(device);
-    if (!rack || !type || type.uHeight === 0 || type.child) continue;
+    if (!rack) continue;
+    const position = device.data.position;
+    const type = deviceUnits(device);
+    if (typeof position !== 'number' || !type || type.uHeight === 0 || type.child) {
+      if (position == null || (type && (type.uHeight === 0 || type.child))) of(rack).unplaced.push(device);
+      continue;
+    }
+    if (!Number.isInteger(position * 2)) continue;
     const face: Face | undefined = device.data.face === 'front' || device.data.face === 'rear' ? device.data.face : undefined;
     const p: Placement = {
       device,

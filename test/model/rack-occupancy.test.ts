@@ -21,6 +21,7 @@ devices:
   - {name: c, device_type: half, role: leaf, site: ams1, rack: R1, position: 20, face: rear}
   - {name: z, device_type: zero, role: leaf, site: ams1, rack: R1, position: 30, face: rear}
   - {name: u, device_type: full, role: leaf, site: ams1}
+  - {name: n, device_type: half, role: leaf, site: ams1, rack: R1}
 rack_reservations:
   - {rack: R1, units: [1, 2], user: alice, description: first}
   - {rack: R1, units: [2, 3], user: bob, description: second}
@@ -52,6 +53,11 @@ describe('rack occupancy', () => {
     expect(placementOf(model, byName('dcim.device', 'u'))).toBeUndefined();
     expect(placementOf(model, byName('dcim.device', 'b'))).toMatchObject({ position: 11, uHeight: 1, face: 'rear', fullDepth: false, faces: ['rear'] });
     expect(occupancyOf(model, r3).placements).toEqual([]);
+  });
+
+  it('lists the devices in a rack that take no units: 0U, or without a position', () => {
+    expect(occupancyOf(model, r1).unplaced.map((d) => d.data.name)).toEqual(['z', 'n']);
+    expect(occupancyOf(model, r2).unplaced).toEqual([]);
   });
 
   it('knows which reservation holds each unit', () => {
