@@ -26,6 +26,7 @@ import { customFieldUnique } from './extras/custom-field-unique.js';
 import { customFieldUnknown } from './extras/custom-field-unknown.js';
 import { customFieldValue } from './extras/custom-field-value.js';
 import { tagObjectType } from './extras/tag-object-type.js';
+import { ikePolicyMode } from './vpn/ike-policy-mode.js';
 import { linkDistanceUnit } from './wireless/link-distance-unit.js';
 import { findingToDiagnostic, type CheckContext, type Rule } from './rule.js';
 
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
   duplicateIpAddress,
   duplicatePrefix,
   uniqueName,
+  ikePolicyMode,
   linkDistanceUnit,
 ];
 
