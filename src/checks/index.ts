@@ -27,6 +27,7 @@ import { customFieldUnknown } from './extras/custom-field-unknown.js';
 import { customFieldValue } from './extras/custom-field-value.js';
 import { tagObjectType } from './extras/tag-object-type.js';
 import { ikePolicyMode } from './vpn/ike-policy-mode.js';
+import { ipsecProposalAlgorithm } from './vpn/ipsec-proposal-algorithm.js';
 import { linkDistanceUnit } from './wireless/link-distance-unit.js';
 import { findingToDiagnostic, type CheckContext, type Rule } from './rule.js';
 
@@ -59,6 +60,7 @@ export const RULES: readonly Rule[] = [
   duplicatePrefix,
   uniqueName,
   ikePolicyMode,
+  ipsecProposalAlgorithm,
   linkDistanceUnit,
 ];
 
