@@ -28,6 +28,7 @@ import { customFieldValue } from './extras/custom-field-value.js';
 import { tagObjectType } from './extras/tag-object-type.js';
 import { ikePolicyMode } from './vpn/ike-policy-mode.js';
 import { ipsecProposalAlgorithm } from './vpn/ipsec-proposal-algorithm.js';
+import { l2vpnPointToPoint } from './vpn/l2vpn-point-to-point.js';
 import { linkDistanceUnit } from './wireless/link-distance-unit.js';
 import { findingToDiagnostic, type CheckContext, type Rule } from './rule.js';
 
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = [
   uniqueName,
   ikePolicyMode,
   ipsecProposalAlgorithm,
+  l2vpnPointToPoint,
   linkDistanceUnit,
 ];
 
