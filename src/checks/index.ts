@@ -16,6 +16,7 @@ import { rackOuterUnit } from './dcim/rack-outer-unit.js';
 import { rackReservationUnits } from './dcim/rack-reservation-units.js';
 import { rackUnitClash } from './dcim/rack-unit-clash.js';
 import { weightUnit } from './dcim/weight-unit.js';
+import { asnRangeStartEnd } from './ipam/asn-range-start-end.js';
 import { duplicateIpAddress } from './ipam/duplicate-ip-address.js';
 import { duplicatePrefix } from './ipam/duplicate-prefix.js';
 import { uniqueName } from './lint/unique-name.js';
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
   customFieldUnknown,
   customFieldValue,
   tagObjectType,
+  asnRangeStartEnd,
   duplicateIpAddress,
   duplicatePrefix,
   uniqueName,
