@@ -19,6 +19,7 @@ import { weightUnit } from './dcim/weight-unit.js';
 import { asnRangeStartEnd } from './ipam/asn-range-start-end.js';
 import { duplicateIpAddress } from './ipam/duplicate-ip-address.js';
 import { duplicatePrefix } from './ipam/duplicate-prefix.js';
+import { serviceIpParent } from './lint/service-ip-parent.js';
 import { uniqueName } from './lint/unique-name.js';
 import { configContextProfile } from './extras/config-context-profile.js';
 import { customFieldDefinition } from './extras/custom-field-definition.js';
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = [
   asnRangeStartEnd,
   duplicateIpAddress,
   duplicatePrefix,
+  serviceIpParent,
   uniqueName,
   ikePolicyMode,
   ipsecProposalAlgorithm,
