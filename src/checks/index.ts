@@ -48,6 +48,10 @@ import { ipRangeOverlap } from './ipam/ip-range-overlap.js';
 import { prefixHostBits } from './ipam/prefix-host-bits.js';
 import { zeroMask } from './ipam/zero-mask.js';
 import { interfaceVlanAvailable } from './lint/interface-vlan-available.js';
+import { asnRangeStartEnd } from './ipam/asn-range-start-end.js';
+import { duplicateIpAddress } from './ipam/duplicate-ip-address.js';
+import { duplicatePrefix } from './ipam/duplicate-prefix.js';
+import { serviceIpParent } from './lint/service-ip-parent.js';
 import { uniqueName } from './lint/unique-name.js';
 import { configContextProfile } from './extras/config-context-profile.js';
 import { customFieldDefinition } from './extras/custom-field-definition.js';
@@ -56,6 +60,9 @@ import { customFieldUnique } from './extras/custom-field-unique.js';
 import { customFieldUnknown } from './extras/custom-field-unknown.js';
 import { customFieldValue } from './extras/custom-field-value.js';
 import { tagObjectType } from './extras/tag-object-type.js';
+import { ikePolicyMode } from './vpn/ike-policy-mode.js';
+import { ipsecProposalAlgorithm } from './vpn/ipsec-proposal-algorithm.js';
+import { l2vpnPointToPoint } from './vpn/l2vpn-point-to-point.js';
 import { linkDistanceUnit } from './wireless/link-distance-unit.js';
 import { findingToDiagnostic, type CheckContext, type Rule } from './rule.js';
 
@@ -116,7 +123,14 @@ export const RULES: readonly Rule[] = [
   prefixHostBits,
   zeroMask,
   interfaceVlanAvailable,
+  asnRangeStartEnd,
+  duplicateIpAddress,
+  duplicatePrefix,
+  serviceIpParent,
   uniqueName,
+  ikePolicyMode,
+  ipsecProposalAlgorithm,
+  l2vpnPointToPoint,
   linkDistanceUnit,
 ];
 

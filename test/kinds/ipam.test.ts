@@ -520,6 +520,21 @@ describe('FHRP groups', () => {
       [AMBIGUOUS, 'x.yaml:4:14', ['f.yaml:2:5', 'x.yaml:2:5'], { kind: 'ipam.fhrpgroup', value: 'vrrp-10', candidates: ['fhrp_groups[name=vrrp-10]', 'fhrp_groups[name=vrrp-10]'] }],
     ]);
   });
+  it('accepts a group without a name (NetBox allows a blank one), found by protocol and group ID', () => {
+    const x = `fhrp_groups:
+  - { protocol: vrrp3, group_id: 10 }
+  - { protocol: hsrp, group_id: 10, name: '' }
+fhrp_group_assignments:
+  - { group: { protocol: vrrp3, group_id: 10 }, interface_type: dcim.interface, interface: leaf1:et1, priority: 100 }
+ip_addresses:
+  - { address: 10.0.0.254/24, role: hsrp, assigned_object_type: ipam.fhrpgroup, assigned_object: { protocol: hsrp, group_id: 10 } }
+`;
+    const [assignment] = clean('ipam.fhrpgroupassignment', { 'x.yaml': x });
+    const group = ref(assignment, 'group')!;
+    expect([group.data.protocol, displayName(group)]).toEqual(['vrrp3', 'protocol vrrp3, group id 10']);
+    const [vip] = clean('ipam.ipaddress', { 'x.yaml': x });
+    expect(ref(vip, 'assigned_object')!.data.protocol).toBe('hsrp');
+  });
   it('resolves', () => {
     const [group] = clean('ipam.fhrpgroup', { 'x.yaml': 'fhrp_groups:\n  - { name: vrrp-10, protocol: vrrp3, group_id: 10, auth_type: md5, auth_key: secret, tags: [production] }\n' });
     expect(refs(group, 'tags').map(name)).toEqual(['production']);
