@@ -4,40 +4,48 @@ import { circuitDistanceUnit } from './circuits/circuit-distance-unit.js';
 import { virtualCircuitTerminationInterface } from './circuits/virtual-circuit-termination-interface.js';
 import { cableEndType } from './dcim/cable-end-type.js';
 import { cableTerminationOccupied } from './dcim/cable-termination-occupied.js';
-import { frontPortRearPosition } from './dcim/front-port-rear-position.js';
 import { deviceBayInstalled } from './dcim/device-bay-installed.js';
 import { deviceBayParent } from './dcim/device-bay-parent.js';
 import { deviceClusterSite } from './dcim/device-cluster-site.js';
 import { devicePlacementWithoutRack } from './dcim/device-placement-without-rack.js';
 import { devicePlatformManufacturer } from './dcim/device-platform-manufacturer.js';
-import { devicePrimaryIpAssigned } from './dcim/device-primary-ip-assigned.js';
-import { devicePrimaryIpFamily } from './dcim/device-primary-ip-family.js';
 import { devicePositionFace } from './dcim/device-position-face.js';
 import { devicePositionOutsideRack } from './dcim/device-position-outside-rack.js';
-import { deviceVcPosition } from './dcim/device-vc-position.js';
-import { deviceTypeChildHeight } from './dcim/device-type-child-height.js';
+import { devicePrimaryIpAssigned } from './dcim/device-primary-ip-assigned.js';
+import { devicePrimaryIpFamily } from './dcim/device-primary-ip-family.js';
 import { deviceRackLocation } from './dcim/device-rack-location.js';
+import { deviceTypeChildHeight } from './dcim/device-type-child-height.js';
+import { deviceVcPosition } from './dcim/device-vc-position.js';
+import { frontPortRearPosition } from './dcim/front-port-rear-position.js';
 import { interfaceBridge } from './dcim/interface-bridge.js';
 import { interfaceLag } from './dcim/interface-lag.js';
 import { interfaceParent } from './dcim/interface-parent.js';
 import { interfacePoe } from './dcim/interface-poe.js';
-import { interfaceWireless } from './dcim/interface-wireless.js';
 import { interfacePrimaryMac } from './dcim/interface-primary-mac.js';
 import { interfaceVlanMode } from './dcim/interface-vlan-mode.js';
 import { interfaceVlanSite } from './dcim/interface-vlan-site.js';
+import { interfaceWireless } from './dcim/interface-wireless.js';
 import { moduleBayDisabled } from './dcim/module-bay-disabled.js';
 import { moduleTypeProfile } from './dcim/module-type-profile.js';
 import { powerFeedRackSite } from './dcim/power-feed-rack-site.js';
 import { powerFeedVoltage } from './dcim/power-feed-voltage.js';
 import { powerPortDraw } from './dcim/power-port-draw.js';
 import { rackOuterUnit } from './dcim/rack-outer-unit.js';
-import { rearPortPositionOccupied } from './dcim/rear-port-position-occupied.js';
 import { rackReservationUnits } from './dcim/rack-reservation-units.js';
 import { rackUnitClash } from './dcim/rack-unit-clash.js';
+import { rearPortPositionOccupied } from './dcim/rear-port-position-occupied.js';
 import { templateReference } from './dcim/template-reference.js';
 import { virtualChassisMaster } from './dcim/virtual-chassis-master.js';
 import { weightUnit } from './dcim/weight-unit.js';
+import { configContextProfile } from './extras/config-context-profile.js';
+import { customFieldDefinition } from './extras/custom-field-definition.js';
+import { customFieldRequired } from './extras/custom-field-required.js';
+import { customFieldUnique } from './extras/custom-field-unique.js';
+import { customFieldUnknown } from './extras/custom-field-unknown.js';
+import { customFieldValue } from './extras/custom-field-value.js';
+import { tagObjectType } from './extras/tag-object-type.js';
 import { aggregateOverlap } from './ipam/aggregate-overlap.js';
+import { asnRangeStartEnd } from './ipam/asn-range-start-end.js';
 import { duplicateIpAddress } from './ipam/duplicate-ip-address.js';
 import { duplicatePrefix } from './ipam/duplicate-prefix.js';
 import { ipAddressNetworkBroadcast } from './ipam/ip-address-network-broadcast.js';
@@ -48,18 +56,8 @@ import { ipRangeOverlap } from './ipam/ip-range-overlap.js';
 import { prefixHostBits } from './ipam/prefix-host-bits.js';
 import { zeroMask } from './ipam/zero-mask.js';
 import { interfaceVlanAvailable } from './lint/interface-vlan-available.js';
-import { asnRangeStartEnd } from './ipam/asn-range-start-end.js';
-import { duplicateIpAddress } from './ipam/duplicate-ip-address.js';
-import { duplicatePrefix } from './ipam/duplicate-prefix.js';
 import { serviceIpParent } from './lint/service-ip-parent.js';
 import { uniqueName } from './lint/unique-name.js';
-import { configContextProfile } from './extras/config-context-profile.js';
-import { customFieldDefinition } from './extras/custom-field-definition.js';
-import { customFieldRequired } from './extras/custom-field-required.js';
-import { customFieldUnique } from './extras/custom-field-unique.js';
-import { customFieldUnknown } from './extras/custom-field-unknown.js';
-import { customFieldValue } from './extras/custom-field-value.js';
-import { tagObjectType } from './extras/tag-object-type.js';
 import { ikePolicyMode } from './vpn/ike-policy-mode.js';
 import { ipsecProposalAlgorithm } from './vpn/ipsec-proposal-algorithm.js';
 import { l2vpnPointToPoint } from './vpn/l2vpn-point-to-point.js';
@@ -83,17 +81,17 @@ export const RULES: readonly Rule[] = [
   devicePrimaryIpFamily,
   deviceRackLocation,
   deviceTypeChildHeight,
+  deviceVcPosition,
+  frontPortRearPosition,
   interfaceBridge,
   interfaceLag,
   interfaceParent,
   interfacePoe,
-  interfaceWireless,
   interfacePrimaryMac,
   interfaceVlanMode,
   interfaceVlanSite,
-  frontPortRearPosition,
+  interfaceWireless,
   moduleBayDisabled,
-  deviceVcPosition,
   moduleTypeProfile,
   powerFeedRackSite,
   powerFeedVoltage,
@@ -113,6 +111,7 @@ export const RULES: readonly Rule[] = [
   customFieldValue,
   tagObjectType,
   aggregateOverlap,
+  asnRangeStartEnd,
   duplicateIpAddress,
   duplicatePrefix,
   ipAddressNetworkBroadcast,
@@ -123,9 +122,6 @@ export const RULES: readonly Rule[] = [
   prefixHostBits,
   zeroMask,
   interfaceVlanAvailable,
-  asnRangeStartEnd,
-  duplicateIpAddress,
-  duplicatePrefix,
   serviceIpParent,
   uniqueName,
   ikePolicyMode,
