@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import jsyaml from 'js-yaml';
 
 /** Bump when the generated text changes, so that reused outputs of an older generator are regenerated. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 export const SCALES = { S: 100, M: 10_000, L: 100_000 } as const;
 export type ScaleName = keyof typeof SCALES;
 export const DEFAULT_SEED = 1;
@@ -924,6 +924,10 @@ interface VmPlan {
 /** What a site's devices, IPAM entries, circuits and VMs need to agree on. */
 interface SiteNet {
   base: number;
+  /** The site's IPv6 /48, without its trailing `::/48`: `2001:db8:2a`. */
+  base6: string;
+  /** Fabric links addressed in the site (a /31 and a /127 each). */
+  linkCount: number;
   group: string;
   vlans: VlanDef[];
   /** Position of each device in the site: its loopback and management address. */
@@ -967,6 +971,8 @@ function planNet(rng: Rng, site: SitePlan, b: SiteBuilder, tenant: string): Site
   const dc = site.tier !== 'pop';
   const net: SiteNet = {
     base,
+    base6: `2001:db8:${site.index.toString(16)}`,
+    linkCount: link,
     group: `${site.slug}-${dc ? 'fabric' : 'access'}`,
     vlans: dc ? DC_VLANS : POP_VLANS,
     index,
@@ -1027,6 +1033,7 @@ function deviceText(rng: Rng, site: SitePlan, d: DevicePlan, name: string, c: Co
   if (rng.chance(0.05)) tags.push('pci');
   const j = net.index.get(d)!;
   const loopback = ip4(net.base + 1 + j);
+  const loopback6 = `${net.base6}::${(j + 1).toString(16)}`;
   let s =
     `  - name: ${name}\n` +
     `    device_type: ${t.ref}\n` +
@@ -1042,7 +1049,8 @@ function deviceText(rng: Rng, site: SitePlan, d: DevicePlan, name: string, c: Co
     `    serial: ${serial(rng, t.manufacturer)}\n` +
     `    asset_tag: AT${pad(++c.asset, 7)}\n` +
     `    tags: [${tags.join(', ')}]\n` +
-    `    primary_ip4: ${loopback}/32\n`;
+    `    primary_ip4: ${loopback}/32\n` +
+    `    primary_ip6: "${loopback6}/128"\n`;
   if (rng.chance(0.1)) s += `    comments: installed under change CHG${pad(rng.int(1_000_000), 6)}\n`;
   s += '    interfaces:\n';
 
@@ -1069,8 +1077,8 @@ function deviceText(rng: Rng, site: SitePlan, d: DevicePlan, name: string, c: Co
     }
   };
   const p2p = (link: number, side: 0 | 1) => {
-    c.ipAddresses++;
-    return `ip_addresses: [${ip4(net.base + 8192 + 2 * link + side)}/31]`;
+    c.ipAddresses += 2;
+    return `ip_addresses: [${ip4(net.base + 8192 + 2 * link + side)}/31, "${net.base6}:1::${(2 * link + side).toString(16)}/127"]`;
   };
 
   t.mgmt.forEach((p, i) => {
@@ -1169,12 +1177,12 @@ function deviceText(rng: Rng, site: SitePlan, d: DevicePlan, name: string, c: Co
   });
 
   c.interfaces++;
-  c.ipAddresses++;
+  c.ipAddresses += 2;
   s +=
     '      - name: Loopback0\n' +
     '        type: virtual\n' +
     `        description: router-id ${loopback}\n` +
-    `        ip_addresses: [${loopback}/32]\n`;
+    `        ip_addresses: [${loopback}/32, "${loopback6}/128"]\n`;
   return s;
 }
 
@@ -1237,7 +1245,12 @@ function siteNetText(site: SitePlan, net: SiteNet, c: Counters, rng: Rng): strin
   prefix(`  - prefix: ${ip4(b)}/21\n${at}    role: loopbacks\n    description: ${S} router IDs\n`);
   prefix(`  - prefix: ${ip4(b + 2048)}/21\n    vrf: MGMT\n${at}    role: management\n    description: ${S} out-of-band\n`);
   net.vlans.forEach((v, i) => prefix(`  - prefix: ${ip4(b + 4096 + i * 256)}/24\n${at}    vlan: ${vlanRef(net, v.vid)}\n    role: ${v.role}\n`));
-  prefix(`  - prefix: ${ip4(b + 8192)}/19\n${at}    role: p2p\n    description: ${S} fabric links\n`);
+  prefix(`  - prefix: ${ip4(b + 8192)}/19\n    status: container\n${at}    role: p2p\n    description: ${S} fabric links\n`);
+  // Each fabric link's /31 under the /19, in the compact form large plans are written in.
+  for (let l = 0; l < net.linkCount; l++) prefix(`  - {prefix: ${ip4(b + 8192 + 2 * l)}/31, role: p2p}\n`);
+  prefix(`  - prefix: "${net.base6}::/48"\n    status: container\n${at}    tenant: network-operations\n    description: ${S} IPv6\n`);
+  prefix(`  - prefix: "${net.base6}::/64"\n${at}    role: loopbacks\n    description: ${S} IPv6 router IDs\n`);
+  prefix(`  - prefix: "${net.base6}:1::/64"\n${at}    role: p2p\n    description: ${S} IPv6 fabric links (a /127 each)\n`);
   for (const t of net.vmTenants) prefix(`  - prefix: ${ip4(tenantNet(site))}/24\n    vrf: ${vrfOf(t)}\n${at}    role: tenant-vms\n    tenant: ${t}\n`);
 
   s += '\ncircuits:\n';
