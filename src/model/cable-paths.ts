@@ -1,5 +1,5 @@
-import { cableEnds, sideOf, type CableSide } from './cable-ends.js';
-import { objectsOf, ref, type Model, type Obj } from './model.js';
+import { cableEnds, endPlace, sideOf, type CableEnd, type CableSide } from './cable-ends.js';
+import { describe, objectsOf, ref, type Model, type Obj } from './model.js';
 
 // Cable paths as NetBox traces them (CablePath.from_origin): from a set of terminations on one cable
 // end, across cables (and wireless links), through front and rear ports by their mappings and
@@ -94,7 +94,7 @@ export interface CablePath {
   active: boolean;
   split: boolean;
   /** Where and why a split path divided (the first split; an asymmetric split lets the trace go on). */
-  splitAt?: { reason: SplitReason; terminations: Obj[]; cable?: Obj; termination?: Obj };
+  splitAt?: { reason: SplitReason; terminations: Obj[]; cable?: Obj; termination?: Obj; positions?: number };
   loopAt?: { reason: LoopReason; terminations: Obj[]; cable?: Obj; termination?: Obj };
   /** Where a path NetBox refuses goes wrong: the terminations of several devices. */
   unsupportedAt?: { terminations: Obj[] };
@@ -240,7 +240,7 @@ function trace(model: Model, idx: Index, origin: Obj[]): CablePath {
     if (unique(own.map((l) => l?.obj)).length > 1 && stack.length && terminations.length !== stack[stack.length - 1].length) {
       path.stop = 'split';
       path.split = true;
-      path.splitAt = { reason: 'positions', terminations, cable: links[0], termination: terminations.find((t) => idx.links.get(t)?.obj === links[0]) };
+      path.splitAt = { reason: 'positions', terminations, cable: links[0], termination: terminations.find((t) => idx.links.get(t)?.obj === links[0]), positions: stack[stack.length - 1].length };
       return path;
     }
     if (!links.length) {
@@ -365,4 +365,21 @@ function mappingsOf(idx: Index, ports: Obj[], front: boolean): PortMapping[] {
   for (const r of ports) for (const f of idx.frontsOfRear.get(r) ?? []) out.push({ from: r, fromPosition: rearPosition(f), to: f, toPosition: 1 });
   // NetBox reads the mappings of several rear ports in the order they were made: by front port.
   return ports.length > 1 ? out.sort((x, y) => x.to.id - y.to.id) : out;
+}
+
+/** The end of `cable` on `termination`, for a finding's place. */
+export function endOnCable(model: Model, termination: Obj, cable: Obj): CableEnd | undefined {
+  return cableEnds(model).byTermination.get(termination)?.find((e) => e.cable === cable);
+}
+
+/** A path's origin in a message: its first termination, and how many more start with it. */
+export function pathOrigin(path: CablePath): string {
+  return `${describe(path.origin[0])}${path.origin.length > 1 ? ` (and ${path.origin.length - 1} more on its cable end)` : ''}`;
+}
+
+/** Where a path starts, as a finding's related location: the origin's end on its first cable. */
+export function pathStart(model: Model, path: CablePath): { obj: Obj; field: string; subPath?: number[]; message: string }[] | undefined {
+  const cable = path.hops[0]?.links[0];
+  const end = cable && endOnCable(model, path.origin[0], cable);
+  return end ? [{ obj: cable, ...endPlace(end), message: `the path starts at ${describe(path.origin[0])}` }] : undefined;
 }

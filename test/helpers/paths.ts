@@ -29,7 +29,7 @@ front-ports:
 
 /**
  * Leaves leaf1/leaf2 (X-4: et1, et2, mgmt, con), trunk panels tp1/tp2 (PP-4), panels pp1/pp2 (PP-2);
- * circuits C-1 (A at AMS1, Z at AMS2), C-2 (A at AMS1, Z on provider network "Backbone"), C-3 (A only);
+ * circuits C-1 (A at AMS1, Z at AMS2), C-2 (A at AMS1, Z on provider network "Backbone"), C-3 (A only), C-4 (A at AMS1, Z at AMS2);
  * and the given lines under `cables:` in c.yaml.
  */
 export const pathFiles = (cables: string, extra: Record<string, string> = {}) => ({
@@ -44,13 +44,15 @@ export const pathFiles = (cables: string, extra: Record<string, string> = {}) =>
     ['pp1', 'pp2'].map((n) => `  - {name: ${n}, device_type: Acme/PP-2, role: leaf, site: ams1}\n`).join(''),
   'circuits.yaml':
     'providers:\n  - {name: P, slug: p}\nprovider_networks:\n  - {name: Backbone, provider: p}\ncircuit_types:\n  - {name: T, slug: t}\n' +
-    'circuits:\n  - {cid: C-1, provider: p, type: t}\n  - {cid: C-2, provider: p, type: t}\n  - {cid: C-3, provider: p, type: t}\n' +
+    'circuits:\n  - {cid: C-1, provider: p, type: t}\n  - {cid: C-2, provider: p, type: t}\n  - {cid: C-3, provider: p, type: t}\n  - {cid: C-4, provider: p, type: t}\n' +
     'circuit_terminations:\n' +
     '  - {circuit: C-1, term_side: A, termination_type: dcim.site, termination: ams1}\n' +
     '  - {circuit: C-1, term_side: Z, termination_type: dcim.site, termination: ams2}\n' +
     '  - {circuit: C-2, term_side: A, termination_type: dcim.site, termination: ams1}\n' +
     '  - {circuit: C-2, term_side: Z, termination_type: circuits.providernetwork, termination: Backbone}\n' +
-    '  - {circuit: C-3, term_side: A, termination_type: dcim.site, termination: ams1}\n',
+    '  - {circuit: C-3, term_side: A, termination_type: dcim.site, termination: ams1}\n' +
+    '  - {circuit: C-4, term_side: A, termination_type: dcim.site, termination: ams1}\n' +
+    '  - {circuit: C-4, term_side: Z, termination_type: dcim.site, termination: ams2}\n',
   'c.yaml': `cables:\n${cables}`,
   ...extra,
 });
