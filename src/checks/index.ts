@@ -3,6 +3,7 @@ import type { Model } from '../model/model.js';
 import { circuitDistanceUnit } from './circuits/circuit-distance-unit.js';
 import { virtualCircuitTerminationInterface } from './circuits/virtual-circuit-termination-interface.js';
 import { cableEndType } from './dcim/cable-end-type.js';
+import { cablePathLoop } from './dcim/cable-path-loop.js';
 import { cablePathSplit } from './dcim/cable-path-split.js';
 import { cableTerminationOccupied } from './dcim/cable-termination-occupied.js';
 import { devicePlacementWithoutRack } from './dcim/device-placement-without-rack.js';
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   circuitDistanceUnit,
   virtualCircuitTerminationInterface,
   cableEndType,
+  cablePathLoop,
   cablePathSplit,
   cableTerminationOccupied,
   devicePlacementWithoutRack,
