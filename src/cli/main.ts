@@ -2,13 +2,15 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve as resolvePath, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compile } from '../compile.js';
-import { countBySeverity } from '../diagnostics/diagnostic.js';
+import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { packageRoot } from '../model/kinds.js';
 import { reporters, type FormatName } from '../reporters/index.js';
 import { readWorktree } from '../sources/worktree.js';
 import { initInventory } from './init.js';
 import { writeSchemas } from './schema.js';
 import { HELP, commandHelp } from './help.js';
+import { findTermination, pathJson, pathText, TRACE_KINDS } from './trace.js';
+import { pathFrom } from '../model/cable-paths.js';
 
 export const EXIT = { clean: 0, problems: 1, usage: 2, internal: 3 } as const;
 
@@ -69,6 +71,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       return init(rest, io);
     case 'schema':
       return schema(rest, io);
+    case 'trace':
+      return trace(rest, io);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -129,6 +133,49 @@ async function check(args: string[], io: Io): Promise<number> {
   const { errors, warnings } = countBySeverity(result.diagnostics);
   if (errors > 0 || (failOn === 'warning' && warnings > 0)) return EXIT.problems;
   return EXIT.clean;
+}
+
+async function trace(args: string[], io: Io): Promise<number> {
+  if (wantsHelp(args, 'trace', io)) return EXIT.clean;
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', short: 'f', default: 'text' },
+      kind: { type: 'string' },
+    },
+  });
+  if (positionals.length < 1) throw new UsageError('trace takes a termination: <device>:<port>, <circuit>:<A|Z> or <power panel>:<feed>');
+  if (positionals.length > 2) throw new UsageError('trace takes a termination and one inventory folder');
+  const format = values.format as string;
+  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}" (text, json)`);
+  const kindName = values.kind as string | undefined;
+  if (kindName !== undefined && !(kindName in TRACE_KINDS)) throw new UsageError(`unknown kind "${kindName}" (${Object.keys(TRACE_KINDS).join(', ')})`);
+  const root = resolvePath(io.cwd, positionals[1] ?? '.');
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${positionals[1] ?? '.'}`);
+
+  const files = readWorktree(root);
+  const result = compile(files);
+  if (result.configError) return reportProblems(result.diagnostics, files, root, io, EXIT.usage);
+  if (countBySeverity(result.diagnostics).errors > 0) return reportProblems(result.diagnostics.filter((d) => d.severity === 'error'), files, root, io, EXIT.problems);
+
+  const hit = findTermination(result.model, positionals[0], kindName ? TRACE_KINDS[kindName] : undefined);
+  if ('error' in hit) throw new UsageError(hit.error);
+  const path = pathFrom(result.model, hit.found);
+  io.stdout(format === 'json' ? `${JSON.stringify(pathJson(result.model, path), null, 2)}\n` : pathText(result.model, path));
+  return EXIT.clean;
+}
+
+/** An inventory that does not compile: its errors on stderr, nothing on stdout. */
+function reportProblems(diagnostics: Diagnostic[], files: { file: string; text: string }[], root: string, io: Io, code: number): number {
+  const texts = new Map(files.map((f) => [f.file, f.text]));
+  io.stderr(
+    reporters.pretty(
+      { diagnostics, filesRead: files.length, elapsedMs: 0, version: version() },
+      { displayPath: (file) => relative(io.cwd, join(root, file)).split(sep).join('/'), source: (file) => texts.get(file), color: false },
+    ),
+  );
+  return code;
 }
 
 function ms(n: number): string {
