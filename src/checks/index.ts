@@ -5,6 +5,7 @@ import { virtualCircuitTerminationInterface } from './circuits/virtual-circuit-t
 import { cableEndType } from './dcim/cable-end-type.js';
 import { cablePathLoop } from './dcim/cable-path-loop.js';
 import { cablePathSplit } from './dcim/cable-path-split.js';
+import { cablePathUnsupported } from './dcim/cable-path-unsupported.js';
 import { cableTerminationOccupied } from './dcim/cable-termination-occupied.js';
 import { devicePlacementWithoutRack } from './dcim/device-placement-without-rack.js';
 import { devicePositionFace } from './dcim/device-position-face.js';
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   cableEndType,
   cablePathLoop,
   cablePathSplit,
+  cablePathUnsupported,
   cableTerminationOccupied,
   devicePlacementWithoutRack,
   devicePositionFace,

@@ -97,7 +97,7 @@ export interface CablePath {
   splitAt?: { reason: SplitReason; terminations: Obj[]; cable?: Obj; termination?: Obj; positions?: number };
   loopAt?: { reason: LoopReason; terminations: Obj[]; cable?: Obj; termination?: Obj };
   /** Where a path NetBox refuses goes wrong: the terminations of several devices. */
-  unsupportedAt?: { terminations: Obj[] };
+  unsupportedAt?: { terminations: Obj[]; cable?: Obj; termination?: Obj };
   /** The last node set of a complete path (endpoints or provider networks), else empty. */
   farEnd: Obj[];
 }
@@ -231,7 +231,10 @@ function trace(model: Model, idx: Index, origin: Obj[]): CablePath {
     // Pass-through ports of several devices on one end: NetBox refuses the cable.
     if (!ENDPOINT_KINDS.has(kind) && kind !== CIRCUIT_TERMINATION && terminations.some((t) => t.owner !== terminations[0].owner)) {
       path.stop = 'unsupported';
-      path.unsupportedAt = { terminations };
+      // The cable end to blame: the far end, on a port of another device than the first's.
+      const last = hops[hops.length - 1];
+      const other = last?.far.find((t) => t.owner !== last.far[0].owner);
+      path.unsupportedAt = { terminations, cable: other && last.links.find((l) => endOnCable(model, other, l)), termination: other };
       return path;
     }
     const own = terminations.map((t) => idx.links.get(t));
