@@ -159,8 +159,10 @@ describe('model/cable-paths', () => {
 
   it('stops at pass-through ports of several devices on one end, which NetBox refuses', () => {
     const { model, errors } = compile('  - {a: "leaf1:et1", b_terminations: [{device: pp1, front_port: "1"}, {device: pp2, front_port: "1"}], label: A}\n');
-    expect(errors).toEqual([]);
-    expect(hops(pathFrom(model, iface(model, 'leaf1:et1')))).toEqual(['leaf1:et1 > A > pp1:1,pp2:1', 'unsupported']);
+    expect(errors.map((e) => e.split(' ')[0])).toEqual(['dcim/cable-path-unsupported']);
+    const path = pathFrom(model, iface(model, 'leaf1:et1'));
+    expect(hops(path)).toEqual(['leaf1:et1 > A > pp1:1,pp2:1', 'unsupported']);
+    expect([path.unsupportedAt!.terminations.map(term), term(path.unsupportedAt!.termination!), path.unsupportedAt!.cable!.data.label]).toEqual([['pp1:1', 'pp2:1'], 'pp2:1', 'A']);
   });
 
   it('traces the endpoints on one cable end together, and follows wireless links', () => {
