@@ -156,8 +156,8 @@ async function trace(args: string[], io: Io): Promise<number> {
 
   const files = readWorktree(root);
   const result = compile(files);
-  if (result.configError) return reportProblems(result.diagnostics, files, root, io, EXIT.usage);
-  if (countBySeverity(result.diagnostics).errors > 0) return reportProblems(result.diagnostics.filter((d) => d.severity === 'error'), files, root, io, EXIT.problems);
+  if (result.configError) return reportProblems(result.diagnostics, result.filesRead, files, root, io, EXIT.usage);
+  if (countBySeverity(result.diagnostics).errors > 0) return reportProblems(result.diagnostics.filter((d) => d.severity === 'error'), result.filesRead, files, root, io, EXIT.problems);
 
   const hit = findTermination(result.model, positionals[0], kindName ? TRACE_KINDS[kindName] : undefined);
   if ('error' in hit) throw new UsageError(hit.error);
@@ -167,11 +167,11 @@ async function trace(args: string[], io: Io): Promise<number> {
 }
 
 /** An inventory that does not compile: its errors on stderr, nothing on stdout. */
-function reportProblems(diagnostics: Diagnostic[], files: { file: string; text: string }[], root: string, io: Io, code: number): number {
+function reportProblems(diagnostics: Diagnostic[], filesRead: number, files: { file: string; text: string }[], root: string, io: Io, code: number): number {
   const texts = new Map(files.map((f) => [f.file, f.text]));
   io.stderr(
     reporters.pretty(
-      { diagnostics, filesRead: files.length, elapsedMs: 0, version: version() },
+      { diagnostics, filesRead, elapsedMs: 0, version: version() },
       { displayPath: (file) => relative(io.cwd, join(root, file)).split(sep).join('/'), source: (file) => texts.get(file), color: false },
     ),
   );
