@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, cpSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
 
 // End-to-end: the built CLI (npm test builds first), run as a user would, from the repository root.
 const ROOT = join(import.meta.dirname, '..');
@@ -198,5 +199,136 @@ describe('sot rack', { timeout: 60_000 }, () => {
     expect(sot(['help', 'rack']).stdout.split('\n')[0]).toBe('Usage: sot rack <site>/<rack> [dir] [options]');
     expect(sot(['rack', '--help']).stdout).toContain('--format <name>');
     expect(sot(['--help']).stdout).toContain('rack <site>/<rack> [dir]');
+  });
+});
+
+describe('sot trace', () => {
+  const T = `${FIXTURES}/valid/trace`;
+  // In process (the same main() the binary runs) to keep the many runs quick; the example runs the binary.
+  async function run(args: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const code = await main(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: ROOT, env: {}, isTTY: false });
+    return { code, stdout, stderr };
+  }
+
+  it('prints each hop, the port mappings with positions and the far end', async () => {
+    const r = await run(['trace', 'leaf1:et1', T]);
+    expect([r.code, r.stderr, r.stdout]).toEqual([
+      0,
+      '',
+      'leaf1:et1 (interface) → cable "A" → tp1:3 (front port)\n' +
+        '  tp1: front port 3 → rear port R position 3\n' +
+        'tp1:R (rear port, position 3) → cable "T" → tp2:R (rear port)\n' +
+        '  tp2: rear port R position 3 → front port 3\n' +
+        'tp2:3 (front port) → cable "B" → leaf2:et1 (interface)\n' +
+        'far end: leaf2:et1 (interface)\n',
+    ]);
+  });
+
+  it('crosses a circuit, says when a cable is not connected, and ends at a provider network', async () => {
+    expect((await run(['trace', 'leaf2:et2', T])).stdout).toBe(
+      'leaf2:et2 (interface) → cable "Y" → C-1:Z (circuit termination)\n' +
+        '  circuit C-1: Z → A\n' +
+        'C-1:A (circuit termination) → cable "X" (planned) → pp1:1 (rear port)\n' +
+        '  pp1: rear port 1 → front port 1\n' +
+        'pp1:1 (front port) → cable "P" → leaf1:et2 (interface)\n' +
+        'far end: leaf1:et2 (interface)\n' +
+        'not active: cable "X" is planned\n',
+    );
+    expect((await run(['trace', 'leaf1:mgmt', T])).stdout).toBe(
+      'leaf1:mgmt (interface) → cable "N" → C-2:A (circuit termination)\n' +
+        '  circuit C-2: A → Z\n' +
+        'C-2:Z (circuit termination) → provider network "Backbone"\n' +
+        'far end: provider network "Backbone"\n',
+    );
+  });
+
+  it('names circuit terminations and power feeds as cable ends do, compact forms included', async () => {
+    for (const name of ['C-1:A', 'p/C-1:A', 'P/C-1:A']) {
+      expect((await run(['trace', name, T])).stdout.split('\n')[0], name).toBe('C-1:A (circuit termination) → cable "X" (planned) → pp1:1 (rear port)');
+    }
+    for (const name of ['PP-A:F1', 'ams1/PP-A:F1', 'AMS1/PP-A:F1']) {
+      expect((await run(['trace', name, T])).stdout, name).toBe('PP-A:F1 (power feed) → cable "F" → leaf2:PSU1 (power port)\nfar end: leaf2:PSU1 (power port)\n');
+    }
+  });
+
+  it('shows where a path stops: not connected, split', async () => {
+    expect((await run(['trace', 'tp3:1', T])).stdout).toBe('tp3:1 (front port) is not connected\n');
+    const r = await run(['trace', 'leaf2:mgmt', T]);
+    expect([r.code, r.stdout]).toEqual([0, 'leaf2:mgmt (interface) → cable "S" → tp3:R (rear port)\nsplit: tp3:R (rear port) has 4 positions and the path brings none to choose from\n']);
+  });
+
+  it('gives the structured path with --format json', async () => {
+    const r = await run(['trace', 'leaf1:et1', T, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const data = JSON.parse(r.stdout);
+    expect(data.hops[1]).toEqual({
+      via: { type: 'ports', mappings: [{ from: { kind: 'dcim.frontport', name: 'tp1:3' }, fromPosition: 1, to: { kind: 'dcim.rearport', name: 'tp1:R' }, toPosition: 3 }] },
+      near: [{ kind: 'dcim.rearport', name: 'tp1:R' }],
+      links: [{ kind: 'dcim.cable', name: 'T', label: 'T', status: 'connected' }],
+      far: [{ kind: 'dcim.rearport', name: 'tp2:R' }],
+    });
+    expect([data.origin, data.hops.length, data.stop, data.complete, data.active, data.split, data.farEnd]).toEqual([
+      [{ kind: 'dcim.interface', name: 'leaf1:et1' }],
+      3,
+      'endpoint',
+      true,
+      true,
+      false,
+      [{ kind: 'dcim.interface', name: 'leaf2:et1' }],
+    ]);
+    expect((await run(['trace', 'leaf1:et1', T, '--format', 'json'])).stdout).toBe(r.stdout);
+  });
+
+  it('asks which termination an ambiguous name means, and takes --kind', async () => {
+    const r = await run(['trace', 'leaf1:1', T]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      2,
+      '',
+      'sot: "leaf1:1" names an interface and a console port: say which with --kind interface or --kind console-port\nRun "sot help" for usage.\n',
+    ]);
+    expect((await run(['trace', 'leaf1:1', T, '--kind', 'console-port'])).stdout).toBe('leaf1:1 (console port) is not connected\n');
+  });
+
+  it('refuses an unknown termination or kind with exit 2', async () => {
+    const r = await run(['trace', 'leaf9:et1', T]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      2,
+      '',
+      'sot: no interface, port, outlet, circuit termination or power feed "leaf9:et1" in the inventory (write <device>:<port>, <circuit>:<A|Z> or <power panel>:<feed>)\nRun "sot help" for usage.\n',
+    ]);
+    for (const args of [['trace'], ['trace', 'leaf1:et1', T, '--kind', 'port'], ['trace', 'leaf1:et1', T, '--format', 'xml'], ['trace', 'leaf1:et1', 'no/such/dir']]) {
+      const u = await run(args);
+      expect([u.code, u.stdout], args.join(' ')).toEqual([2, '']);
+      expect(u.stderr).toMatch(/^sot: .+\nRun "sot help" for usage\.\n$/);
+    }
+  });
+
+  it('prints an inventory\'s errors and no trace, with exit 1', async () => {
+    const r = await run(['trace', 'leaf1:et1', `${FIXTURES}/invalid/dangling-reference`]);
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toContain('test/fixtures/invalid/dangling-reference/dc.yaml:6:11  error  resolve/dangling-reference  no site "ams-1"; did you mean "ams1"?');
+  });
+
+  it('traces the example inventory from a router through two patch panels and a circuit', { timeout: 30000 }, () => {
+    const r = sot(['trace', 'ams1-br1:et-0/0/3', 'inventory-example']);
+    expect([r.code, r.stdout]).toEqual([
+      0,
+      'ams1-br1:et-0/0/3 (interface) → cable "AMS1-D026" → ams1-odf1:2 (front port)\n' +
+        '  ams1-odf1: front port 2 → rear port Splice position 2\n' +
+        'ams1-odf1:Splice (rear port, position 2) → cable "AMS1-D030" → AF-DF-000417:A (circuit termination)\n' +
+        '  circuit AF-DF-000417: A → Z\n' +
+        'AF-DF-000417:Z (circuit termination) → cable "AMS2-D013" → ams2-odf1:Splice (rear port)\n' +
+        '  ams2-odf1: rear port Splice position 2 → front port 2\n' +
+        'ams2-odf1:2 (front port) → cable "AMS2-D014" → ams2-br1:et-0/0/3 (interface)\n' +
+        'far end: ams2-br1:et-0/0/3 (interface)\n',
+    ]);
+  });
+
+  it('help shows the command', async () => {
+    expect((await run(['help', 'trace'])).stdout.split('\n')[0]).toBe('Usage: sot trace <termination> [dir] [options]');
+    expect((await run(['trace', '--help'])).stdout.split('\n')[0]).toBe('Usage: sot trace <termination> [dir] [options]');
+    expect((await run(['--help'])).stdout).toContain('trace <port> [dir]');
   });
 });

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../src/compile.js';
+import { endName } from '../src/model/cable-ends.js';
+import { farEnd, pathFrom } from '../src/model/cable-paths.js';
 import { readWorktree } from '../src/sources/worktree.js';
 
 describe('inventory-example', () => {
@@ -87,5 +89,29 @@ describe('inventory-example uses what NetBox allows beyond unique names', () => 
       expect(a.owner.data.asset_tag).toBe('EX-000119');
       expect(b.owner).toBe(member(position));
     }
+  });
+});
+
+describe('inventory-example traces a cable path through two patch panels and a circuit', () => {
+  const result = compile(readWorktree(join(import.meta.dirname, '..', 'inventory-example')));
+  const interfaceOf = (device: string, name: string) => result.model.byKind.get('dcim.interface')!.find((i) => i.owner?.data.name === device && i.data.name === name)!;
+
+  it('ams1-br1 et-0/0/3: front to rear on ams1-odf1, across AF-DF-000417, rear to front on ams2-odf1, to ams2-br1 et-0/0/3', () => {
+    const path = pathFrom(result.model, interfaceOf('ams1-br1', 'et-0/0/3'));
+    expect(
+      path.hops.map((h) => [
+        h.via?.type === 'ports' ? h.via.mappings.map((m) => `${endName(m.from)}#${m.fromPosition}>${endName(m.to)}#${m.toPosition}`) : (h.via?.type ?? null),
+        h.near.map(endName),
+        h.links.map((l) => l.data.label),
+        h.far.map(endName),
+      ]),
+    ).toEqual([
+      [null, ['ams1-br1:et-0/0/3'], ['AMS1-D026'], ['ams1-odf1:2']],
+      [['ams1-odf1:2#1>ams1-odf1:Splice#2'], ['ams1-odf1:Splice'], ['AMS1-D030'], ['AF-DF-000417:A']],
+      ['circuit', ['AF-DF-000417:Z'], ['AMS2-D013'], ['ams2-odf1:Splice']],
+      [['ams2-odf1:Splice#2>ams2-odf1:2#1'], ['ams2-odf1:2'], ['AMS2-D014'], ['ams2-br1:et-0/0/3']],
+    ]);
+    expect([path.stop, path.complete, path.active, path.split]).toEqual(['endpoint', true, true, false]);
+    expect(farEnd(result.model, interfaceOf('ams2-br1', 'et-0/0/3'))).toEqual([interfaceOf('ams1-br1', 'et-0/0/3')]);
   });
 });

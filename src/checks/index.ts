@@ -3,6 +3,9 @@ import type { Model } from '../model/model.js';
 import { circuitDistanceUnit } from './circuits/circuit-distance-unit.js';
 import { virtualCircuitTerminationInterface } from './circuits/virtual-circuit-termination-interface.js';
 import { cableEndType } from './dcim/cable-end-type.js';
+import { cablePathLoop } from './dcim/cable-path-loop.js';
+import { cablePathSplit } from './dcim/cable-path-split.js';
+import { cablePathUnsupported } from './dcim/cable-path-unsupported.js';
 import { cableTerminationOccupied } from './dcim/cable-termination-occupied.js';
 import { deviceBayInstalled } from './dcim/device-bay-installed.js';
 import { deviceBayParent } from './dcim/device-bay-parent.js';
@@ -69,6 +72,9 @@ export const RULES: readonly Rule[] = [
   circuitDistanceUnit,
   virtualCircuitTerminationInterface,
   cableEndType,
+  cablePathLoop,
+  cablePathSplit,
+  cablePathUnsupported,
   cableTerminationOccupied,
   deviceBayInstalled,
   deviceBayParent,

@@ -3,16 +3,17 @@ export const HELP = `sot — NetBox's data model as code: validate and compile a
 Usage: sot <command> [options]
 
 Commands:
-  check [dir]    Validate an inventory: schemas, references, NetBox's rules. Exit 0 clean, 1 problems.
+  check [dir]          Validate an inventory: schemas, references, NetBox's rules. Exit 0 clean, 1 problems.
   rack <site>/<rack> [dir]
-                 Show a rack's elevation: its units front and rear, as text, SVG or JSON.
-  init [dir]     Create a new inventory: sot.yaml, a sample site, editor schema wiring.
-  schema         Write sot's JSON Schemas for editors (yaml-language-server).
-  help [command] Show help for a command.
+                       Show a rack's elevation: its units front and rear, as text, SVG or JSON.
+  trace <port> [dir]   Follow the cable path from an interface, port, circuit termination or power feed.
+  init [dir]           Create a new inventory: sot.yaml, a sample site, editor schema wiring.
+  schema               Write sot's JSON Schemas for editors (yaml-language-server).
+  help [command]       Show help for a command.
 
 Options:
-  -v, --version  Print the version.
-  -h, --help     Show this help.
+  -v, --version        Print the version.
+  -h, --help           Show this help.
 
 Exit codes: 0 clean, 1 the inventory has problems, 2 usage or configuration error, 3 internal error.
 `;
@@ -72,6 +73,34 @@ settings.schema.json for sot.yaml. Default folder: .sot/schemas.
 
 Example:
   sot schema --out .sot/schemas
+`,
+  trace: `Usage: sot trace <termination> [dir] [options]
+
+Compiles the inventory in dir (default: the current folder) and follows the cable path from a
+termination as NetBox traces it: across cables and wireless links, through front and rear ports by
+their mappings (with positions on multi-position ports), across circuits from one side to the other,
+to the far end — or to where it stops: not connected, no cable, an unmapped port, a split or a loop.
+The path starts with every termination on the same end of the cable. An inventory with errors
+prints them to stderr and exits 1 without a trace.
+
+The termination is written as cable ends name it:
+  <device>:<name>         an interface, console port, console server port, power port, power
+                          outlet, front port or rear port (ams1-leaf1:Ethernet1)
+  <circuit>:<A|Z>         a circuit termination (EXT-100234:A, or provider/cid:A)
+  <power panel>:<feed>    a power feed (PP-A:R101-A, or site/panel:feed)
+
+Options:
+  -f, --format <name>     text (default): a line per cable, port mapping and circuit crossed, then
+                          the far end; json: the path as data
+      --kind <kind>       which termination a name means when several kinds share it: interface,
+                          console-port, console-server-port, power-port, power-outlet, front-port,
+                          rear-port, circuit-termination, power-feed
+
+Exit codes: 0 traced (whatever the path's state), 1 the inventory has errors, 2 an unknown or
+ambiguous termination, or a usage error.
+
+Example:
+  sot trace ams1-br1:et-0/0/3 inventory-example
 `,
   help: `Usage: sot help [command]
 

@@ -13,6 +13,8 @@ import { initInventory } from './init.js';
 import { findRack, fullName } from './rack.js';
 import { writeSchemas } from './schema.js';
 import { HELP, commandHelp } from './help.js';
+import { findTermination, pathJson, pathText, TRACE_KINDS } from './trace.js';
+import { pathFrom } from '../model/cable-paths.js';
 
 export const EXIT = { clean: 0, problems: 1, usage: 2, internal: 3 } as const;
 
@@ -69,12 +71,14 @@ async function run(argv: string[], io: Io): Promise<number> {
     }
     case 'check':
       return check(rest, io);
-    case 'rack':
-      return rack(rest, io);
     case 'init':
       return init(rest, io);
     case 'schema':
       return schema(rest, io);
+    case 'rack':
+      return rack(rest, io);
+    case 'trace':
+      return trace(rest, io);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -137,6 +141,35 @@ async function check(args: string[], io: Io): Promise<number> {
   return EXIT.clean;
 }
 
+async function trace(args: string[], io: Io): Promise<number> {
+  if (wantsHelp(args, 'trace', io)) return EXIT.clean;
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', short: 'f', default: 'text' },
+      kind: { type: 'string' },
+    },
+  });
+  if (positionals.length < 1) throw new UsageError('trace takes a termination: <device>:<port>, <circuit>:<A|Z> or <power panel>:<feed>');
+  if (positionals.length > 2) throw new UsageError('trace takes a termination and one inventory folder');
+  const format = values.format as string;
+  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}" (text, json)`);
+  const kindName = values.kind as string | undefined;
+  if (kindName !== undefined && !(kindName in TRACE_KINDS)) throw new UsageError(`unknown kind "${kindName}" (${Object.keys(TRACE_KINDS).join(', ')})`);
+  const root = resolvePath(io.cwd, positionals[1] ?? '.');
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${positionals[1] ?? '.'}`);
+
+  const result = compileOrReport(root, io);
+  if (typeof result === 'number') return result;
+
+  const hit = findTermination(result.model, positionals[0], kindName ? TRACE_KINDS[kindName] : undefined);
+  if ('error' in hit) throw new UsageError(hit.error);
+  const path = pathFrom(result.model, hit.found);
+  io.stdout(format === 'json' ? `${JSON.stringify(pathJson(result.model, path), null, 2)}\n` : pathText(result.model, path));
+  return EXIT.clean;
+}
+
 const RACK_FORMATS = ['text', 'svg', 'json'] as const;
 
 async function rack(args: string[], io: Io): Promise<number> {
@@ -156,25 +189,8 @@ async function rack(args: string[], io: Io): Promise<number> {
   const root = resolvePath(io.cwd, positionals[1] ?? '.');
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${positionals[1] ?? '.'}`);
 
-  const started = performance.now();
-  const files = readWorktree(root);
-  const result = compile(files);
-  const { errors } = countBySeverity(result.diagnostics);
-  if (errors > 0) {
-    // Only a valid inventory is drawn: its problems go to stderr as check reports them, nothing to stdout.
-    const texts = new Map(files.map((f) => [f.file, f.text]));
-    io.stderr(
-      reporters.pretty(
-        { diagnostics: result.diagnostics, filesRead: result.filesRead, elapsedMs: performance.now() - started, version: version() },
-        {
-          displayPath: (file) => relative(io.cwd, join(root, file)).split(sep).join('/'),
-          source: (file) => texts.get(file),
-          color: io.isTTY && !io.env.NO_COLOR,
-        },
-      ),
-    );
-    return result.configError ? EXIT.usage : EXIT.problems;
-  }
+  const result = compileOrReport(root, io);
+  if (typeof result === 'number') return result;
 
   const found = findRack(result.model, positionals[0]);
   if ('error' in found) throw new UsageError(found.error);
@@ -190,6 +206,30 @@ async function rack(args: string[], io: Io): Promise<number> {
     }
   }
   return EXIT.clean;
+}
+
+/**
+ * Compiles the inventory for a command that shows part of it (rack, trace). Only a valid inventory is
+ * shown: with errors, its problems go to stderr as `sot check` reports them, nothing to stdout, and the
+ * exit code is returned instead of the compile result.
+ */
+function compileOrReport(root: string, io: Io): ReturnType<typeof compile> | number {
+  const started = performance.now();
+  const files = readWorktree(root);
+  const result = compile(files);
+  if (countBySeverity(result.diagnostics).errors === 0) return result;
+  const texts = new Map(files.map((f) => [f.file, f.text]));
+  io.stderr(
+    reporters.pretty(
+      { diagnostics: result.diagnostics, filesRead: result.filesRead, elapsedMs: performance.now() - started, version: version() },
+      {
+        displayPath: (file) => relative(io.cwd, join(root, file)).split(sep).join('/'),
+        source: (file) => texts.get(file),
+        color: io.isTTY && !io.env.NO_COLOR,
+      },
+    ),
+  );
+  return result.configError ? EXIT.usage : EXIT.problems;
 }
 
 function ms(n: number): string {
