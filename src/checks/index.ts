@@ -3,6 +3,7 @@ import type { Model } from '../model/model.js';
 import { circuitDistanceUnit } from './circuits/circuit-distance-unit.js';
 import { virtualCircuitTerminationInterface } from './circuits/virtual-circuit-termination-interface.js';
 import { cableEndType } from './dcim/cable-end-type.js';
+import { cableProfile } from './dcim/cable-profile.js';
 import { cableTerminationOccupied } from './dcim/cable-termination-occupied.js';
 import { devicePlacementWithoutRack } from './dcim/device-placement-without-rack.js';
 import { devicePositionFace } from './dcim/device-position-face.js';
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   circuitDistanceUnit,
   virtualCircuitTerminationInterface,
   cableEndType,
+  cableProfile,
   cableTerminationOccupied,
   devicePlacementWithoutRack,
   devicePositionFace,
