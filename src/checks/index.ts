@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Model } from '../model/model.js';
 import { circuitDistanceUnit } from './circuits/circuit-distance-unit.js';
+import { virtualCircuitProviderAccount } from './circuits/virtual-circuit-provider-account.js';
 import { virtualCircuitTerminationInterface } from './circuits/virtual-circuit-termination-interface.js';
 import { cableEndType } from './dcim/cable-end-type.js';
 import { cableProfile } from './dcim/cable-profile.js';
@@ -33,6 +34,7 @@ import { findingToDiagnostic, type CheckContext, type Rule } from './rule.js';
 /** Every semantic rule, in id order. A conventions test requires a test and a docs page for each. */
 export const RULES: readonly Rule[] = [
   circuitDistanceUnit,
+  virtualCircuitProviderAccount,
   virtualCircuitTerminationInterface,
   cableEndType,
   cableProfile,
