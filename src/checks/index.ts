@@ -29,6 +29,7 @@ import { customFieldUnknown } from './extras/custom-field-unknown.js';
 import { customFieldValue } from './extras/custom-field-value.js';
 import { tagObjectType } from './extras/tag-object-type.js';
 import { linkDistanceUnit } from './wireless/link-distance-unit.js';
+import { linkInterfaceType } from './wireless/link-interface-type.js';
 import { findingToDiagnostic, type CheckContext, type Rule } from './rule.js';
 
 /** Every semantic rule, in id order. A conventions test requires a test and a docs page for each. */
@@ -62,6 +63,7 @@ export const RULES: readonly Rule[] = [
   duplicatePrefix,
   uniqueName,
   linkDistanceUnit,
+  linkInterfaceType,
 ];
 
 export function runChecks(model: Model, ctx: CheckContext, out: Diagnostic[]): void {
