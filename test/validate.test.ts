@@ -128,3 +128,17 @@ describe('cable length', () => {
     expect(cable(', length: 1000000, length_unit: m').map(([rule, at]) => [rule, at])).toEqual([['schema/invalid-value', 'c.yaml:2:46']]);
   });
 });
+
+describe('rack type slugs', () => {
+  const slug = (value: string) =>
+    compileFiles({ 'base.yaml': BASE, 'r.yaml': `rack_types:\n  - {manufacturer: Acme, model: RT-1, slug: ${value}, form_factor: 4-post-cabinet}\n` }).diagnostics.map((d) => [d.rule, d.message]);
+
+  it("take NetBox's slug letters, capitals too", () => {
+    expect(slug('Acme_RT-1')).toEqual([]);
+  });
+
+  it('refuse other characters, and need one', () => {
+    expect(slug('"acme rt"')).toEqual([['schema/invalid-value', '"acme rt" is not a valid slug: must match ^[-a-zA-Z0-9_]+$']]);
+    expect(slug('~')).toEqual([['schema/missing-field', 'rack type is missing the required field "slug"']]);
+  });
+});
