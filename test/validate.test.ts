@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cableFiles } from './helpers/cables.js';
 import { BASE, briefs, compileFiles } from './helpers/compile.js';
 
 const one = (files: Record<string, string>) => {
@@ -109,5 +110,35 @@ describe('rack dimensions', () => {
   it('are whole numbers, as NetBox stores them', () => {
     const r = compileFiles({ 'base.yaml': BASE, 'r.yaml': 'racks:\n  - {name: R1, site: ams1, outer_width: 600, outer_depth: 1070.5, outer_unit: mm}\n' });
     expect(r.diagnostics.map((d) => [d.rule, `${d.location.file}:${d.location.range!.start.line + 1}:${d.location.range!.start.column + 1}`])).toEqual([['schema/wrong-type', 'r.yaml:2:59']]);
+  });
+});
+
+describe('cable length', () => {
+  const cable = (fields: string) => compileFiles(cableFiles(`  - {a: "leaf1:et1", b: "leaf2:et1"${fields}}\n`)).diagnostics.map((d) => [d.rule, `${d.location.file}:${d.location.range!.start.line + 1}:${d.location.range!.start.column + 1}`, d.message]);
+
+  it('takes any two-decimal length with a unit, negative ones too (NetBox sets no minimum), and a unit alone', () => {
+    for (const fields of [', length: 2.5, length_unit: m', ', length: -3, length_unit: ft', ', length: 0, length_unit: m', ', length_unit: m', '']) {
+      expect(cable(fields)).toEqual([]);
+    }
+  });
+
+  it('needs a unit for every length, 0 included (NetBox checks for a length, not a non-zero one)', () => {
+    expect(cable(', length: 0')).toEqual([['schema/missing-field', 'c.yaml:2:38', '"length" needs "length_unit" as well']]);
+    expect(cable(', length: 2.5, length_unit: ""')).toEqual([['schema/missing-field', 'c.yaml:2:38', '"length" needs "length_unit" as well']]);
+    expect(cable(', length: 1000000, length_unit: m').map(([rule, at]) => [rule, at])).toEqual([['schema/invalid-value', 'c.yaml:2:46']]);
+  });
+});
+
+describe('rack type slugs', () => {
+  const slug = (value: string) =>
+    compileFiles({ 'base.yaml': BASE, 'r.yaml': `rack_types:\n  - {manufacturer: Acme, model: RT-1, slug: ${value}, form_factor: 4-post-cabinet}\n` }).diagnostics.map((d) => [d.rule, d.message]);
+
+  it("take NetBox's slug letters, capitals too", () => {
+    expect(slug('Acme_RT-1')).toEqual([]);
+  });
+
+  it('refuse other characters, and need one', () => {
+    expect(slug('"acme rt"')).toEqual([['schema/invalid-value', '"acme rt" is not a valid slug: must match ^[-a-zA-Z0-9_]+$']]);
+    expect(slug('~')).toEqual([['schema/missing-field', 'rack type is missing the required field "slug"']]);
   });
 });

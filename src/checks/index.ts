@@ -1,11 +1,13 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Model } from '../model/model.js';
 import { circuitDistanceUnit } from './circuits/circuit-distance-unit.js';
+import { virtualCircuitProviderAccount } from './circuits/virtual-circuit-provider-account.js';
 import { virtualCircuitTerminationInterface } from './circuits/virtual-circuit-termination-interface.js';
 import { cableEndType } from './dcim/cable-end-type.js';
 import { cablePathLoop } from './dcim/cable-path-loop.js';
 import { cablePathSplit } from './dcim/cable-path-split.js';
 import { cablePathUnsupported } from './dcim/cable-path-unsupported.js';
+import { cableProfile } from './dcim/cable-profile.js';
 import { cableTerminationOccupied } from './dcim/cable-termination-occupied.js';
 import { deviceBayInstalled } from './dcim/device-bay-installed.js';
 import { deviceBayParent } from './dcim/device-bay-parent.js';
@@ -65,16 +67,19 @@ import { ikePolicyMode } from './vpn/ike-policy-mode.js';
 import { ipsecProposalAlgorithm } from './vpn/ipsec-proposal-algorithm.js';
 import { l2vpnPointToPoint } from './vpn/l2vpn-point-to-point.js';
 import { linkDistanceUnit } from './wireless/link-distance-unit.js';
+import { linkInterfaceType } from './wireless/link-interface-type.js';
 import { findingToDiagnostic, type CheckContext, type Rule } from './rule.js';
 
 /** Every semantic rule, in id order. A conventions test requires a test and a docs page for each. */
 export const RULES: readonly Rule[] = [
   circuitDistanceUnit,
+  virtualCircuitProviderAccount,
   virtualCircuitTerminationInterface,
   cableEndType,
   cablePathLoop,
   cablePathSplit,
   cablePathUnsupported,
+  cableProfile,
   cableTerminationOccupied,
   deviceBayInstalled,
   deviceBayParent,
@@ -134,6 +139,7 @@ export const RULES: readonly Rule[] = [
   ipsecProposalAlgorithm,
   l2vpnPointToPoint,
   linkDistanceUnit,
+  linkInterfaceType,
 ];
 
 export function runChecks(model: Model, ctx: CheckContext, out: Diagnostic[]): void {

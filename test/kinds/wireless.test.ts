@@ -16,9 +16,9 @@ const objects = (files: Record<string, string>, kind: string): Obj[] => {
 
 const GROUPS = 'wireless_lan_groups:\n  - {name: Corporate, slug: corporate}\n  - {name: Offices, slug: offices, parent: corporate}\n';
 
-// Two access points whose device type has one 802.11ax radio each.
+// Two access points whose device type has two radios (802.11ax and 802.11ac) and a wired eth0 each.
 const RADIOS = {
-  'device-types/Acme/AP-1.yaml': 'manufacturer: Acme\nmodel: AP-1\nslug: acme-ap-1\ninterfaces:\n  - name: wlan0\n    type: ieee802.11ax\n  - name: eth0\n    type: 1000base-t\n',
+  'device-types/Acme/AP-1.yaml': 'manufacturer: Acme\nmodel: AP-1\nslug: acme-ap-1\ninterfaces:\n  - name: wlan0\n    type: ieee802.11ax\n  - name: wlan2\n    type: ieee802.11ac\n  - name: eth0\n    type: 1000base-t\n',
   'aps.yaml': 'devices:\n  - {name: ap1, device_type: acme-ap-1, role: leaf, site: ams1}\n  - {name: ap2, device_type: acme-ap-1, role: leaf, site: ams2}\n',
 };
 
@@ -139,7 +139,7 @@ describe('wireless links', () => {
     const files = {
       'base.yaml': BASE,
       ...RADIOS,
-      'w.yaml': 'wireless_links:\n  - {interface_a: "ap1:wlan0", interface_b: "ap2:wlan0", ssid: BH-1}\n  - {interface_a: "ap1:eth0", interface_b: "ap2:eth0", ssid: BH-1}\n  - {interface_a: {device: ap1, name: wlan0}, interface_b: "ap2:wlan0"}\n',
+      'w.yaml': 'wireless_links:\n  - {interface_a: "ap1:wlan0", interface_b: "ap2:wlan0", ssid: BH-1}\n  - {interface_a: "ap1:wlan2", interface_b: "ap2:wlan2", ssid: BH-1}\n  - {interface_a: {device: ap1, name: wlan0}, interface_b: "ap2:wlan0"}\n',
     };
     expect(at(files)).toEqual([['resolve/duplicate-key', 'w.yaml:4:60']]);
   });
