@@ -16,6 +16,14 @@ describe('conventions', () => {
     expect(missing).toEqual([]);
   });
 
+  it('the NetBox coverage table (docs/rules.md) names every NetBox rule of the registry, and only rules that exist', () => {
+    const table = readFileSync(join(ROOT, 'docs/rules.md'), 'utf8');
+    const cited = new Set([...table.matchAll(/\]\(rules\/([a-z]+\/[a-z0-9-]+)\.md\)/g)].map((m) => m[1]));
+    expect([...cited].filter((id) => !(id in allRules()))).toEqual([]);
+    // Opt-in lint rules go beyond NetBox; the table lists those that stand in for a rule NetBox's UI applies.
+    expect(RULES.filter((r) => !r.optIn && !cited.has(r.id)).map((r) => r.id)).toEqual([]);
+  });
+
   it('every semantic rule has its own file, registry entry and test file', () => {
     for (const rule of RULES) {
       const [app, name] = rule.id.split('/');

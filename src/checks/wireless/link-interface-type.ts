@@ -1,12 +1,7 @@
 import { endName } from '../../model/cable-ends.js';
+import { WIRELESS_INTERFACE_TYPES } from '../../model/interface-types.js';
 import { objectsOf, ref } from '../../model/model.js';
 import type { Finding, Rule } from '../rule.js';
-
-// Local until the interface type sets move to one shared module.
-const WIRELESS_INTERFACE_TYPES = new Set([
-  'ieee802.11a', 'ieee802.11g', 'ieee802.11n', 'ieee802.11ac', 'ieee802.11ad', 'ieee802.11ax', 'ieee802.11ay', 'ieee802.11be',
-  'ieee802.15.1', 'ieee802.15.4', 'other-wireless', 'gsm', 'cdma', 'lte', '4g', '5g',
-]);
 
 export const linkInterfaceType: Rule = {
   id: 'wireless/link-interface-type',
