@@ -22,22 +22,14 @@ export interface Cidr extends Address {
 /** Address text (schema-valid) → integer. IPv6 may embed an IPv4 tail (`::ffff:192.0.2.1`). */
 export function parseAddress(text: string): Address | undefined {
   if (!text.includes(':')) {
-    const parts = text.split('.');
-    if (parts.length !== 4) return undefined;
-    let v = 0;
-    for (const p of parts) {
-      const n = Number(p);
-      if (!/^\d{1,3}$/.test(p) || n > 255) return undefined;
-      v = v * 256 + n;
-    }
-    return { family: 4, value: BigInt(v) };
+    const v = parseIpv4(text);
+    return v === undefined ? undefined : { family: 4, value: BigInt(v) };
   }
   let text6 = text.toLowerCase();
   const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text6);
   if (v4) {
-    const tail = parseAddress(v4[0]);
-    if (!tail) return undefined;
-    const n = Number(tail.value);
+    const n = parseIpv4(v4[0]);
+    if (n === undefined) return undefined;
     text6 = `${text6.slice(0, v4.index)}${Math.floor(n / 65536).toString(16)}:${(n % 65536).toString(16)}`;
   }
   const halves = text6.split('::');
@@ -46,12 +38,41 @@ export function parseAddress(text: string): Address | undefined {
   const right = halves.length === 2 && halves[1] ? halves[1].split(':') : [];
   const fill = halves.length === 2 ? 8 - left.length - right.length : 0;
   if (fill < 0 || (halves.length === 1 && left.length !== 8)) return undefined;
-  let v = 0n;
-  for (const g of [...left, ...Array<string>(fill).fill('0'), ...right]) {
-    if (!/^[0-9a-f]{1,4}$/.test(g)) return undefined;
-    v = (v << 16n) | BigInt(parseInt(g, 16));
+  // Four 32-bit words, joined into one bigint at the end: bigint steps per group are slow.
+  const words = [0, 0, 0, 0];
+  let k = 0;
+  const put = (g: string): boolean => {
+    if (!/^[0-9a-f]{1,4}$/.test(g)) return false;
+    words[k >> 1] = words[k >> 1] * 65536 + parseInt(g, 16);
+    k++;
+    return true;
+  };
+  for (const g of left) if (!put(g)) return undefined;
+  for (let i = 0; i < fill; i++) put('0');
+  for (const g of right) if (!put(g)) return undefined;
+  return { family: 6, value: (BigInt(words[0]) << 96n) | (BigInt(words[1]) << 64n) | (BigInt(words[2]) << 32n) | BigInt(words[3]) };
+}
+
+/** Dotted-quad text → its 32-bit number, read character by character (the hot path of large plans). */
+function parseIpv4(text: string): number | undefined {
+  let v = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || dots === 3) return undefined;
+      v = v * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57) {
+      part = part * 10 + (c - 48);
+      if (++digits > 3 || part > 255) return undefined;
+    } else return undefined;
   }
-  return { family: 6, value: v };
+  return dots === 3 && digits > 0 ? v * 256 + part : undefined;
 }
 
 /** `address/length` text → its parts; undefined when the text is not one (the schema reports it). */

@@ -1,5 +1,4 @@
-import { objectsOf } from '../../model/model.js';
-import { BITS, formatAddress, networkOf, parseCidr } from '../../model/ip-space.js';
+import { BITS, formatAddress, ipSpace, networkOf } from '../../model/ip-space.js';
 import type { Finding, Rule } from '../rule.js';
 
 export const ipAddressNetworkBroadcast: Rule = {
@@ -9,11 +8,12 @@ export const ipAddressNetworkBroadcast: Rule = {
   help: 'assign a host address of the network (or use a /31 or /127 for a point-to-point link); unassigned addresses may be network or broadcast addresses',
   run(model) {
     const findings: Finding[] = [];
-    for (const obj of objectsOf(model, 'ipam.ipaddress')) {
+    // The IP space holds every address already read (those of unresolved VRFs, already reported, aside).
+    for (const table of ipSpace(model).tables.values()) for (const c of table.ips) {
+      const obj = c.obj;
       // NetBox checks only assigned addresses, by the address's own mask, never a parent prefix.
       if (!obj.refs.assigned_object) continue;
-      const c = parseCidr(obj.data.address);
-      if (!c || c.length === 0 || c.length >= BITS[c.family] - 1) continue;
+      if (c.length >= BITS[c.family] - 1) continue;
       const { first, last } = networkOf(c);
       const what = c.value === first ? 'network ID' : c.family === 4 && c.value === last ? 'broadcast address' : undefined;
       if (!what) continue;
@@ -25,6 +25,6 @@ export const ipAddressNetworkBroadcast: Rule = {
         data: { address: obj.data.address, kind: what === 'network ID' ? 'network' : 'broadcast' },
       });
     }
-    return findings;
+    return findings.sort((a, b) => a.obj.id - b.obj.id);
   },
 };
