@@ -54,6 +54,7 @@ import { ipAddressSlaac } from './ipam/ip-address-slaac.js';
 import { ipRangeBounds } from './ipam/ip-range-bounds.js';
 import { ipRangeOverlap } from './ipam/ip-range-overlap.js';
 import { prefixHostBits } from './ipam/prefix-host-bits.js';
+import { vlanGroupVidRanges } from './ipam/vlan-group-vid-ranges.js';
 import { zeroMask } from './ipam/zero-mask.js';
 import { interfaceVlanAvailable } from './lint/interface-vlan-available.js';
 import { serviceIpParent } from './lint/service-ip-parent.js';
@@ -120,6 +121,7 @@ export const RULES: readonly Rule[] = [
   ipRangeBounds,
   ipRangeOverlap,
   prefixHostBits,
+  vlanGroupVidRanges,
   zeroMask,
   interfaceVlanAvailable,
   serviceIpParent,
