@@ -55,6 +55,7 @@ import { ipRangeBounds } from './ipam/ip-range-bounds.js';
 import { ipRangeOverlap } from './ipam/ip-range-overlap.js';
 import { prefixHostBits } from './ipam/prefix-host-bits.js';
 import { vlanGroupVidRanges } from './ipam/vlan-group-vid-ranges.js';
+import { vlanVidOutsideGroup } from './ipam/vlan-vid-outside-group.js';
 import { zeroMask } from './ipam/zero-mask.js';
 import { interfaceVlanAvailable } from './lint/interface-vlan-available.js';
 import { serviceIpParent } from './lint/service-ip-parent.js';
@@ -122,6 +123,7 @@ export const RULES: readonly Rule[] = [
   ipRangeOverlap,
   prefixHostBits,
   vlanGroupVidRanges,
+  vlanVidOutsideGroup,
   zeroMask,
   interfaceVlanAvailable,
   serviceIpParent,
