@@ -54,6 +54,7 @@ import { ipAddressSlaac } from './ipam/ip-address-slaac.js';
 import { ipRangeBounds } from './ipam/ip-range-bounds.js';
 import { ipRangeOverlap } from './ipam/ip-range-overlap.js';
 import { prefixHostBits } from './ipam/prefix-host-bits.js';
+import { vlanGroupSite } from './ipam/vlan-group-site.js';
 import { vlanGroupVidRanges } from './ipam/vlan-group-vid-ranges.js';
 import { vlanVidOutsideGroup } from './ipam/vlan-vid-outside-group.js';
 import { zeroMask } from './ipam/zero-mask.js';
@@ -122,6 +123,7 @@ export const RULES: readonly Rule[] = [
   ipRangeBounds,
   ipRangeOverlap,
   prefixHostBits,
+  vlanGroupSite,
   vlanGroupVidRanges,
   vlanVidOutsideGroup,
   zeroMask,
