@@ -56,6 +56,7 @@ import { ipRangeOverlap } from './ipam/ip-range-overlap.js';
 import { prefixHostBits } from './ipam/prefix-host-bits.js';
 import { vlanGroupSite } from './ipam/vlan-group-site.js';
 import { vlanGroupVidRanges } from './ipam/vlan-group-vid-ranges.js';
+import { vlanQinq } from './ipam/vlan-qinq.js';
 import { vlanVidOutsideGroup } from './ipam/vlan-vid-outside-group.js';
 import { zeroMask } from './ipam/zero-mask.js';
 import { interfaceVlanAvailable } from './lint/interface-vlan-available.js';
@@ -125,6 +126,7 @@ export const RULES: readonly Rule[] = [
   prefixHostBits,
   vlanGroupSite,
   vlanGroupVidRanges,
+  vlanQinq,
   vlanVidOutsideGroup,
   zeroMask,
   interfaceVlanAvailable,
