@@ -59,6 +59,10 @@ import { ipAddressSlaac } from './ipam/ip-address-slaac.js';
 import { ipRangeBounds } from './ipam/ip-range-bounds.js';
 import { ipRangeOverlap } from './ipam/ip-range-overlap.js';
 import { prefixHostBits } from './ipam/prefix-host-bits.js';
+import { vlanGroupSite } from './ipam/vlan-group-site.js';
+import { vlanGroupVidRanges } from './ipam/vlan-group-vid-ranges.js';
+import { vlanQinq } from './ipam/vlan-qinq.js';
+import { vlanVidOutsideGroup } from './ipam/vlan-vid-outside-group.js';
 import { zeroMask } from './ipam/zero-mask.js';
 import { interfaceVlanAvailable } from './lint/interface-vlan-available.js';
 import { serviceIpParent } from './lint/service-ip-parent.js';
@@ -131,6 +135,10 @@ export const RULES: readonly Rule[] = [
   ipRangeBounds,
   ipRangeOverlap,
   prefixHostBits,
+  vlanGroupSite,
+  vlanGroupVidRanges,
+  vlanQinq,
+  vlanVidOutsideGroup,
   zeroMask,
   interfaceVlanAvailable,
   serviceIpParent,
