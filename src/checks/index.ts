@@ -56,6 +56,7 @@ import { ipRangeOverlap } from './ipam/ip-range-overlap.js';
 import { prefixHostBits } from './ipam/prefix-host-bits.js';
 import { zeroMask } from './ipam/zero-mask.js';
 import { interfaceVlanAvailable } from './lint/interface-vlan-available.js';
+import { ipOutsidePrefix } from './lint/ip-outside-prefix.js';
 import { serviceIpParent } from './lint/service-ip-parent.js';
 import { uniqueName } from './lint/unique-name.js';
 import { ikePolicyMode } from './vpn/ike-policy-mode.js';
@@ -122,6 +123,7 @@ export const RULES: readonly Rule[] = [
   prefixHostBits,
   zeroMask,
   interfaceVlanAvailable,
+  ipOutsidePrefix,
   serviceIpParent,
   uniqueName,
   ikePolicyMode,
