@@ -57,6 +57,7 @@ import { prefixHostBits } from './ipam/prefix-host-bits.js';
 import { zeroMask } from './ipam/zero-mask.js';
 import { interfaceVlanAvailable } from './lint/interface-vlan-available.js';
 import { ipOutsidePrefix } from './lint/ip-outside-prefix.js';
+import { prefixOverlap } from './lint/prefix-overlap.js';
 import { serviceIpParent } from './lint/service-ip-parent.js';
 import { uniqueName } from './lint/unique-name.js';
 import { ikePolicyMode } from './vpn/ike-policy-mode.js';
@@ -124,6 +125,7 @@ export const RULES: readonly Rule[] = [
   zeroMask,
   interfaceVlanAvailable,
   ipOutsidePrefix,
+  prefixOverlap,
   serviceIpParent,
   uniqueName,
   ikePolicyMode,
