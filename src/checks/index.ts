@@ -60,6 +60,7 @@ import { ipOutsidePrefix } from './lint/ip-outside-prefix.js';
 import { prefixOverlap } from './lint/prefix-overlap.js';
 import { serviceIpParent } from './lint/service-ip-parent.js';
 import { uniqueName } from './lint/unique-name.js';
+import { vlanUnused } from './lint/vlan-unused.js';
 import { ikePolicyMode } from './vpn/ike-policy-mode.js';
 import { ipsecProposalAlgorithm } from './vpn/ipsec-proposal-algorithm.js';
 import { l2vpnPointToPoint } from './vpn/l2vpn-point-to-point.js';
@@ -128,6 +129,7 @@ export const RULES: readonly Rule[] = [
   prefixOverlap,
   serviceIpParent,
   uniqueName,
+  vlanUnused,
   ikePolicyMode,
   ipsecProposalAlgorithm,
   l2vpnPointToPoint,
