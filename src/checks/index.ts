@@ -58,6 +58,7 @@ import { zeroMask } from './ipam/zero-mask.js';
 import { interfaceVlanAvailable } from './lint/interface-vlan-available.js';
 import { ipOutsidePrefix } from './lint/ip-outside-prefix.js';
 import { prefixOverlap } from './lint/prefix-overlap.js';
+import { prefixVlanSite } from './lint/prefix-vlan-site.js';
 import { serviceIpParent } from './lint/service-ip-parent.js';
 import { uniqueName } from './lint/unique-name.js';
 import { vlanUnused } from './lint/vlan-unused.js';
@@ -127,6 +128,7 @@ export const RULES: readonly Rule[] = [
   interfaceVlanAvailable,
   ipOutsidePrefix,
   prefixOverlap,
+  prefixVlanSite,
   serviceIpParent,
   uniqueName,
   vlanUnused,
