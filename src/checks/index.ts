@@ -65,8 +65,12 @@ import { vlanQinq } from './ipam/vlan-qinq.js';
 import { vlanVidOutsideGroup } from './ipam/vlan-vid-outside-group.js';
 import { zeroMask } from './ipam/zero-mask.js';
 import { interfaceVlanAvailable } from './lint/interface-vlan-available.js';
+import { ipOutsidePrefix } from './lint/ip-outside-prefix.js';
+import { prefixOverlap } from './lint/prefix-overlap.js';
+import { prefixVlanSite } from './lint/prefix-vlan-site.js';
 import { serviceIpParent } from './lint/service-ip-parent.js';
 import { uniqueName } from './lint/unique-name.js';
+import { vlanUnused } from './lint/vlan-unused.js';
 import { ikePolicyMode } from './vpn/ike-policy-mode.js';
 import { ipsecProposalAlgorithm } from './vpn/ipsec-proposal-algorithm.js';
 import { l2vpnPointToPoint } from './vpn/l2vpn-point-to-point.js';
@@ -141,8 +145,12 @@ export const RULES: readonly Rule[] = [
   vlanVidOutsideGroup,
   zeroMask,
   interfaceVlanAvailable,
+  ipOutsidePrefix,
+  prefixOverlap,
+  prefixVlanSite,
   serviceIpParent,
   uniqueName,
+  vlanUnused,
   ikePolicyMode,
   ipsecProposalAlgorithm,
   l2vpnPointToPoint,

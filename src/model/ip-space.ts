@@ -168,6 +168,11 @@ export interface IpSpace {
   tables: Map<Obj | undefined, IpTable>;
   /** Each prefix and aggregate's node. */
   nodeOf: Map<Obj, NetNode>;
+  /**
+   * The global table's prefixes of status container, nested among themselves (nodes of their own,
+   * not those of `nodeOf`): NetBox lists the prefixes and addresses of every VRF under them.
+   */
+  globalContainers: NetNode[];
 }
 
 const memo = new WeakMap<Model, IpSpace>();
@@ -187,6 +192,11 @@ export function prefixContaining(table: IpTable, family: Family, value: bigint):
 /** The deepest prefix of a table that contains a span (first..last) or equals it. */
 export function prefixContainingSpan(table: IpTable, family: Family, first: bigint, last: bigint): NetNode | undefined {
   return deepest(table.prefixes, family, first, last);
+}
+
+/** The deepest global-table container prefix that contains a span (first..last) or equals it, whatever the span's VRF. */
+export function containerContaining(space: IpSpace, family: Family, first: bigint, last: bigint): NetNode | undefined {
+  return deepest(space.globalContainers, family, first, last);
 }
 
 /** The aggregate containing a span, if any. */
@@ -301,5 +311,9 @@ function build(model: Model): IpSpace {
     t.ranges.sort((a, b) => (a.family !== b.family ? a.family - b.family : a.first !== b.first ? (a.first < b.first ? -1 : 1) : a.last < b.last ? -1 : a.last > b.last ? 1 : 0));
     t.ips.sort((a, b) => (a.family !== b.family ? a.family - b.family : a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   }
-  return { aggregates, aggregateRoots, tables, nodeOf };
+  const globalContainers = (tables.get(undefined)?.prefixes ?? [])
+    .filter((n) => n.obj.data.status === 'container')
+    .map((n): NetNode => ({ obj: n.obj, family: n.family, first: n.first, last: n.last, length: n.length, children: [] }));
+  nest(globalContainers);
+  return { aggregates, aggregateRoots, tables, nodeOf, globalContainers };
 }

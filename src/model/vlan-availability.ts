@@ -54,7 +54,7 @@ function siteOfScope(refOf: RefOf, scope: Obj | undefined): Obj | undefined {
 }
 
 /** `obj` itself or one of its ancestors through `field` (regions, site groups, locations). */
-function withinTree(refOf: RefOf, obj: Obj | undefined, ancestor: Obj, field: string): boolean {
+export function withinTree(refOf: RefOf, obj: Obj | undefined, ancestor: Obj, field: string): boolean {
   const seen = new Set<Obj>();
   for (let o = obj; o && !seen.has(o); o = refOf(o, field)) {
     if (o === ancestor) return true;
