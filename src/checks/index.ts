@@ -58,6 +58,7 @@ import { zeroMask } from './ipam/zero-mask.js';
 import { interfaceVlanAvailable } from './lint/interface-vlan-available.js';
 import { serviceIpParent } from './lint/service-ip-parent.js';
 import { uniqueName } from './lint/unique-name.js';
+import { vmClusterSite } from './virtualization/vm-cluster-site.js';
 import { vmPlacement } from './virtualization/vm-placement.js';
 import { ikePolicyMode } from './vpn/ike-policy-mode.js';
 import { ipsecProposalAlgorithm } from './vpn/ipsec-proposal-algorithm.js';
@@ -125,6 +126,7 @@ export const RULES: readonly Rule[] = [
   interfaceVlanAvailable,
   serviceIpParent,
   uniqueName,
+  vmClusterSite,
   vmPlacement,
   ikePolicyMode,
   ipsecProposalAlgorithm,
