@@ -59,6 +59,7 @@ import { interfaceVlanAvailable } from './lint/interface-vlan-available.js';
 import { serviceIpParent } from './lint/service-ip-parent.js';
 import { uniqueName } from './lint/unique-name.js';
 import { vmClusterSite } from './virtualization/vm-cluster-site.js';
+import { vmDeviceSite } from './virtualization/vm-device-site.js';
 import { vmPlacement } from './virtualization/vm-placement.js';
 import { ikePolicyMode } from './vpn/ike-policy-mode.js';
 import { ipsecProposalAlgorithm } from './vpn/ipsec-proposal-algorithm.js';
@@ -127,6 +128,7 @@ export const RULES: readonly Rule[] = [
   serviceIpParent,
   uniqueName,
   vmClusterSite,
+  vmDeviceSite,
   vmPlacement,
   ikePolicyMode,
   ipsecProposalAlgorithm,
