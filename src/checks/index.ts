@@ -59,6 +59,7 @@ import { interfaceVlanAvailable } from './lint/interface-vlan-available.js';
 import { serviceIpParent } from './lint/service-ip-parent.js';
 import { uniqueName } from './lint/unique-name.js';
 import { vmClusterSite } from './virtualization/vm-cluster-site.js';
+import { vmDeviceCluster } from './virtualization/vm-device-cluster.js';
 import { vmDeviceSite } from './virtualization/vm-device-site.js';
 import { vmPlacement } from './virtualization/vm-placement.js';
 import { ikePolicyMode } from './vpn/ike-policy-mode.js';
@@ -128,6 +129,7 @@ export const RULES: readonly Rule[] = [
   serviceIpParent,
   uniqueName,
   vmClusterSite,
+  vmDeviceCluster,
   vmDeviceSite,
   vmPlacement,
   ikePolicyMode,
