@@ -61,6 +61,7 @@ import { uniqueName } from './lint/unique-name.js';
 import { vmClusterSite } from './virtualization/vm-cluster-site.js';
 import { vmDeviceCluster } from './virtualization/vm-device-cluster.js';
 import { vmDeviceSite } from './virtualization/vm-device-site.js';
+import { vmDisk } from './virtualization/vm-disk.js';
 import { vmPlacement } from './virtualization/vm-placement.js';
 import { ikePolicyMode } from './vpn/ike-policy-mode.js';
 import { ipsecProposalAlgorithm } from './vpn/ipsec-proposal-algorithm.js';
@@ -131,6 +132,7 @@ export const RULES: readonly Rule[] = [
   vmClusterSite,
   vmDeviceCluster,
   vmDeviceSite,
+  vmDisk,
   vmPlacement,
   ikePolicyMode,
   ipsecProposalAlgorithm,
