@@ -63,6 +63,7 @@ import { vmDeviceCluster } from './virtualization/vm-device-cluster.js';
 import { vmDeviceSite } from './virtualization/vm-device-site.js';
 import { vmDisk } from './virtualization/vm-disk.js';
 import { vmPlacement } from './virtualization/vm-placement.js';
+import { vmPrimaryIpFamily } from './virtualization/vm-primary-ip-family.js';
 import { ikePolicyMode } from './vpn/ike-policy-mode.js';
 import { ipsecProposalAlgorithm } from './vpn/ipsec-proposal-algorithm.js';
 import { l2vpnPointToPoint } from './vpn/l2vpn-point-to-point.js';
@@ -134,6 +135,7 @@ export const RULES: readonly Rule[] = [
   vmDeviceSite,
   vmDisk,
   vmPlacement,
+  vmPrimaryIpFamily,
   ikePolicyMode,
   ipsecProposalAlgorithm,
   l2vpnPointToPoint,
