@@ -63,6 +63,7 @@ import { vmDeviceCluster } from './virtualization/vm-device-cluster.js';
 import { vmDeviceSite } from './virtualization/vm-device-site.js';
 import { vmDisk } from './virtualization/vm-disk.js';
 import { vmPlacement } from './virtualization/vm-placement.js';
+import { vmPrimaryIpAssigned } from './virtualization/vm-primary-ip-assigned.js';
 import { vmPrimaryIpFamily } from './virtualization/vm-primary-ip-family.js';
 import { ikePolicyMode } from './vpn/ike-policy-mode.js';
 import { ipsecProposalAlgorithm } from './vpn/ipsec-proposal-algorithm.js';
@@ -135,6 +136,7 @@ export const RULES: readonly Rule[] = [
   vmDeviceSite,
   vmDisk,
   vmPlacement,
+  vmPrimaryIpAssigned,
   vmPrimaryIpFamily,
   ikePolicyMode,
   ipsecProposalAlgorithm,
