@@ -62,6 +62,7 @@ import { vmClusterSite } from './virtualization/vm-cluster-site.js';
 import { vmDeviceCluster } from './virtualization/vm-device-cluster.js';
 import { vmDeviceSite } from './virtualization/vm-device-site.js';
 import { vmDisk } from './virtualization/vm-disk.js';
+import { vmInterfaceBridge } from './virtualization/vm-interface-bridge.js';
 import { vmPlacement } from './virtualization/vm-placement.js';
 import { vmPrimaryIpAssigned } from './virtualization/vm-primary-ip-assigned.js';
 import { vmPrimaryIpFamily } from './virtualization/vm-primary-ip-family.js';
@@ -135,6 +136,7 @@ export const RULES: readonly Rule[] = [
   vmDeviceCluster,
   vmDeviceSite,
   vmDisk,
+  vmInterfaceBridge,
   vmPlacement,
   vmPrimaryIpAssigned,
   vmPrimaryIpFamily,
