@@ -63,6 +63,7 @@ import { vmDeviceCluster } from './virtualization/vm-device-cluster.js';
 import { vmDeviceSite } from './virtualization/vm-device-site.js';
 import { vmDisk } from './virtualization/vm-disk.js';
 import { vmInterfaceBridge } from './virtualization/vm-interface-bridge.js';
+import { vmInterfaceParent } from './virtualization/vm-interface-parent.js';
 import { vmPlacement } from './virtualization/vm-placement.js';
 import { vmPrimaryIpAssigned } from './virtualization/vm-primary-ip-assigned.js';
 import { vmPrimaryIpFamily } from './virtualization/vm-primary-ip-family.js';
@@ -137,6 +138,7 @@ export const RULES: readonly Rule[] = [
   vmDeviceSite,
   vmDisk,
   vmInterfaceBridge,
+  vmInterfaceParent,
   vmPlacement,
   vmPrimaryIpAssigned,
   vmPrimaryIpFamily,
