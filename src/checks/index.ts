@@ -71,6 +71,15 @@ import { prefixVlanSite } from './lint/prefix-vlan-site.js';
 import { serviceIpParent } from './lint/service-ip-parent.js';
 import { uniqueName } from './lint/unique-name.js';
 import { vlanUnused } from './lint/vlan-unused.js';
+import { vmClusterSite } from './virtualization/vm-cluster-site.js';
+import { vmDeviceCluster } from './virtualization/vm-device-cluster.js';
+import { vmDeviceSite } from './virtualization/vm-device-site.js';
+import { vmDisk } from './virtualization/vm-disk.js';
+import { vmInterfaceBridge } from './virtualization/vm-interface-bridge.js';
+import { vmInterfaceParent } from './virtualization/vm-interface-parent.js';
+import { vmPlacement } from './virtualization/vm-placement.js';
+import { vmPrimaryIpAssigned } from './virtualization/vm-primary-ip-assigned.js';
+import { vmPrimaryIpFamily } from './virtualization/vm-primary-ip-family.js';
 import { ikePolicyMode } from './vpn/ike-policy-mode.js';
 import { ipsecProposalAlgorithm } from './vpn/ipsec-proposal-algorithm.js';
 import { l2vpnPointToPoint } from './vpn/l2vpn-point-to-point.js';
@@ -151,6 +160,15 @@ export const RULES: readonly Rule[] = [
   serviceIpParent,
   uniqueName,
   vlanUnused,
+  vmClusterSite,
+  vmDeviceCluster,
+  vmDeviceSite,
+  vmDisk,
+  vmInterfaceBridge,
+  vmInterfaceParent,
+  vmPlacement,
+  vmPrimaryIpAssigned,
+  vmPrimaryIpFamily,
   ikePolicyMode,
   ipsecProposalAlgorithm,
   l2vpnPointToPoint,

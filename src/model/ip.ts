@@ -1,5 +1,5 @@
 import type { Settings } from '../settings.js';
-import { ref, type Obj } from './model.js';
+import { ref, unresolvedRef, type Obj } from './model.js';
 
 /**
  * Address text → a canonical form for comparing, as PostgreSQL's inet compares: IPv4 as written
@@ -47,4 +47,33 @@ export function uniquenessEnforced(obj: Obj, settings: Settings): boolean {
 export function tableName(obj: Obj): string {
   const vrf = ref(obj, 'vrf');
   return vrf ? `VRF "${vrf.data.name}"` : 'the global table';
+}
+
+/** The primary address fields and the IP version each wants. */
+export const PRIMARY_FAMILIES = [
+  ['primary_ip4', 4],
+  ['primary_ip6', 6],
+] as const;
+
+/** An address's IP version, from its text (`10.0.0.1/24` → 4, `2001:db8::1/64` → 6). */
+export function familyOf(address: unknown): 4 | 6 | undefined {
+  if (typeof address !== 'string') return undefined;
+  return address.includes(':') ? 6 : 4;
+}
+
+/**
+ * Whether a primary address is its object's, as NetBox decides for devices and VMs: it is on one of
+ * the object's interfaces (`own`), or it is the NAT outside address of one that is. Undefined when an
+ * unresolved reference leaves it open.
+ */
+export function primaryIpHeld(ip: Obj, own: (iface: Obj) => boolean): boolean | undefined {
+  if (unresolvedRef(ip, 'assigned_object')) return undefined;
+  const iface = ref(ip, 'assigned_object');
+  if (iface && own(iface)) return true;
+  if (unresolvedRef(ip, 'nat_inside')) return undefined;
+  const inside = ref(ip, 'nat_inside');
+  if (!inside) return false;
+  if (unresolvedRef(inside, 'assigned_object')) return undefined;
+  const insideIface = ref(inside, 'assigned_object');
+  return !!insideIface && own(insideIface);
 }

@@ -40,6 +40,12 @@ export function refs(obj: Obj, field: string): Obj[] {
   return Array.isArray(r) ? r : r ? [r] : [];
 }
 
+/** A reference written but not resolved: resolve has reported it, so rules stay silent about it. */
+export function unresolvedRef(obj: Obj, field: string): boolean {
+  const v = obj.data[field];
+  return v !== undefined && v !== null && !ref(obj, field);
+}
+
 /** The display name of an object: its first key field, e.g. a site's name, a device type's model. */
 export function displayName(obj: Obj): string {
   for (const f of obj.kind.key.names) {

@@ -1,14 +1,8 @@
-import { describe, objectsOf, ref, type Obj } from '../../model/model.js';
+import { describe, objectsOf, ref, unresolvedRef as unresolved, type Obj } from '../../model/model.js';
+import { familyOf, PRIMARY_FAMILIES, primaryIpHeld } from '../../model/ip.js';
 import type { Finding, Rule } from '../rule.js';
-import { familyOf, PRIMARY_FAMILIES } from './device-primary-ip-family.js';
 
 const DEVICE_FIELDS = [...PRIMARY_FAMILIES, ['oob_ip', undefined]] as const;
-
-/** A reference written but not resolved: resolve has reported it, so the rule stays silent. */
-function unresolved(obj: Obj, field: string): boolean {
-  const v = obj.data[field];
-  return v !== undefined && v !== null && !ref(obj, field);
-}
 
 /**
  * Whether an address is on an interface that counts as the device's for its primary addresses: any
@@ -16,7 +10,12 @@ function unresolved(obj: Obj, field: string): boolean {
  */
 function onDevice(ip: Obj, device: Obj): boolean {
   const iface = ref(ip, 'assigned_object');
-  if (!iface || iface.kind.kind !== 'dcim.interface') return false;
+  return !!iface && onInterfaceOf(iface, device);
+}
+
+/** Whether an interface counts as the device's for its primary addresses (see onDevice). */
+function onInterfaceOf(iface: Obj, device: Obj): boolean {
+  if (iface.kind.kind !== 'dcim.interface') return false;
   const owner = iface.owner ?? ref(iface, 'device');
   if (owner === device) return true;
   const vc = ref(device, 'virtual_chassis');
@@ -45,11 +44,10 @@ export const devicePrimaryIpAssigned: Rule = {
     for (const device of objectsOf(model, 'dcim.device')) {
       for (const [field, family] of DEVICE_FIELDS) {
         const ip = ref(device, field);
-        if (!ip || (family && familyOf(ip.data.address) !== family) || unresolved(ip, 'assigned_object')) continue;
-        if (onDevice(ip, device)) continue;
+        if (!ip || (family && familyOf(ip.data.address) !== family)) continue;
         // The outside address of a NAT will do when its inside address is the device's.
+        if (primaryIpHeld(ip, (iface) => onInterfaceOf(iface, device)) !== false) continue;
         const inside = ref(ip, 'nat_inside');
-        if (unresolved(ip, 'nat_inside') || (inside && (unresolved(inside, 'assigned_object') || onDevice(inside, device)))) continue;
         findings.push(finding(device, field, ip, `${whereIs(ip, device)}${inside ? `, and its NAT inside address ${inside.data.address} is not the device's either` : ''}`));
       }
     }

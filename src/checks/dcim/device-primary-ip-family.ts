@@ -1,17 +1,6 @@
 import { describe, objectsOf, ref } from '../../model/model.js';
+import { familyOf, PRIMARY_FAMILIES } from '../../model/ip.js';
 import type { Finding, Rule } from '../rule.js';
-
-/** The primary address fields and the IP version each wants. */
-export const PRIMARY_FAMILIES = [
-  ['primary_ip4', 4],
-  ['primary_ip6', 6],
-] as const;
-
-/** An address's IP version, from its text (`10.0.0.1/24` → 4, `2001:db8::1/64` → 6). */
-export function familyOf(address: unknown): 4 | 6 | undefined {
-  if (typeof address !== 'string') return undefined;
-  return address.includes(':') ? 6 : 4;
-}
 
 export const devicePrimaryIpFamily: Rule = {
   id: 'dcim/device-primary-ip-family',
