@@ -115,12 +115,19 @@ function tableFacts(table: IpTable): TableFacts {
     utilizedHosts.push(utilizedHosts[utilizedHosts.length - 1] + countIn(hosts, keyOf(r.family, r.first), keyOf(r.family, r.last)));
   }
   const populated = table.ranges.filter((r) => isTrue(r.obj.data.mark_populated));
+  // Duplicates of a network share its children; a child written twice counts once.
   const childNets = new Map<string, NetNode[]>();
+  const seen = new Set<string>();
   for (const n of table.prefixes) {
     const key = netKey(n);
     let list = childNets.get(key);
     if (!list) childNets.set(key, (list = []));
-    for (const c of n.children) if (!list.some((o) => o.first === c.first && o.length === c.length)) list.push(c);
+    for (const c of n.children) {
+      const ck = `${key}>${netKey(c)}`;
+      if (seen.has(ck)) continue;
+      seen.add(ck);
+      list.push(c);
+    }
   }
   for (const list of childNets.values()) list.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
   return {
