@@ -1,6 +1,5 @@
 import { suggest } from '../diagnostics/suggest.js';
-import { BITS, ipSpace, networkOf, parseCidr, type IpTable, type NetNode } from '../model/ip-space.js';
-import { formatAddress } from '../model/ip-space.js';
+import { BITS, formatAddress, ipSpace, networkOf, parseCidr, type IpTable, type NetNode } from '../model/ip-space.js';
 import { displayName, objectsOf, type Model, type Obj } from '../model/model.js';
 
 // `sot ipam`: the VRF and the prefix a command line names.

@@ -24,8 +24,6 @@ export function keyOf(family: Family, value: bigint): bigint {
   return (BigInt(family) << 130n) | value;
 }
 
-const valueOf = (key: bigint): bigint => key & ((1n << 130n) - 1n);
-
 /** First index whose key is ≥ x. */
 function lowerBound(keys: bigint[], x: bigint): number {
   let lo = 0;
@@ -373,5 +371,3 @@ export function childRanges(model: Model, prefix: Obj): Obj[] {
   }
   return out;
 }
-
-export { valueOf as addressOfKey };
