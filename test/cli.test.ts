@@ -332,3 +332,184 @@ describe('sot trace', () => {
     expect((await run(['--help'])).stdout).toContain('trace <port> [dir]');
   });
 });
+
+describe('sot ipam', { timeout: 180_000 }, () => {
+  const INV = `${FIXTURES}/valid/ip-space`;
+  const usage = (message: string) => `sot: ${message}\nRun "sot help" for usage.\n`;
+
+  it('tree: every table, global first, with NetBox\'s utilization', () => {
+    const r = sot(['ipam', 'tree', INV]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toBe(`Global table
+  10.0.0.0/8               aggregate (RFC 1918)              0.4%
+    10.0.0.0/16            container                         0.8%
+      10.0.0.1/16          active
+      10.0.1.0/24          active                           20.1%
+        10.0.1.1/24        active, vip
+        10.0.1.100-149/24  range, active, marked utilized  100.0%
+          10.0.1.120/24    dhcp
+        10.0.1.200-209/24  range, active, populated          0.0%
+      10.0.2.0/31          active                           50.0%
+        10.0.2.0/31        active
+      10.0.3.0/29          active, pool                     12.5%
+        10.0.3.0/29        active
+      10.0.4.0/24          reserved, marked utilized       100.0%
+    10.20.0.1/8            active
+  172.16.0.0/12            aggregate (RFC 1918)              0.0%
+  2001:db8::/126           active                           25.0%
+    2001:db8::/127         active                           50.0%
+      2001:db8::1/127      active
+
+VRF BLUE (RD 65000:1)
+  10.0.0.0/8           aggregate (RFC 1918)    0.4%
+    10.0.0.2/16        active
+    10.0.1.0/24        active                  0.4%
+      10.0.1.10-19/24  range, reserved        10.0%
+        10.0.1.12/24   active
+
+VRF RED (RD 65000:2)
+  192.168.0.0/24    active    0.4%
+    192.168.0.1/24  active
+`);
+    expect(sot(['ipam', 'tree', INV, '--format', 'json']).stdout).toBe(sot(['ipam', 'tree', INV, '-f', 'json']).stdout);
+  });
+
+  it('tree --vrf: one VRF; json gives the utilization unrounded', () => {
+    expect(sot(['ipam', 'tree', INV, '--vrf', 'RED']).stdout).toBe('VRF RED (RD 65000:2)\n  192.168.0.0/24    active    0.4%\n    192.168.0.1/24  active\n');
+    const r = sot(['ipam', 'tree', INV, '--vrf', 'BLUE', '--format', 'json']);
+    expect(JSON.parse(r.stdout)).toEqual({
+      tables: [
+        {
+          vrf: { name: 'BLUE', rd: '65000:1' },
+          children: [
+            {
+              type: 'aggregate',
+              prefix: '10.0.0.0/8',
+              rir: 'RFC 1918',
+              utilization: (65536 / 16777216) * 100,
+              children: [
+                { type: 'ip-address', address: '10.0.0.2/16', status: 'active', role: null },
+                {
+                  type: 'prefix',
+                  prefix: '10.0.1.0/24',
+                  status: 'active',
+                  is_pool: false,
+                  mark_utilized: false,
+                  utilization: (1 / 254) * 100,
+                  children: [
+                    {
+                      type: 'ip-range',
+                      start_address: '10.0.1.10/24',
+                      end_address: '10.0.1.19/24',
+                      status: 'reserved',
+                      mark_populated: false,
+                      mark_utilized: false,
+                      utilization: 10,
+                      children: [{ type: 'ip-address', address: '10.0.1.12/24', status: 'active', role: null }],
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('available: the next free addresses, around pools, /31s, /127s, populated ranges and every VRF under a global container', () => {
+    const free = (...args: string[]) => {
+      const r = sot(['ipam', 'available', ...args.slice(0, 1), INV, ...args.slice(1)]);
+      return [r.code, r.stdout, r.stderr];
+    };
+    expect(free('10.0.0.0/16', '--ips', '3')).toEqual([0, '10.0.0.3/16\n10.0.0.4/16\n10.0.0.5/16\n', '']);
+    expect(free('10.0.1.0/24')).toEqual([0, '10.0.1.2/24\n', '']);
+    expect(free('10.0.1.0/24', '--vrf', 'BLUE', '--ips', '2')).toEqual([0, '10.0.1.1/24\n10.0.1.2/24\n', '']);
+    expect(free('10.0.2.0/31', '--ips', '5')).toEqual([0, '10.0.2.1/31\n', 'sot: only 1 free address in 10.0.2.0/31\n']);
+    expect(free('10.0.3.0/29', '--ips', '2')).toEqual([0, '10.0.3.1/29\n10.0.3.2/29\n', '']);
+    expect(free('2001:db8::/127', '--ips', '2')).toEqual([0, '2001:db8::/127\n', 'sot: only 1 free address in 2001:db8::/127\n']);
+    expect(free('2001:db8::/126', '--ips', '5')).toEqual([0, '2001:db8::2/126\n2001:db8::3/126\n', 'sot: only 2 free addresses in 2001:db8::/126\n']);
+    const all = sot(['ipam', 'available', '10.0.1.0/24', INV, '--ips', '300']).stdout.split('\n');
+    expect(all.slice(195, 199)).toEqual(['10.0.1.198/24', '10.0.1.199/24', '10.0.1.210/24', '10.0.1.211/24']);
+    expect(all).toHaveLength(254 - 2 - 10 + 1); // less .1, .120 and the populated range; a final newline
+    expect(JSON.parse(sot(['ipam', 'available', '10.0.1.0/24', INV, '--vrf', 'BLUE', '--format', 'json']).stdout)).toEqual([
+      { family: 4, address: '10.0.1.1/24', vrf: { name: 'BLUE', rd: '65000:1' } },
+    ]);
+  });
+
+  it('available --prefix-length: the free child prefixes of the same VRF, lowest first', () => {
+    const r = sot(['ipam', 'available', '10.0.0.0/16', INV, '--prefix-length', '24', '--count', '4']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, '10.0.0.0/24\n10.0.5.0/24\n10.0.6.0/24\n10.0.7.0/24\n', 'sot: the first 4 of 252 free /24 prefixes in 10.0.0.0/16; --count N lists more\n']);
+    const six = sot(['ipam', 'available', '2001:db8::/126', INV, '--prefix-length', '127', '--format', 'json']);
+    expect([six.code, JSON.parse(six.stdout), six.stderr]).toEqual([0, [{ family: 6, prefix: '2001:db8::2/127', vrf: null }], '']);
+    const none = sot(['ipam', 'available', '10.0.2.0/31', INV, '--prefix-length', '31']);
+    expect([none.code, none.stdout, none.stderr]).toEqual([0, '10.0.2.0/31\n', '']);
+    const full = sot(['ipam', 'available', '2001:db8::/126', INV, '--prefix-length', '126']);
+    expect([full.code, full.stdout, full.stderr]).toEqual([0, '', 'sot: no free /126 in 2001:db8::/126\n']);
+  });
+
+  it('an unknown prefix or VRF, or a bad option: a usage error, exit 2, nothing on stdout', () => {
+    const cases: [string[], string][] = [
+      [['ipam', 'available', '10.9.0.0/16', INV], 'no prefix 10.9.0.0/16 in the inventory'],
+      [['ipam', 'available', '10.0.1.5/24', INV], '10.0.1.5/24 is not a prefix: it has host bits set (did you mean 10.0.1.0/24?)'],
+      [['ipam', 'available', 'nonsense', INV], '"nonsense" is not a prefix (address/length, e.g. 10.1.0.0/16)'],
+      [['ipam', 'available', '10.0.1.0/24', INV, '--vrf', 'RED'], 'no prefix 10.0.1.0/24 in VRF RED; it is in the global table, VRF BLUE'],
+      [['ipam', 'available', '192.168.0.0/24', INV, '--vrf', 'REDD'], 'no VRF "REDD" (did you mean "RED"?)'],
+      [['ipam', 'available', '10.0.1.0/24', INV, '--prefix-length', '23'], "--prefix-length 23 is shorter than the prefix's own /24"],
+      [['ipam', 'available', '10.0.1.0/24', INV, '--prefix-length', '33'], '--prefix-length takes a length from 0 to 32, not "33"'],
+      [['ipam', 'available', '10.0.1.0/24', INV, '--ips', '0'], '--ips takes a whole number from 1, not "0"'],
+      [['ipam', 'available', '10.0.1.0/24', INV, '--ips', '2', '--prefix-length', '25'], 'give --ips or --prefix-length, not both'],
+      [['ipam', 'available', '10.0.1.0/24', INV, '--count', '2'], '--count goes with --prefix-length (for addresses, --ips N)'],
+      [['ipam', 'available'], 'ipam available needs a prefix: sot ipam available <prefix> [dir]'],
+      [['ipam', 'tree', INV, 'extra'], 'ipam tree takes one inventory folder'],
+      [['ipam', 'tree', INV, '--format', 'svg'], 'unknown format "svg" (text, json)'],
+      [['ipam', 'tree', 'no/such/dir'], 'no inventory folder at no/such/dir'],
+      [['ipam', 'list'], 'unknown ipam command "list" (tree, available)'],
+      [['ipam'], 'ipam needs a command: sot ipam tree [dir] or sot ipam available <prefix> [dir]'],
+    ];
+    for (const [args, message] of cases) {
+      const r = sot(args);
+      expect([r.code, r.stdout, r.stderr], args.join(' ')).toEqual([2, '', usage(message)]);
+    }
+  });
+
+  it('an inventory with errors: its diagnostics as check reports them on stderr, nothing on stdout, exit 1', () => {
+    const check = sot(['check', `${FIXTURES}/invalid/broken-inventory`]);
+    for (const args of [['tree'], ['available', '10.0.0.0/8']]) {
+      const r = sot(['ipam', ...args, `${FIXTURES}/invalid/broken-inventory`]);
+      expect([r.code, r.stdout]).toEqual([1, '']);
+      expect(normalise(r.stderr)).toBe(normalise(check.stdout));
+    }
+    expect(sot(['ipam', 'tree', `${FIXTURES}/invalid/missing-settings`]).code).toBe(2);
+  });
+
+  // inventory-example is read as it is: its tree and a few free-space answers, byte for byte.
+  for (const format of ['text', 'json']) {
+    it(`tree of inventory-example in ${format} matches its golden file`, () => {
+      const r = sot(['ipam', 'tree', 'inventory-example', '--format', format]);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      const golden = join(ROOT, FIXTURES, 'golden', `ipam-tree.inventory-example.${format}.txt`);
+      if (process.env.UPDATE_GOLDEN || !existsSync(golden)) writeFileSync(golden, r.stdout);
+      expect(r.stdout).toBe(readFileSync(golden, 'utf8'));
+    });
+  }
+
+  it('available on inventory-example', () => {
+    const run = (...args: string[]) => {
+      const r = sot(['ipam', 'available', args[0], 'inventory-example', ...args.slice(1)]);
+      return [r.code, r.stdout, r.stderr];
+    };
+    expect(run('10.1.254.0/24', '--ips', '2')).toEqual([0, '10.1.254.2/24\n10.1.254.3/24\n', '']);
+    // Only VRF MGMT has it; its DHCP range (populated) is skipped.
+    expect(run('192.168.101.0/24', '--ips', '200')).toEqual([0, expect.stringMatching(/^192\.168\.101\.1\/24\n[^]*\n192\.168\.101\.199\/24\n192\.168\.101\.251\/24\n[^]*192\.168\.101\.254\/24\n$/), 'sot: only 197 free addresses in 192.168.101.0/24\n']);
+    expect(run('198.51.100.0/26', '--ips', '2')).toEqual([0, '198.51.100.0/26\n198.51.100.1/26\n', '']);
+    expect(run('192.168.0.0/16', '--vrf', 'MGMT', '--prefix-length', '24', '--count', '2')).toEqual([0, '192.168.0.0/24\n192.168.1.0/24\n', 'sot: the first 2 of 254 free /24 prefixes in 192.168.0.0/16; --count N lists more\n']);
+  });
+
+  it('has its help', () => {
+    expect(sot(['help', 'ipam']).stdout.split('\n')[0]).toBe('Usage: sot ipam tree [dir] [options]');
+    expect(sot(['ipam', 'tree', '--help']).stdout).toContain('--prefix-length <l>');
+    expect(sot(['ipam', '--help']).code).toBe(0);
+    expect(sot(['--help']).stdout).toContain('ipam available <prefix> [dir]');
+  });
+});

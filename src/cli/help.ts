@@ -7,6 +7,9 @@ Commands:
   rack <site>/<rack> [dir]
                        Show a rack's elevation: its units front and rear, as text, SVG or JSON.
   trace <port> [dir]   Follow the cable path from an interface, port, circuit termination or power feed.
+  ipam tree [dir]      Show the IP space: aggregates, prefixes, IP ranges and addresses per VRF, with utilization.
+  ipam available <prefix> [dir]
+                       List a prefix's next free IP addresses or free child prefixes.
   init [dir]           Create a new inventory: sot.yaml, a sample site, editor schema wiring.
   schema               Write sot's JSON Schemas for editors (yaml-language-server).
   help [command]       Show help for a command.
@@ -54,6 +57,40 @@ Options:
 Example:
   sot rack iad1/A01 inventory-example
   sot rack ams1/cage-2-07/R101 inventory-example --format svg --out r101.svg
+`,
+  ipam: `Usage: sot ipam tree [dir] [options]
+       sot ipam available <prefix> [dir] [options]
+
+tree shows each table of IP space, the global table first and then every VRF by name: the aggregates,
+the prefixes nested by containment, and under each prefix the IP ranges and IP addresses it is the
+deepest prefix of (an address inside one of those ranges under the range). Each aggregate, prefix and
+range shows its utilization as NetBox computes it: a prefix marked utilized is 100%; a container
+counts the space its child prefixes of the same VRF cover; another prefix counts its distinct child
+addresses and the whole of its child ranges marked utilized, against its size less the network and
+broadcast addresses (IPv4 below /31, not a pool); an aggregate counts the prefixes of every VRF inside it.
+
+available lists what NetBox's available-IPs and available-prefixes answer for a prefix: the next free
+addresses in its usable span (every address in a pool or an IPv4 /31-/32 or IPv6 /127-/128; otherwise
+without IPv4's network and broadcast and IPv6's subnet-router address), outside its child addresses
+(of every VRF for a container in the global table) and its child ranges marked populated; or the free
+child prefixes of one length, lowest first, as successive allocations hand them out. The prefix is
+looked up in --vrf, else in the global table, else in the one VRF that has it.
+
+dir is the inventory (default: the current folder). An inventory with errors is not shown: its
+problems go to stderr as sot check reports them, and the exit code is 1. An unknown prefix or VRF is a
+usage error (exit 2).
+
+Options:
+  -f, --format <name>     text (default) or json (utilization unrounded; free space as NetBox's API lists it)
+      --vrf <name>        tree: only this VRF; available: the prefix in this VRF
+      --ips <n>           available: how many free addresses (default 1)
+      --prefix-length <l> available: free child prefixes of this length instead of addresses
+      --count <n>         with --prefix-length: how many (default 256)
+
+Example:
+  sot ipam tree inventory-example
+  sot ipam available 10.1.10.0/24 inventory-example --ips 3
+  sot ipam available 192.168.0.0/16 inventory-example --vrf MGMT --prefix-length 24 --count 2
 `,
   init: `Usage: sot init [dir] [--force]
 

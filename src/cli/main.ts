@@ -13,6 +13,11 @@ import { initInventory } from './init.js';
 import { findRack, fullName } from './rack.js';
 import { writeSchemas } from './schema.js';
 import { HELP, commandHelp } from './help.js';
+import { checkLength, findPrefix, findVrf } from './ipam.js';
+import { formatAddress, ipSpace } from '../model/ip-space.js';
+import { availableIps, availablePrefixes, freeNetsOfLength } from '../model/ip-utilization.js';
+import { ipTree, ipTreeJson, ipTreeText } from '../outputs/ip-tree.js';
+import type { Obj } from '../model/model.js';
 import { findTermination, pathJson, pathText, TRACE_KINDS } from './trace.js';
 import { pathFrom } from '../model/cable-paths.js';
 
@@ -79,6 +84,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       return rack(rest, io);
     case 'trace':
       return trace(rest, io);
+    case 'ipam':
+      return ipam(rest, io);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -209,7 +216,7 @@ async function rack(args: string[], io: Io): Promise<number> {
 }
 
 /**
- * Compiles the inventory for a command that shows part of it (rack, trace). Only a valid inventory is
+ * Compiles the inventory for a command that shows part of it (rack, trace, ipam). Only a valid inventory is
  * shown: with errors, its problems go to stderr as `sot check` reports them, nothing to stdout, and the
  * exit code is returned instead of the compile result.
  */
@@ -231,6 +238,87 @@ function compileOrReport(root: string, io: Io): ReturnType<typeof compile> | num
   );
   return result.configError ? EXIT.usage : EXIT.problems;
 }
+
+const IPAM_FORMATS = ['text', 'json'] as const;
+
+async function ipam(args: string[], io: Io): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === '--help' || sub === '-h') {
+    io.stdout(commandHelp('ipam')!);
+    return EXIT.clean;
+  }
+  if (sub === undefined) throw new UsageError('ipam needs a command: sot ipam tree [dir] or sot ipam available <prefix> [dir]');
+  if (sub !== 'tree' && sub !== 'available') throw new UsageError(`unknown ipam command "${sub}" (tree, available)`);
+  if (wantsHelp(rest, 'ipam', io)) return EXIT.clean;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', short: 'f', default: 'text' },
+      vrf: { type: 'string' },
+      ...(sub === 'available' ? { ips: { type: 'string' as const }, 'prefix-length': { type: 'string' as const }, count: { type: 'string' as const } } : {}),
+    },
+  });
+  const format = values.format as string;
+  if (!(IPAM_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (${IPAM_FORMATS.join(', ')})`);
+  const dirAt = sub === 'tree' ? 0 : 1;
+  if (sub === 'available' && positionals.length === 0) throw new UsageError('ipam available needs a prefix: sot ipam available <prefix> [dir]');
+  if (positionals.length > dirAt + 1) throw new UsageError(sub === 'tree' ? 'ipam tree takes one inventory folder' : 'ipam available takes a prefix and one inventory folder');
+  const v = values as Record<string, string | undefined>;
+  if (v.ips !== undefined && v['prefix-length'] !== undefined) throw new UsageError('give --ips or --prefix-length, not both');
+  if (v.count !== undefined && v['prefix-length'] === undefined) throw new UsageError('--count goes with --prefix-length (for addresses, --ips N)');
+  const positive = (name: string, text: string | undefined, fallback: number) => {
+    if (text === undefined) return fallback;
+    if (!/^[1-9]\d*$/.test(text)) throw new UsageError(`--${name} takes a whole number from 1, not "${text}"`);
+    return Number(text);
+  };
+  const ips = positive('ips', v.ips, 1);
+  const count = positive('count', v.count, PREFIX_LIST_LIMIT);
+  const dir = positionals[dirAt] ?? '.';
+  const root = resolvePath(io.cwd, dir);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${dir}`);
+
+  const result = compileOrReport(root, io);
+  if (typeof result === 'number') return result;
+  const model = result.model;
+  let vrf: Obj | undefined;
+  if (v.vrf !== undefined) {
+    const found = findVrf(model, v.vrf);
+    if ('error' in found) throw new UsageError(found.error);
+    vrf = found.vrf;
+  }
+
+  if (sub === 'tree') {
+    const only = vrf ? [ipSpace(model).tables.get(vrf) ?? { vrf, prefixes: [], roots: [], ranges: [], ips: [] }] : undefined;
+    const tree = ipTree(model, only);
+    io.stdout(format === 'json' ? ipTreeJson(tree) : ipTreeText(tree));
+    return EXIT.clean;
+  }
+
+  const found = findPrefix(model, positionals[0], vrf);
+  if ('error' in found) throw new UsageError(found.error);
+  const { node, prefix } = found;
+  const vrfJson = found.table.vrf ? { name: String(found.table.vrf.data.name), rd: found.table.vrf.data.rd ?? null } : null;
+  const net = `${formatAddress(node.family, node.first)}/${node.length}`;
+  if (v['prefix-length'] !== undefined) {
+    const length = checkLength(v['prefix-length'], node);
+    if (typeof length === 'string') throw new UsageError(length);
+    const { nets, total } = freeNetsOfLength(availablePrefixes(model, prefix), length, count);
+    const texts = nets.map((n) => `${formatAddress(n.family, n.first)}/${n.length}`);
+    io.stdout(format === 'json' ? `${JSON.stringify(texts.map((p) => ({ family: node.family, prefix: p, vrf: vrfJson })), null, 2)}\n` : texts.map((t) => `${t}\n`).join(''));
+    if (total === 0n) io.stderr(`sot: no free /${length} in ${net}\n`);
+    else if (BigInt(nets.length) < total) io.stderr(`sot: the first ${nets.length} of ${total} free /${length} prefixes in ${net}; --count N lists more\n`);
+    return EXIT.clean;
+  }
+  const free = availableIps(model, prefix, ips);
+  const texts = free.map((a) => `${formatAddress(node.family, a)}/${node.length}`);
+  io.stdout(format === 'json' ? `${JSON.stringify(texts.map((a) => ({ family: node.family, address: a, vrf: vrfJson })), null, 2)}\n` : texts.map((t) => `${t}\n`).join(''));
+  if (free.length < ips) io.stderr(`sot: ${free.length ? `only ${free.length} free` : 'no free'} address${free.length === 1 ? '' : 'es'} in ${net}\n`);
+  return EXIT.clean;
+}
+
+/** Free prefixes of one length listed without --count. */
+const PREFIX_LIST_LIMIT = 256;
 
 function ms(n: number): string {
   return `${Math.round(n)} ms`;
