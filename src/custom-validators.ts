@@ -29,6 +29,8 @@ export interface AttributeRule {
   /** As written: `name`, `tenant.group.slug`. */
   attribute: string;
   hops: string[];
+  /** The last hop's type in each kind the path may reach (several through a polymorphic reference). */
+  lastTypes: Map<string, FieldType>;
   conditions: Condition[];
 }
 
@@ -153,6 +155,7 @@ function readAttribute(schemas: SchemaSet, kind: KindInfo, attribute: string, ru
   if (hops[0] === 'request') return undefined;
   let kinds: KindInfo[] = [kind];
   let type: FieldType | undefined;
+  const lastTypes = new Map<string, FieldType>();
   for (let i = 0; i < hops.length; i++) {
     const hop = hops[i];
     const types = kinds.map((k) => fieldType(schemas, k, hop)).filter((t): t is FieldType => t !== undefined);
@@ -163,6 +166,12 @@ function readAttribute(schemas: SchemaSet, kind: KindInfo, attribute: string, ru
       return undefined;
     }
     type = types.every((t) => t === types[0]) ? types[0] : 'any';
+    if (i === hops.length - 1) {
+      for (const k of kinds) {
+        const t = fieldType(schemas, k, hop);
+        if (t) lastTypes.set(k.kind, t);
+      }
+    }
     if (i < hops.length - 1) {
       if (type !== 'ref') {
         problem(at, `"${attribute}": "${hop}" is not a reference to one object, so the path cannot go on past it`, 'a dotted path follows references, e.g. tenant.group.slug', 'key');
@@ -228,7 +237,7 @@ function readAttribute(schemas: SchemaSet, kind: KindInfo, attribute: string, ru
           break;
         }
         try {
-          condition.regex = RE2JS.compile(limit);
+          condition.regex = RE2JS.compile(pythonToRe2(limit));
         } catch (err) {
           bad(`${JSON.stringify(limit)} is not a regular expression sot can run: ${(err as Error).message.replace(/^error parsing regexp: /, '')}`, 'sot runs regular expressions in linear time, without backreferences or lookaround (see "Custom validators" in README.md)');
         }
@@ -236,5 +245,10 @@ function readAttribute(schemas: SchemaSet, kind: KindInfo, attribute: string, ru
     }
     conditions.push(condition);
   }
-  return ok ? { attribute, hops, conditions } : undefined;
+  return ok ? { attribute, hops, lastTypes, conditions } : undefined;
+}
+
+/** Python's `\Z` (the very end) is RE2's `\z`; the rest of Python's syntax that RE2 has is the same. */
+export function pythonToRe2(pattern: string): string {
+  return pattern.replace(/\\(.)/gs, (m, c: string) => (c === 'Z' ? '\\z' : m));
 }

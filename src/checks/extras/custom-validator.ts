@@ -1,6 +1,4 @@
 import type { AttributeRule, Condition, CustomValidator } from '../../custom-validators.js';
-import { fieldType } from '../../custom-validators.js';
-import { loadSchemas } from '../../model/kinds.js';
 import { describe, displayName, objectsOf, type Model, type Obj } from '../../model/model.js';
 import type { Finding, Rule } from '../rule.js';
 
@@ -42,14 +40,15 @@ function show(v: unknown): string {
 type Reading = { value: unknown } | { cannot: string } | 'skip' | 'unknown';
 
 function read(obj: Obj, rule: AttributeRule): Reading {
-  const schemas = loadSchemas();
   let cur = obj;
   for (let i = 0; i < rule.hops.length; i++) {
     const hop = rule.hops[i];
-    const type = fieldType(schemas, cur.kind, hop);
+    const last = i === rule.hops.length - 1;
+    const rf = cur.kind.refByField.get(hop);
+    const type = last ? rule.lastTypes.get(cur.kind.kind) : rf && !rf.many ? 'ref' : undefined;
+    // Through a polymorphic reference, the object reached may be of a kind without the field.
     if (type === undefined) return { cannot: `${describe(cur)} has no field "${hop}"` };
     const written = cur.data[hop];
-    const last = i === rule.hops.length - 1;
     if (type === 'ref' || type === 'refs') {
       if (isEmpty(written)) {
         if (last) return { value: type === 'refs' ? [] : null };

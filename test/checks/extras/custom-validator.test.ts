@@ -55,6 +55,14 @@ describe(RULE, () => {
     ]);
   });
 
+  it("Python's \\Z is the very end", () => {
+    const v = "{slug: {regex: '^[a-z]+[0-9]\\Z'}}";
+    expect(rows(compileSites(v, '  - {name: AMS1, slug: ams1}\n'))).toEqual([]);
+    expect(rows(compileSites(v, '  - {name: AMS1, slug: ams1-x}\n'))).toEqual([
+      fail(2, 24, 'AMS1', 'slug must match the regular expression "^[a-z]+[0-9]\\\\Z"', { attribute: 'slug', condition: 'regex', limit: '^[a-z]+[0-9]\\Z' }),
+    ]);
+  });
+
   it('a catastrophic pattern on a long value finishes fast (linear-time matching)', () => {
     const long = 'a'.repeat(20_000);
     const start = Date.now();
