@@ -153,6 +153,10 @@ function readAttribute(schemas: SchemaSet, kind: KindInfo, attribute: string, ru
   // NetBox checks `request.…` against the user's request, and skips it where there is none (scripts,
   // and a compiler): there is nothing to check here.
   if (hops[0] === 'request') return undefined;
+  if (hops[0] === 'custom_fields') {
+    problem(at, `"${attribute}": NetBox keeps custom field values in custom_field_data, a mapping a validator cannot look into; sot does not check it`, "give the custom field its own validation instead (required, validation_regex, validation_minimum…)", 'key');
+    return undefined;
+  }
   let kinds: KindInfo[] = [kind];
   let type: FieldType | undefined;
   const lastTypes = new Map<string, FieldType>();

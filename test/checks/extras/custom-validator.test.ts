@@ -110,6 +110,34 @@ describe(RULE, () => {
     ]);
   });
 
+  it('through a polymorphic reference, an object of a kind without the field fails, as in NetBox', () => {
+    const r = compileFiles({
+      'sot.yaml': settings('    ipam.prefix:\n      - scope.facility: {required: true}\n'),
+      's.yaml': [
+        'regions:',
+        '  - { name: Europe, slug: europe }',
+        'sites:',
+        '  - { name: AMS1, slug: ams1, facility: F1 }',
+        '  - { name: AMS2, slug: ams2 }',
+        'prefixes:',
+        '  - { prefix: 10.0.0.0/24, scope_type: dcim.site, scope: ams1 }',
+        '  - { prefix: 10.0.1.0/24, scope_type: dcim.site, scope: ams2 }',
+        '  - { prefix: 10.0.2.0/24, scope_type: dcim.region, scope: europe }',
+        '  - { prefix: 10.0.3.0/24 }',
+        '',
+      ].join('\n'),
+    });
+    const d = (line: number, col: number, prefix: string, text: string, condition: string) => [
+      RULE, `s.yaml:${line}:${col}`, 'error', `prefix "${prefix}" fails custom validator ipam.prefix[0]: scope.facility ${text}`,
+      { validator: 'ipam.prefix[0]', attribute: 'scope.facility', condition, ...(condition === 'required' ? { limit: true } : {}) },
+    ];
+    expect(rows(r)).toEqual([
+      d(8, 58, '10.0.1.0/24', 'must not be empty', 'required'),
+      d(9, 60, '10.0.2.0/24', 'cannot be read, as region "Europe" has no field "facility"', 'attribute'),
+      d(10, 5, '10.0.3.0/24', 'cannot be read, as prefix "10.0.3.0/24" has no scope', 'attribute'),
+    ]);
+  });
+
   it('an unresolved reference is reported once, by resolve', () => {
     const r = compileSites('{region.slug: {eq: europe}}', '  - {name: AMS1, slug: ams1, region: asia}\n');
     expect(r.diagnostics.map((d) => d.rule)).toEqual(['resolve/dangling-reference']);
@@ -179,6 +207,13 @@ describe('custom validators in sot.yaml', () => {
       ['settings/invalid', 'sot.yaml:12:42', 'error', '"slug": required must be true or false'],
       ['settings/invalid', 'sot.yaml:13:9', 'warning', '"my.validators.Foo" names a validator class; sot cannot run Python code, so it is not applied'],
       ['settings/invalid', 'sot.yaml:14:5', 'warning', '"dcim.interfacetemplate": sot does not apply custom validators to component templates (they are lists inside device and module types); this entry is not applied'],
+    ]);
+  });
+
+  it('custom field values are not attributes a validator can read', () => {
+    const r = compileFiles({ 'sot.yaml': settings('    dcim.site:\n      - custom_fields.owner: {required: true}\n') });
+    expect(problems(r)).toEqual([
+      ['settings/invalid', 'sot.yaml:5:9', 'error', '"custom_fields.owner": NetBox keeps custom field values in custom_field_data, a mapping a validator cannot look into; sot does not check it'],
     ]);
   });
 
