@@ -2,6 +2,7 @@
 // the previous one's output; problems are collected as Diagnostics and located only at the end.
 import { performance } from 'node:perf_hooks';
 import { RULES, runChecks } from './checks/index.js';
+import { readCustomValidators } from './custom-validators.js';
 import { didYouMean } from './diagnostics/suggest.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { loadSchemas, type SchemaSet } from './model/kinds.js';
@@ -84,6 +85,7 @@ export function compile(files: readonly SourceFile[], options: CompileOptions = 
     const before = diagnostics.length;
     settings = readSettings(settingsFile, schemas, validatorsFor(schemas, DEFAULT_SETTINGS), diagnostics);
     checkRuleSettings(settings, settingsFile.file, diagnostics);
+    settings = readValidatorsFile(settings, settingsFile.file, parsed, schemas, diagnostics);
     configError = diagnostics.slice(before).some((d) => d.severity === 'error');
   }
   const validators = validatorsFor(schemas, settings);
@@ -118,6 +120,31 @@ export function compile(files: readonly SourceFile[], options: CompileOptions = 
   lap('locate');
 
   return { model, settings, diagnostics: sorted, configError, filesRead: files.length, bytesRead, timings };
+}
+
+/**
+ * `options: custom_validators: <file>`: the named file holds the validators, so it is taken out of the
+ * inventory's data files and read here; its problems are configuration errors like sot.yaml's.
+ */
+function readValidatorsFile(settings: Settings, settingsFile: string, parsed: ParsedFile[], schemas: SchemaSet, out: Diagnostic[]): Settings {
+  const name = settings.customValidatorsFile;
+  if (name === undefined) return settings;
+  const i = parsed.findIndex((p) => p.file === name);
+  if (i < 0) {
+    out.push({
+      rule: 'settings/invalid',
+      severity: 'error',
+      message: `custom_validators names "${name}", which is not a file of the inventory${didYouMean(name, parsed.map((p) => p.file))}`,
+      location: { file: settingsFile, path: ['options', 'custom_validators'] },
+      help: 'give the path of a YAML file from the inventory root, e.g. custom-validators.yaml',
+      data: { key: 'custom_validators' },
+    });
+    return settings;
+  }
+  const [file] = parsed.splice(i, 1);
+  out.push(...file.diagnostics);
+  if (file.diagnostics.some((d) => d.severity === 'error')) return settings;
+  return { ...settings, customValidators: readCustomValidators(file.data, file.file, [], schemas, out) };
 }
 
 /** `rules:` in sot.yaml names check rules; another id is a configuration error, with a did-you-mean. */

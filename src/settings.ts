@@ -1,3 +1,4 @@
+import { readCustomValidators, type CustomValidator } from './custom-validators.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { didYouMean } from './diagnostics/suggest.js';
 import type { KindInfo, SchemaSet } from './model/kinds.js';
@@ -15,9 +16,13 @@ export interface Settings {
   fieldChoices: FieldChoices;
   /** Severity per rule id, from sot.yaml's `rules:` (opt-in lint rules are off unless named here). */
   rules: Record<string, 'off' | 'warning' | 'error'>;
+  /** NetBox's CUSTOM_VALIDATORS, checked and compiled (see custom-validators.ts). */
+  customValidators: CustomValidator[];
+  /** `options: custom_validators:` names this inventory file, which holds them (read by compile()). */
+  customValidatorsFile?: string;
 }
 
-export const DEFAULT_SETTINGS: Settings = { format: 1, enforceGlobalUnique: true, fieldChoices: {}, rules: {} };
+export const DEFAULT_SETTINGS: Settings = { format: 1, enforceGlobalUnique: true, fieldChoices: {}, rules: {}, customValidators: [] };
 
 const SETTINGS_KIND = {
   kind: 'sot.settings',
@@ -65,11 +70,32 @@ export function readSettings(parsed: ParsedFile, schemas: SchemaSet, validators:
       });
     }
   }
+  const cv = d.options?.custom_validators;
+  let customValidators: CustomValidator[] = [];
+  let customValidatorsFile: string | undefined;
+  if (typeof cv === 'string') {
+    customValidatorsFile = cv.replace(/^\.\//, '');
+    if (!/\.ya?ml$/i.test(customValidatorsFile)) {
+      out.push({
+        rule: 'settings/invalid',
+        severity: 'error',
+        message: `custom_validators names "${cv}", which is not a YAML file (.yaml or .yml; JSON is YAML too)`,
+        location: { file: parsed.file, path: ['options', 'custom_validators'] },
+        help: 'see "Custom validators" in README.md',
+        data: { key: 'custom_validators' },
+      });
+      customValidatorsFile = undefined;
+    }
+  } else if (cv !== undefined) {
+    customValidators = readCustomValidators(cv, parsed.file, ['options', 'custom_validators'], schemas, out);
+  }
   return {
     format: 1,
     name: d.name,
     enforceGlobalUnique: d.options?.enforce_global_unique ?? true,
     fieldChoices,
     rules: d.rules ?? {},
+    customValidators,
+    customValidatorsFile,
   };
 }

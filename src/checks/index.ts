@@ -48,6 +48,7 @@ import { customFieldRequired } from './extras/custom-field-required.js';
 import { customFieldUnique } from './extras/custom-field-unique.js';
 import { customFieldUnknown } from './extras/custom-field-unknown.js';
 import { customFieldValue } from './extras/custom-field-value.js';
+import { customValidator } from './extras/custom-validator.js';
 import { tagObjectType } from './extras/tag-object-type.js';
 import { aggregateOverlap } from './ipam/aggregate-overlap.js';
 import { asnRangeStartEnd } from './ipam/asn-range-start-end.js';
@@ -137,6 +138,7 @@ export const RULES: readonly Rule[] = [
   customFieldUnique,
   customFieldUnknown,
   customFieldValue,
+  customValidator,
   tagObjectType,
   aggregateOverlap,
   asnRangeStartEnd,
