@@ -42,11 +42,16 @@ const TYPE_KINDS = ['dcim.devicetype', 'dcim.moduletype'];
 
 /**
  * Runs `check` on every interface template of every device and module type (reported once, at the
- * type's list entry) and on every interface written in the inventory. A component only a type defines
- * is the template's problem; a written one that completes or renames a template is reported only for
+ * type's list entry) and on every interface written in the inventory that sets one of `fields` (a
+ * check finds nothing on an interface that sets none of them). A component only a type defines is the
+ * template's problem; a written one that completes or renames a template is reported only for
  * problems its template does not have already.
  */
-export function interfaceFindings(model: Model, check: (s: InterfaceSubject) => InterfaceProblem[], templates = true): InterfaceFinding[] {
+export function interfaceFindings(
+  model: Model,
+  check: (s: InterfaceSubject) => InterfaceProblem[],
+  { fields, templates = true }: { fields: readonly string[]; templates?: boolean },
+): InterfaceFinding[] {
   const out: InterfaceFinding[] = [];
   const byFile = new Map<string, Obj>();
   for (const kind of TYPE_KINDS) {
@@ -63,9 +68,15 @@ export function interfaceFindings(model: Model, check: (s: InterfaceSubject) => 
       });
     }
   }
-  for (const obj of objectsOf(model, 'dcim.interface')) {
-    if (obj.origin !== 'written') continue;
-    const problems = check({ data: obj.data, obj, what: describe(obj) });
+  for (const obj of writtenSetting(model, fields)) {
+    // Most interfaces pass: their description is only worked out for a message.
+    const problems = check({
+      data: obj.data,
+      obj,
+      get what() {
+        return describe(obj);
+      },
+    });
     if (problems.length === 0) continue;
     const tdata = obj.template ? templateData(byFile, obj.template) : undefined;
     const inherited = tdata ? new Set(check({ data: tdata, what: '' }).map((p) => `${p.field}\0${p.reason}`)) : undefined;
@@ -75,6 +86,37 @@ export function interfaceFindings(model: Model, check: (s: InterfaceSubject) => 
     }
   }
   return out;
+}
+
+const settingMemo = new WeakMap<Model, Map<string, Obj[]>>();
+
+/**
+ * The written interfaces that set any of `fields` (a value or a resolved reference), in inventory
+ * order. One pass over the interfaces indexes them by the fields they set, shared by every rule: a
+ * large inventory has half a million interfaces, and each rule needs only the few that set its fields.
+ */
+function writtenSetting(model: Model, fields: readonly string[]): Obj[] {
+  let byField = settingMemo.get(model);
+  if (!byField) {
+    byField = new Map();
+    const add = (field: string, obj: Obj) => {
+      const list = byField!.get(field);
+      if (list) list.push(obj);
+      else byField!.set(field, [obj]);
+    };
+    for (const obj of objectsOf(model, 'dcim.interface')) {
+      if (obj.origin !== 'written') continue;
+      for (const field in obj.data) {
+        const v = obj.data[field];
+        if (v !== undefined && v !== null && v !== '') add(field, obj);
+      }
+      for (const field in obj.refs) if (!(field in obj.data)) add(field, obj);
+    }
+    settingMemo.set(model, byField);
+  }
+  const lists = fields.map((f) => byField!.get(f) ?? []).filter((l) => l.length);
+  if (lists.length <= 1) return lists[0] ?? [];
+  return [...new Set(lists.flat())].sort((a, b) => a.id - b.id);
 }
 
 /** The template a component was made from, as its type writes it. */

@@ -12,6 +12,6 @@ export const interfaceBridge: Rule = {
       // A template names its bridge within its type; an interface's reference resolved to an object.
       const self = obj ? ref(obj, 'bridge') === obj : typeof data.bridge === 'string' && data.bridge !== '' && data.bridge === data.name;
       return self ? [{ field: 'bridge', reason: 'self', message: `${what} is bridged to itself`, data: { bridge: String(data.bridge) } }] : [];
-    });
+    }, { fields: ['bridge'] });
   },
 };

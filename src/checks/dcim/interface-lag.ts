@@ -20,6 +20,6 @@ export const interfaceLag: Rule = {
         problems.push({ field: 'lag', reason: 'self', message: `${what} is its own LAG`, data: { lag: interfaceName(lag) } });
       }
       return problems;
-    }, false);
+    }, { fields: ['lag'], templates: false });
   },
 };

@@ -24,6 +24,6 @@ export const interfaceParent: Rule = {
         });
       }
       return problems;
-    }, false);
+    }, { fields: ['parent'], templates: false });
   },
 };

@@ -25,6 +25,6 @@ export const interfacePoe: Rule = {
         problems.push({ field: 'poe_type', reason: 'no_mode', message: `${what} has poe_type ${String(data.poe_type)} but no poe_mode`, data: { poeType: data.poe_type } });
       }
       return problems;
-    });
+    }, { fields: ['poe_mode', 'poe_type'] });
   },
 };

@@ -46,6 +46,6 @@ export const interfaceWireless: Rule = {
         });
       }
       return problems;
-    });
+    }, { fields: RF_FIELDS });
   },
 };
