@@ -37,7 +37,7 @@ function show(v: unknown): string {
 }
 
 /** A value NetBox would read; `unknown` when the field is absent and NetBox fills in a default sot does not know. */
-type Reading = { value: unknown } | { cannot: string } | 'skip' | 'unknown';
+type Reading = { value: unknown; absentText?: boolean } | { cannot: string } | 'skip' | 'unknown';
 
 function read(obj: Obj, rule: AttributeRule): Reading {
   let cur = obj;
@@ -66,9 +66,9 @@ function read(obj: Obj, rule: AttributeRule): Reading {
       continue;
     }
     if (written !== undefined) return { value: written };
-    // An absent text field is blank in NetBox; a reference or list none; choices, numbers and booleans
-    // may have a default of NetBox's own.
-    if (type === 'string') return { value: '' };
+    // An absent text field is blank in NetBox ('' or, for a nullable one such as an asset tag, None);
+    // a reference or list none; choices, numbers and booleans may have a default of NetBox's own.
+    if (type === 'string') return { value: '', absentText: true };
     if (type === 'list') return { value: [] };
     return 'unknown';
   }
@@ -121,6 +121,9 @@ function check(obj: Obj, validator: CustomValidator, rule: AttributeRule, out: F
   }
   // NetBox stops at the first condition of an attribute that fails.
   for (const c of rule.conditions) {
+    // '' and None are alike empty, but differ for a pattern (str(None) is "None"), a length or an
+    // equality; the schemas do not say which text fields NetBox stores as None, so those wait for a value.
+    if ('absentText' in reading && reading.absentText && c.descriptor !== 'required' && c.descriptor !== 'prohibited') return;
     const why = failure(c, reading.value);
     if (why === undefined) continue;
     out.push({ obj, ...at, message: `${describe(obj)} fails custom validator ${validator.label}: ${rule.attribute} ${why}`, data: data(c.descriptor, c.limit) });

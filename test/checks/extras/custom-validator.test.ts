@@ -37,6 +37,13 @@ describe(RULE, () => {
     ]);
   });
 
+  it('an absent text field is empty for required, and waits for a value for a pattern (NetBox may read it as None)', () => {
+    expect(rows(compileSites('{facility: {regex: "^[0-9]+$", min_length: 2}}', '  - {name: AMS1, slug: ams1}\n'))).toEqual([]);
+    expect(rows(compileSites('{facility: {required: true}}', '  - {name: AMS1, slug: ams1}\n'))).toEqual([
+      [RULE, 's.yaml:2:5', 'error', 'site "AMS1" fails custom validator dcim.site[0]: facility must not be empty', { validator: 'dcim.site[0]', attribute: 'facility', condition: 'required', limit: true }],
+    ]);
+  });
+
   it('min_length and max_length count characters, and count the items of a list of references', () => {
     const v = '{name: {min_length: 5, max_length: 8}, tags: {max_length: 1}}';
     expect(rows(compileSites(v, '  - {name: Amste, slug: a1, tags: [a]}\n  - {name: Amsterda, slug: a2}\n  - {name: Zürich, slug: a3}\n'))).toEqual([]);
