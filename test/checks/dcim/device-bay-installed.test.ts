@@ -26,6 +26,16 @@ describe(RULE, () => {
     ]);
   });
 
+  it('reads a bay disabled by its device type (a template field NetBox copies to the bay)', () => {
+    const r = compileFiles({
+      'base.yaml': BASE,
+      'device-types/Acme/CH.yaml': 'manufacturer: Acme\nmodel: CH\nslug: ch\nsubdevice_role: parent\ndevice-bays:\n  - {name: b1, enabled: false}\n',
+      'device-types/Acme/BL.yaml': 'manufacturer: Acme\nmodel: BL\nslug: bl\nu_height: 0\nsubdevice_role: child\n',
+      'd.yaml': 'devices:\n  - {name: x1, device_type: Acme/BL, role: leaf, site: ams1}\n  - {name: c1, device_type: Acme/CH, role: leaf, site: ams1, device_bays: [{name: b1, installed_device: x1}]}\n',
+    });
+    expect(all(r).map((d) => [d[0], d[1], d[2]])).toEqual([[RULE, 'd.yaml:3:105', 'error']]);
+  });
+
   it('reports a device installed in its own bay', () => {
     expect(all(compile('      - {name: b1, installed_device: c1}\n'))).toEqual([
       [RULE, 'd.yaml:9:38', 'error', 'device bay "b1" of device "c1" holds its own device: a device cannot be installed in itself', { reason: 'self' }],
