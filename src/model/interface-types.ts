@@ -90,6 +90,9 @@ export function interfaceFindings(
 
 const settingMemo = new WeakMap<Model, Map<string, Obj[]>>();
 
+/** The fields the interface rules look for: only these are indexed. */
+const INDEXED_FIELDS: ReadonlySet<string> = new Set(['bridge', 'lag', 'parent', 'poe_mode', 'poe_type', 'rf_role', 'rf_channel', 'rf_channel_frequency', 'rf_channel_width']);
+
 /**
  * The written interfaces that set any of `fields` (a value or a resolved reference), in inventory
  * order. One pass over the interfaces indexes them by the fields they set, shared by every rule: a
@@ -107,13 +110,15 @@ function writtenSetting(model: Model, fields: readonly string[]): Obj[] {
     for (const obj of objectsOf(model, 'dcim.interface')) {
       if (obj.origin !== 'written') continue;
       for (const field in obj.data) {
+        if (!INDEXED_FIELDS.has(field)) continue;
         const v = obj.data[field];
         if (v !== undefined && v !== null && v !== '') add(field, obj);
       }
-      for (const field in obj.refs) if (!(field in obj.data)) add(field, obj);
+      for (const field in obj.refs) if (INDEXED_FIELDS.has(field) && !(field in obj.data)) add(field, obj);
     }
     settingMemo.set(model, byField);
   }
+  for (const f of fields) if (!INDEXED_FIELDS.has(f)) throw new Error(`interface field "${f}" is not indexed`);
   const lists = fields.map((f) => byField!.get(f) ?? []).filter((l) => l.length);
   if (lists.length <= 1) return lists[0] ?? [];
   return [...new Set(lists.flat())].sort((a, b) => a.id - b.id);

@@ -21,12 +21,6 @@ export function canonicalHost(host: string): string {
   return groups.map((g) => g.replace(/^0+(?=.)/, '')).join(':');
 }
 
-/** The host of an interface address (`10.0.0.1/24` → `10.0.0.1`), canonical. */
-export function hostOf(address: string): string {
-  const slash = address.indexOf('/');
-  return canonicalHost(slash < 0 ? address : address.slice(0, slash));
-}
-
 /** A prefix in canonical form (`2001:DB8::/32` → `2001:db8:0:0:0:0:0:0/32`). */
 export function canonicalPrefix(prefix: string): string {
   const slash = prefix.indexOf('/');
