@@ -30,6 +30,19 @@ describe('references', () => {
     ]);
   });
 
+  it('reports a scope that does not resolve once, not again at each reference to what it scopes', () => {
+    const v = 'vlan_groups:\n  - { name: G1, slug: g1, scope_type: dcim.site, scope: nosuch }\nvlans:\n  - { vid: 10, name: v10, group: g1 }\n';
+    const d = device('    interfaces:\n      - { name: et1, mode: access, untagged_vlan: {group: g1, name: v10} }\n');
+    expect(diags({ 'base.yaml': BASE, ...DT, 'v.yaml': v, 'd.yaml': d }).map((x) => [x.rule, x.at, x.message])).toEqual([
+      ['resolve/dangling-reference', 'v.yaml:2:57', 'no site "nosuch"'],
+    ]);
+    // A name no object bears is still reported.
+    expect(diags({ 'base.yaml': BASE, 'v.yaml': v.replace('group: g1', 'group: g2') }).map((x) => [x.rule, x.at])).toEqual([
+      ['resolve/dangling-reference', 'v.yaml:2:57'],
+      ['resolve/dangling-reference', 'v.yaml:4:34'],
+    ]);
+  });
+
   it('reports a duplicate natural key at the second object, naming the first', () => {
     expect(diags({ 'a.yaml': 'sites:\n  - {name: AMS1, slug: ams1}\n', 'b.yaml': 'sites:\n  - {name: AMS1, slug: ams1-b}\n' })).toEqual([
       { rule: 'resolve/duplicate-key', at: 'b.yaml:2:12', message: 'duplicate site name "AMS1"', related: ['a.yaml:2:12'], data: { kind: 'dcim.site', field: 'name', value: 'AMS1', fields: ['name'] } },

@@ -115,11 +115,23 @@ export class Resolver {
   /** Components written with `ip_addresses` (see inline-ips.ts), gathered while they are built. */
   readonly withInlineAddresses: Obj[] = [];
 
+  /**
+   * Names of objects left out of their kind's index because their scope did not resolve (a VLAN group
+   * scoped to a missing site): a reference to one of them is the same mistake, reported already.
+   */
+  private readonly scopeless = new Map<string, Set<string>>();
+
   index(obj: Obj, scopeKey?: string): void {
     if (obj.indexed) return;
     obj.indexed = true;
     const key = scopeKey ?? this.scopeKey(obj);
-    if (key === undefined) return; // its scope did not resolve; that is reported already
+    if (key === undefined) {
+      // Its scope did not resolve; that is reported already.
+      let names = this.scopeless.get(obj.kind.kind);
+      if (!names) this.scopeless.set(obj.kind.kind, (names = new Set()));
+      for (const f of obj.kind.key.names) if (typeof obj.data[f] === 'string' || typeof obj.data[f] === 'number') names.add(String(obj.data[f]));
+      return;
+    }
     // A key field that is a reference (a wireless link's interface_b) compares the object it names.
     if (obj.kind.keyHasRefs) {
       for (const field of obj.kind.key.names) {
@@ -676,6 +688,7 @@ export class Resolver {
   }
 
   private dangling(report: Reporter, title: string, kind: string, value: string, candidates: string[], where: string): void {
+    if (this.scopeless.get(kind)?.has(value)) return;
     const seen = new Set<string>();
     const close = suggest(value, candidates, 6).filter((c) => !seen.has(c.toLowerCase()) && seen.add(c.toLowerCase())).slice(0, 3);
     report(
