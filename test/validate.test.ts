@@ -77,6 +77,11 @@ describe('validation', () => {
     expect(r).toEqual([{ rule: 'schema/unknown-field', severity: 'warning', message: 'unknown field "poe-mode" in interface; did you mean "poe_mode"?', at: '7:5' }]);
   });
 
+  it("takes a device type's slug with capitals and a height up to 999.5 U, as NetBox stores them", () => {
+    expect(one({ 'device-types/Acme/M.yaml': 'manufacturer: Acme\nmodel: M\nslug: Acme-M_2\nu_height: 999.5\n' })).toEqual([]);
+    expect(one({ 'device-types/Acme/M.yaml': 'manufacturer: Acme\nmodel: M\nslug: m\nu_height: 1000\n' }).map((d) => [d.rule, d.at])).toEqual([['schema/invalid-value', '4:11']]);
+  });
+
   it('reports unknown top-level keys of a device type as errors', () => {
     const r = one({ 'device-types/Acme/M.yaml': 'manufacturer: Acme\nmodel: M\nslug: m\nu_hieght: 1\n' });
     expect(r.map((d) => [d.severity, d.message])).toEqual([['error', 'unknown field "u_hieght" in device type; did you mean "u_height"?']]);
