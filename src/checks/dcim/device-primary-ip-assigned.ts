@@ -53,7 +53,23 @@ export const devicePrimaryIpAssigned: Rule = {
     }
     for (const vdc of objectsOf(model, 'dcim.virtualdevicecontext')) {
       const device = ref(vdc, 'device');
-      if (!device) continue; // the schema requires it; unresolved, resolve reports it
+      if (!device) {
+        // Unresolved: resolve reports it. None: NetBox looks for the address on the context's device and
+        // cannot save a primary address without one.
+        if (vdc.data.device !== undefined && vdc.data.device !== null && vdc.data.device !== '') continue;
+        for (const [field] of PRIMARY_FAMILIES) {
+          const ip = ref(vdc, field);
+          if (!ip) continue;
+          findings.push({
+            obj: vdc,
+            field,
+            message: `${field} ${ip.data.address} of ${describe(vdc)} needs a device: a virtual device context's primary address is on an interface of its device`,
+            data: { field, address: ip.data.address, assignedTo: null },
+            related: [{ obj: ip, message: `the IP address ${ip.data.address}` }],
+          });
+        }
+        continue;
+      }
       for (const [field, family] of PRIMARY_FAMILIES) {
         const ip = ref(vdc, field);
         if (!ip || familyOf(ip.data.address) !== family || unresolved(ip, 'assigned_object')) continue;

@@ -67,6 +67,13 @@ describe(RULE, () => {
     ]);
   });
 
+  it('accepts a virtual device context without a device (NetBox allows one), but not with a primary address', () => {
+    expect(diagnostics('', '')).toEqual([]);
+    expect(diagnostics('', ', primary_ip4: 10.0.0.1/24')).toEqual([
+      [RULE, 'd.yaml:18:45', 'error', 'primary_ip4 10.0.0.1/24 of virtual device context "v1" needs a device: a virtual device context\'s primary address is on an interface of its device', { field: 'primary_ip4', address: '10.0.0.1/24', assignedTo: null }],
+    ]);
+  });
+
   it('reports a NAT outside address as primary of a virtual device context', () => {
     expect(diagnostics('', ', device: leaf1, primary_ip4: 192.0.2.1/32')).toEqual([
       [RULE, 'd.yaml:18:60', 'error', 'primary_ip4 192.0.2.1/32 of virtual device context "v1" in device "leaf1" is not assigned to its device or a member of that device\'s virtual chassis: it is assigned to no interface', { field: 'primary_ip4', address: '192.0.2.1/32', assignedTo: null }],
