@@ -386,3 +386,33 @@ export function pathStart(model: Model, path: CablePath): { obj: Obj; field: str
   const end = cable && endOnCable(model, path.origin[0], cable);
   return end ? [{ obj: cable, ...endPlace(end), message: `the path starts at ${describe(path.origin[0])}` }] : undefined;
 }
+
+/** Where a path stops, on a cable end: the cable, the termination and the end's place on the cable. */
+export interface PathStop<T> {
+  path: CablePath;
+  at: T;
+  cable: Obj;
+  termination: Obj;
+  place: { field: string; subPath?: number[] };
+}
+
+/**
+ * The paths that stop in one way (`pick` gives the stop and its cable and termination, or nothing),
+ * each place on a cable once: every origin whose path meets the same cable end is one finding.
+ */
+export function stopsOnCableEnds<T>(model: Model, pick: (path: CablePath) => { at: T; cable?: Obj; termination?: Obj } | undefined): PathStop<T>[] {
+  const out: PathStop<T>[] = [];
+  const seen = new Set<string>();
+  for (const path of allPaths(model)) {
+    const stop = pick(path);
+    if (!stop?.cable || !stop.termination) continue;
+    const end = endOnCable(model, stop.termination, stop.cable);
+    if (!end) continue;
+    const place = endPlace(end);
+    const key = `${stop.cable.id}|${place.field}|${place.subPath?.[0] ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ path, at: stop.at, cable: stop.cable, termination: stop.termination, place });
+  }
+  return out;
+}

@@ -233,10 +233,9 @@ export function usableBounds(n: NetNode, pool: boolean): { first: bigint; last: 
 
 /** The next `limit` free addresses of a prefix, in order, as NetBox's available-IPs list gives them. */
 export function availableIps(model: Model, prefix: Obj, limit: number): bigint[] {
-  const usage = ipUsage(model);
-  const node = usage.space.nodeOf.get(prefix);
-  const table = tableOf(usage.space, prefix);
-  if (!node || !table) return [];
+  const at = prefixAt(model, prefix);
+  if (!at) return [];
+  const { usage, node, table } = at;
   const f = usage.facts.get(table)!;
   const hosts = isGlobalContainer(table, prefix) ? usage.allHosts : f.hosts;
   const { first, last } = usableBounds(node, isTrue(prefix.data.is_pool));
@@ -276,10 +275,9 @@ export interface Net {
 
 /** The free space of a prefix as the fewest networks, in address order (NetBox's available prefixes). */
 export function availablePrefixes(model: Model, prefix: Obj): Net[] {
-  const usage = ipUsage(model);
-  const node = usage.space.nodeOf.get(prefix);
-  const table = tableOf(usage.space, prefix);
-  if (!node || !table) return [];
+  const at = prefixAt(model, prefix);
+  if (!at) return [];
+  const { usage, node, table } = at;
   const children = usage.facts.get(table)!.childNets.get(netKey(node)) ?? [];
   const out: Net[] = [];
   let cur = node.first;
@@ -328,10 +326,9 @@ export function freeNetsOfLength(free: Net[], length: number, limit: number): { 
 
 /** A prefix's child prefixes as NetBox lists them: inside it, same VRF, or every VRF for a global container. */
 export function childPrefixes(model: Model, prefix: Obj): Obj[] {
-  const usage = ipUsage(model);
-  const node = usage.space.nodeOf.get(prefix);
-  const table = tableOf(usage.space, prefix);
-  if (!node || !table) return [];
+  const at = prefixAt(model, prefix);
+  if (!at) return [];
+  const { usage, node, table } = at;
   const everyVrf = isGlobalContainer(table, prefix);
   const out: Obj[] = [];
   for (let i = lowerBound(usage.allPrefixFirsts, keyOf(node.family, node.first)); i < usage.allPrefixes.length && usage.allPrefixFirsts[i] <= keyOf(node.family, node.last); i++) {
@@ -342,12 +339,19 @@ export function childPrefixes(model: Model, prefix: Obj): Obj[] {
   return out;
 }
 
-/** A prefix's child IP addresses as NetBox lists them: host inside it, same VRF, or every VRF for a global container. */
-export function childIps(model: Model, prefix: Obj): Obj[] {
+/** A prefix's node and table in the IP space, with the usage built over it; none for an unknown prefix. */
+function prefixAt(model: Model, prefix: Obj) {
   const usage = ipUsage(model);
   const node = usage.space.nodeOf.get(prefix);
   const table = tableOf(usage.space, prefix);
-  if (!node || !table) return [];
+  return node && table ? { usage, node, table } : undefined;
+}
+
+/** A prefix's child IP addresses as NetBox lists them: host inside it, same VRF, or every VRF for a global container. */
+export function childIps(model: Model, prefix: Obj): Obj[] {
+  const at = prefixAt(model, prefix);
+  if (!at) return [];
+  const { usage, node, table } = at;
   const everyVrf = isGlobalContainer(table, prefix);
   const out: Obj[] = [];
   const last = keyOf(node.family, node.last);
@@ -360,10 +364,9 @@ export function childIps(model: Model, prefix: Obj): Obj[] {
 
 /** A prefix's child IP ranges: start and end inside it, same VRF. */
 export function childRanges(model: Model, prefix: Obj): Obj[] {
-  const usage = ipUsage(model);
-  const node = usage.space.nodeOf.get(prefix);
-  const table = tableOf(usage.space, prefix);
-  if (!node || !table) return [];
+  const at = prefixAt(model, prefix);
+  if (!at) return [];
+  const { usage, node, table } = at;
   const f = usage.facts.get(table)!;
   const out: Obj[] = [];
   for (let i = lowerBound(f.rangeStarts, keyOf(node.family, node.first)); i < table.ranges.length && f.rangeStarts[i] <= keyOf(node.family, node.last); i++) {

@@ -1,5 +1,5 @@
-import { cableName, endPlace } from '../../model/cable-ends.js';
-import { allPaths, endOnCable, pathOrigin, pathStart } from '../../model/cable-paths.js';
+import { cableName } from '../../model/cable-ends.js';
+import { pathOrigin, pathStart, stopsOnCableEnds } from '../../model/cable-paths.js';
 import { describe, ref } from '../../model/model.js';
 import type { Finding, Rule } from '../rule.js';
 
@@ -10,18 +10,10 @@ export const cablePathLoop: Rule = {
   help: "cable each side of a circuit to its own termination, away from the circuit's other side",
   run(model) {
     const findings: Finding[] = [];
-    const seen = new Set<string>();
-    for (const path of allPaths(model)) {
-      const at = path.loopAt;
-      if (!at) continue;
-      const termination = at.termination ?? at.terminations[0];
-      const cable = at.cable ?? path.hops[path.hops.length - 1]?.links[0];
-      const end = cable && endOnCable(model, termination, cable);
-      if (!end) continue;
-      const place = endPlace(end);
-      const key = `${cable.id}|${place.field}|${place.subPath?.[0] ?? ''}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+    const stops = stopsOnCableEnds(model, (path) =>
+      path.loopAt ? { at: path.loopAt, termination: path.loopAt.termination ?? path.loopAt.terminations[0], cable: path.loopAt.cable ?? path.hops[path.hops.length - 1]?.links[0] } : undefined,
+    );
+    for (const { path, at, cable, termination, place } of stops) {
       const circuit = ref(termination, 'circuit');
       const message =
         at.reason === 'circuit' && circuit

@@ -1,5 +1,5 @@
-import { cableEnds, cableName, endPlace } from '../../model/cable-ends.js';
-import { allPaths, endOnCable, pathOrigin, pathStart, positionsOf, type CablePath } from '../../model/cable-paths.js';
+import { cableEnds, cableName } from '../../model/cable-ends.js';
+import { pathOrigin, pathStart, positionsOf, stopsOnCableEnds, type CablePath } from '../../model/cable-paths.js';
 import { describe, type Model, type Obj } from '../../model/model.js';
 import type { Finding, Rule } from '../rule.js';
 
@@ -10,19 +10,11 @@ export const cablePathSplit: Rule = {
   help: 'cable a multi-position port through a port mapped to one of its positions, and give every port the path fans out to its own cable',
   run(model) {
     const findings: Finding[] = [];
-    const seen = new Set<string>();
-    for (const path of allPaths(model)) {
-      const at = path.splitAt;
-      // Mixed kinds on a cable end are dcim/cable-end-type's error.
-      if (!at || at.reason === 'mixed' || !at.cable || !at.termination) continue;
-      const end = endOnCable(model, at.termination, at.cable);
-      if (!end) continue;
-      const place = endPlace(end);
-      const key = `${at.cable.id}|${place.field}|${place.subPath?.[0] ?? ''}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+    // Mixed kinds on a cable end are dcim/cable-end-type's error.
+    const stops = stopsOnCableEnds(model, (path) => (path.splitAt && path.splitAt.reason !== 'mixed' ? { at: path.splitAt, cable: path.splitAt.cable, termination: path.splitAt.termination } : undefined));
+    for (const { path, at, cable, place } of stops) {
       findings.push({
-        obj: at.cable,
+        obj: cable,
         ...place,
         message: `the cable path from ${pathOrigin(path)} splits at ${why(model, path)}`,
         data: { reason: at.reason, origin: path.origin.map(describe), at: at.terminations.map(describe) },

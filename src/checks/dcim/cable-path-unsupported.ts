@@ -1,5 +1,4 @@
-import { endPlace } from '../../model/cable-ends.js';
-import { allPaths, endOnCable, pathOrigin, pathStart } from '../../model/cable-paths.js';
+import { pathOrigin, pathStart, stopsOnCableEnds } from '../../model/cable-paths.js';
 import { describe, displayName } from '../../model/model.js';
 import type { Finding, Rule } from '../rule.js';
 
@@ -10,22 +9,14 @@ export const cablePathUnsupported: Rule = {
   help: "end the cable's side on ports of one patch panel, or split it into one cable per panel",
   run(model) {
     const findings: Finding[] = [];
-    const seen = new Set<string>();
-    for (const path of allPaths(model)) {
-      const at = path.unsupportedAt;
-      if (!at?.cable || !at.termination) continue;
-      const end = endOnCable(model, at.termination, at.cable);
-      if (!end) continue;
-      const place = endPlace(end);
-      const key = `${at.cable.id}|${place.field}|${place.subPath?.[0] ?? ''}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+    const stops = stopsOnCableEnds(model, (path) => (path.unsupportedAt ? { at: path.unsupportedAt, cable: path.unsupportedAt.cable, termination: path.unsupportedAt.termination } : undefined));
+    for (const { path, at, cable, termination, place } of stops) {
       const devices = [...new Set(at.terminations.map((t) => t.owner!))];
       findings.push({
-        obj: at.cable,
+        obj: cable,
         ...place,
-        message: `the cable path from ${pathOrigin(path)} reaches ${describe(at.termination)} on the same cable end as ports of device "${displayName(devices[0])}": NetBox traces through the ports of one device per cable end only`,
-        data: { origin: path.origin.map(describe), at: describe(at.termination), devices: devices.map(displayName) },
+        message: `the cable path from ${pathOrigin(path)} reaches ${describe(termination)} on the same cable end as ports of device "${displayName(devices[0])}": NetBox traces through the ports of one device per cable end only`,
+        data: { origin: path.origin.map(describe), at: describe(termination), devices: devices.map(displayName) },
         related: pathStart(model, path),
       });
     }

@@ -1,15 +1,7 @@
+import { placeOf } from '../../model/vlan-availability.js';
 import { kindLabel } from '../../model/kinds.js';
-import { displayName, objectsOf, ref, type Obj } from '../../model/model.js';
+import { displayName, objectsOf, ref } from '../../model/model.js';
 import type { Finding, Rule } from '../rule.js';
-
-/** The site and location a cluster is cached at in NetBox: its scope's, when that is a site or a location. */
-function clusterPlace(cluster: Obj): { site?: Obj; location?: Obj } {
-  const scope = ref(cluster, 'scope');
-  if (!scope) return {};
-  if (scope.kind.kind === 'dcim.site') return { site: scope };
-  if (scope.kind.kind === 'dcim.location') return { site: ref(scope, 'site'), location: scope };
-  return {}; // a region or site group: no site to agree with
-}
 
 export const deviceClusterSite: Rule = {
   id: 'dcim/device-cluster-site',
@@ -22,7 +14,8 @@ export const deviceClusterSite: Rule = {
       const cluster = ref(device, 'cluster');
       const site = ref(device, 'site');
       if (!cluster || !site) continue;
-      const place = clusterPlace(cluster);
+      // A cluster scoped to a site or a location has that place; a region or site group none to agree with.
+      const place = placeOf(ref, cluster);
       if (place.site && place.site !== site) {
         findings.push({
           obj: device,

@@ -1,11 +1,6 @@
-import { displayName, describe, objectsOf, ref, type Obj } from '../../model/model.js';
+import { displayName, describe, objectsOf, ref } from '../../model/model.js';
 import { placeOf } from '../../model/vlan-availability.js';
 import type { Finding, Rule } from '../rule.js';
-
-/** The site NetBox caches on a cluster: its scope's, when that is a site or a location. */
-export function clusterSite(cluster: Obj): Obj | undefined {
-  return placeOf(ref, cluster).site;
-}
 
 export const vmClusterSite: Rule = {
   id: 'virtualization/vm-cluster-site',
@@ -17,7 +12,7 @@ export const vmClusterSite: Rule = {
     for (const vm of objectsOf(model, 'virtualization.virtualmachine')) {
       const site = ref(vm, 'site');
       const cluster = ref(vm, 'cluster');
-      const other = cluster && clusterSite(cluster);
+      const other = cluster && placeOf(ref, cluster).site;
       if (!site || !other || other === site) continue;
       findings.push({
         obj: vm,

@@ -1,6 +1,6 @@
+import { placeOf } from '../../model/vlan-availability.js';
 import { displayName, describe, objectsOf, ref } from '../../model/model.js';
 import type { Finding, Rule } from '../rule.js';
-import { clusterSite } from './vm-cluster-site.js';
 
 export const vmDeviceSite: Rule = {
   id: 'virtualization/vm-device-site',
@@ -16,7 +16,7 @@ export const vmDeviceSite: Rule = {
       if (!site || !other || other === site) continue;
       // A cluster in the device's site that the VM's site disagrees with too: one mistake, reported there.
       const cluster = ref(vm, 'cluster');
-      const viaCluster = cluster && clusterSite(cluster);
+      const viaCluster = cluster && placeOf(ref, cluster).site;
       if (viaCluster && viaCluster !== site) continue;
       findings.push({
         obj: vm,
