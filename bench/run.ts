@@ -7,11 +7,12 @@
 // One process per scale. The inventory is generated (or reused) by a child process, so that the first
 // compile() here is really the first: cold means a fresh V8 with sot's modules loaded but nothing run,
 // as with `sot check`. Then, in this order:
-//   1. check cold   readWorktree + compile(), the first in the process (schema loading and ajv
-//                   compilation included); peak RSS is taken right after it
+//   1. check cold   compileWorktree(), as `sot check` runs it, the first in the process (schema
+//                   loading and ajv compilation included); peak RSS is taken right after it
 //   2. floor        js-yaml 4's bare `load` of the same texts, already in memory (median of --runs)
 //   3. JSON.parse   of the same data serialised to JSON (median of --runs)
-//   4. check warm   readWorktree + compile() again, --runs times (median)
+//   4. check warm   compileWorktree() again, --runs times (median)
+// --threads N sets the threads that read and parse (default: as `sot check`, the machine's cores).
 // ratio = check cold / floor.
 //
 // The script re-runs itself in a child node with --expose-gc and, for the large scale, a larger heap
@@ -22,15 +23,16 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import jsyaml from 'js-yaml';
-import { compile, type Phase } from '../src/compile.js';
-import { readWorktree, type SourceFile } from '../src/sources/worktree.js';
+import type { CompileResult, Phase } from '../src/compile.js';
+import { compileWorktree } from '../src/compile-worktree.js';
+import type { SourceFile } from '../src/sources/worktree.js';
 import { DEFAULT_SEED, defaultOut, ERROR_KINDS, SCALES, type GenerateResult, type ScaleName } from './generate.js';
 import { fmtMs, gc, median, ms, parseArgs, peakRssMb, respawnWithFlags, round, table } from './util.js';
 
 /** V8 old-space limit per scale (MB). L's model of 100,000 devices needs more than node's default. */
 export const HEAP_MB: Record<ScaleName, number> = { S: 2048, M: 4096, L: 16384 };
 
-const USAGE = `usage: npm run bench -- --scale S|M|L [--json] [--runs N] [--errors N] [--seed N] [--out DIR] [--force]
+const USAGE = `usage: npm run bench -- --scale S|M|L [--json] [--runs N] [--threads N] [--errors N] [--seed N] [--out DIR] [--force]
        npm run bench -- --corpus [--json] [--runs N]
        npm run bench -- --profile --scale S|M|L [--top N]`;
 
@@ -40,15 +42,13 @@ interface CheckRun {
   timings: Record<Phase, number>;
 }
 
-const PHASES: Phase[] = ['parse', 'validate', 'resolve', 'checks', 'locate'];
+const PHASES: Phase[] = ['parse', 'validate', 'workers', 'resolve', 'checks', 'locate'];
 
-function checkOnce(root: string): { run: CheckRun; files: SourceFile[]; result: ReturnType<typeof compile> } {
+async function checkOnce(root: string, threads: number | undefined): Promise<{ run: CheckRun; files: SourceFile[]; result: CompileResult }> {
   const t0 = process.hrtime.bigint();
-  const files = readWorktree(root);
-  const readMs = ms(t0);
-  const result = compile(files);
+  const { result, files } = await compileWorktree(root, { threads });
   const totalMs = ms(t0);
-  return { run: { totalMs, readMs, timings: result.timings }, files, result };
+  return { run: { totalMs, readMs: result.timings.read, timings: result.timings }, files, result };
 }
 
 /** Generates the inventory in a child process (so this process stays cold), or reuses it. */
@@ -99,6 +99,7 @@ async function main(): Promise<void> {
   }
 
   const runs = Number(args.values.get('runs') ?? (scale === 'L' ? 1 : 3));
+  const threads = args.values.has('threads') ? Number(args.values.get('threads')) : undefined;
   const gen = ensureInventory({ devices: SCALES[scale], seed, errors, out, force });
   const log = (s: string) => console.log(s);
   log(
@@ -112,7 +113,7 @@ async function main(): Promise<void> {
   );
 
   // 1. cold
-  const cold = checkOnce(gen.out);
+  const cold = await checkOnce(gen.out, threads);
   const peakRss = peakRssMb();
   const files = cold.files;
   const bytes = files.reduce((s, f) => s + Buffer.byteLength(f.text), 0);
@@ -180,7 +181,7 @@ async function main(): Promise<void> {
   const warm: CheckRun[] = [];
   for (let r = 0; r < runs; r++) {
     gc();
-    warm.push(checkOnce(gen.out).run);
+    warm.push((await checkOnce(gen.out, threads)).run);
   }
   const processPeak = peakRssMb();
 
@@ -195,7 +196,7 @@ async function main(): Promise<void> {
   log('');
   log(
     table([
-      ['', 'ms', 'MB/s', 'read', 'parse', 'validate', 'resolve', 'checks', 'locate'],
+      ['', 'ms', 'MB/s', 'read', 'parse', 'validate', 'threads', 'resolve', 'checks', 'locate'],
       ['floor: js-yaml load', fmtMs(floorMs), rate(floorMs)],
       ['JSON.parse (same data)', fmtMs(median(jsonParse)), rate(median(jsonParse))],
       ['sot check, cold', fmtMs(cold.run.totalMs), rate(cold.run.totalMs), ...phaseCells(cold.run)],

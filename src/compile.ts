@@ -7,16 +7,15 @@ import { didYouMean } from './diagnostics/suggest.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { loadSchemas, type SchemaSet } from './model/kinds.js';
 import type { Model } from './model/model.js';
-import { collectItems } from './parse/items.js';
 import { SourceMap } from './parse/locate.js';
-import { parseYamlFile, type ParsedFile } from './parse/parse-file.js';
+import { parseYamlFile } from './parse/parse-file.js';
 import { resolve } from './resolve/resolve.js';
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_FILE, type Settings } from './settings.js';
 import type { SourceFile } from './sources/worktree.js';
-import { Validators } from './validate/ajv.js';
-import { settleRemaining, validateItem, type RawItem } from './validate/validate.js';
+import { emptyTimings, frontFile, validatorsFor, type FileFront, type Phase } from './front.js';
+import type { RawItem } from './validate/validate.js';
 
-export type Phase = 'parse' | 'validate' | 'resolve' | 'checks' | 'locate';
+export { emptyTimings, type FileFront, type Phase };
 
 export interface CompileResult {
   model: Model;
@@ -30,49 +29,44 @@ export interface CompileResult {
   timings: Record<Phase, number>;
 }
 
-const validatorCache = new Map<string, Validators>();
-
-function validatorsFor(schemas: SchemaSet, settings: Settings): Validators {
-  const key = JSON.stringify(settings.fieldChoices);
-  let v = validatorCache.get(key);
-  if (!v || v.schemas !== schemas) {
-    v = new Validators(schemas, settings.fieldChoices);
-    validatorCache.set(key, v);
-  }
-  return v;
-}
-
 export interface CompileOptions {
   schemas?: SchemaSet;
 }
 
 export function compile(files: readonly SourceFile[], options: CompileOptions = {}): CompileResult {
   const schemas = options.schemas ?? loadSchemas();
-  const timings: Record<Phase, number> = { parse: 0, validate: 0, resolve: 0, checks: 0, locate: 0 };
-  const diagnostics: Diagnostic[] = [];
+  const timings = emptyTimings();
   const texts = new Map<string, string>();
-  let bytesRead = 0;
-  let t = performance.now();
-  const lap = (phase: Phase) => {
-    const now = performance.now();
-    timings[phase] += now - t;
-    t = now;
-  };
-
-  const parsed: ParsedFile[] = [];
-  let settingsFile: ParsedFile | undefined;
+  for (const f of files) texts.set(f.file, f.text);
+  const config = readConfiguration(files.map((f) => f.file), (file) => texts.get(file) ?? '', schemas, timings);
+  const validators = validatorsFor(schemas, config.settings);
+  const fronts: FileFront[] = [];
   for (const f of files) {
-    texts.set(f.file, f.text);
-    bytesRead += Buffer.byteLength(f.text);
-    const p = parseYamlFile(f.file, f.text);
-    if (f.file === SETTINGS_FILE) settingsFile = p;
-    else parsed.push(p);
+    if (!config.consumed.has(f.file)) fronts.push(frontFile(f, schemas, validators, timings));
   }
-  lap('parse');
+  let bytesRead = 0;
+  for (const f of files) bytesRead += Buffer.byteLength(f.text);
+  return finishCompile(config, fronts, texts, schemas, timings, { filesRead: files.length, bytesRead });
+}
 
+/** What sot.yaml (and the custom validators file it names) say, read before any data file. */
+export interface Configuration {
+  settings: Settings;
+  /** A problem with sot.yaml itself (exit code 2 rather than 1). */
+  configError: boolean;
+  diagnostics: Diagnostic[];
+  /** Files read as configuration, not as inventory data. */
+  consumed: Set<string>;
+}
+
+/** Reads sot.yaml and the custom validators file it names; `text` gives a file's text by its path. */
+export function readConfiguration(fileNames: readonly string[], text: (file: string) => string, schemas: SchemaSet, timings: Record<Phase, number>): Configuration {
+  const started = performance.now();
+  const diagnostics: Diagnostic[] = [];
+  const consumed = new Set<string>();
   let settings = DEFAULT_SETTINGS;
   let configError = false;
-  if (!settingsFile) {
+  if (!fileNames.includes(SETTINGS_FILE)) {
     configError = true;
     diagnostics.push({
       rule: 'settings/missing',
@@ -82,34 +76,42 @@ export function compile(files: readonly SourceFile[], options: CompileOptions = 
       help: 'an inventory is a folder with a sot.yaml (format: 1) at its root; `sot init` creates one',
     });
   } else {
-    const before = diagnostics.length;
+    consumed.add(SETTINGS_FILE);
+    const settingsFile = parseYamlFile(SETTINGS_FILE, text(SETTINGS_FILE));
     settings = readSettings(settingsFile, schemas, validatorsFor(schemas, DEFAULT_SETTINGS), diagnostics);
-    checkRuleSettings(settings, settingsFile.file, diagnostics);
-    settings = readValidatorsFile(settings, settingsFile.file, parsed, schemas, diagnostics);
-    configError = diagnostics.slice(before).some((d) => d.severity === 'error');
+    checkRuleSettings(settings, SETTINGS_FILE, diagnostics);
+    settings = readValidatorsFile(settings, fileNames, text, consumed, schemas, diagnostics);
+    configError = diagnostics.some((d) => d.severity === 'error');
   }
-  const validators = validatorsFor(schemas, settings);
+  timings.parse += performance.now() - started;
+  return { settings, configError, diagnostics, consumed };
+}
 
+/** Resolve, checks and locate over every file's front, in the files' order. */
+export function finishCompile(
+  config: Configuration,
+  fronts: readonly FileFront[],
+  texts: ReadonlyMap<string, string>,
+  schemas: SchemaSet,
+  timings: Record<Phase, number>,
+  counts: { filesRead: number; bytesRead: number },
+): CompileResult {
+  const { settings, configError } = config;
+  const diagnostics: Diagnostic[] = [...config.diagnostics];
   const items: RawItem[] = [];
-  for (const p of parsed) {
-    diagnostics.push(...p.diagnostics);
-    const fileItems = collectItems(p, schemas, diagnostics);
-    for (const item of fileItems) {
-      validateItem(item, validators, diagnostics);
-      items.push(item);
-    }
-    if (p.hasPlainScalars) {
-      // A PlainScalar is an object to ajv; where one is left where the schema wants a mapping
-      // (`data: yes`), its own reading now fails validation.
-      for (const item of fileItems) {
-        settleRemaining(item.data);
-        validateItem(item, validators, diagnostics);
-      }
-    }
+  const aliased = new Set<string>();
+  for (const front of fronts) {
+    diagnostics.push(...front.diagnostics);
+    for (const item of front.items) items.push(item);
+    if (front.hasAliases) aliased.add(front.file);
   }
-  lap('validate');
-
-  const model = resolve(items, schemas, diagnostics, new Set(parsed.filter((p) => p.hasAliases).map((p) => p.file)));
+  let t = performance.now();
+  const lap = (phase: Phase) => {
+    const now = performance.now();
+    timings[phase] += now - t;
+    t = now;
+  };
+  const model = resolve(items, schemas, diagnostics, aliased);
   lap('resolve');
 
   runChecks(model, { settings }, diagnostics);
@@ -119,29 +121,36 @@ export function compile(files: readonly SourceFile[], options: CompileOptions = 
   const sorted = sortDiagnostics(diagnostics);
   lap('locate');
 
-  return { model, settings, diagnostics: sorted, configError, filesRead: files.length, bytesRead, timings };
+  return { model, settings, diagnostics: sorted, configError, ...counts, timings };
 }
 
 /**
  * `options: custom_validators: <file>`: the named file holds the validators, so it is taken out of the
  * inventory's data files and read here; its problems are configuration errors like sot.yaml's.
  */
-function readValidatorsFile(settings: Settings, settingsFile: string, parsed: ParsedFile[], schemas: SchemaSet, out: Diagnostic[]): Settings {
+function readValidatorsFile(
+  settings: Settings,
+  fileNames: readonly string[],
+  text: (file: string) => string,
+  consumed: Set<string>,
+  schemas: SchemaSet,
+  out: Diagnostic[],
+): Settings {
   const name = settings.customValidatorsFile;
   if (name === undefined) return settings;
-  const i = parsed.findIndex((p) => p.file === name);
-  if (i < 0) {
+  if (name === SETTINGS_FILE || !fileNames.includes(name)) {
     out.push({
       rule: 'settings/invalid',
       severity: 'error',
-      message: `custom_validators names "${name}", which is not a file of the inventory${didYouMean(name, parsed.map((p) => p.file))}`,
-      location: { file: settingsFile, path: ['options', 'custom_validators'] },
+      message: `custom_validators names "${name}", which is not a file of the inventory${didYouMean(name, fileNames.filter((f) => f !== SETTINGS_FILE))}`,
+      location: { file: SETTINGS_FILE, path: ['options', 'custom_validators'] },
       help: 'give the path of a YAML file from the inventory root, e.g. custom-validators.yaml',
       data: { key: 'custom_validators' },
     });
     return settings;
   }
-  const [file] = parsed.splice(i, 1);
+  consumed.add(name);
+  const file = parseYamlFile(name, text(name));
   out.push(...file.diagnostics);
   if (file.diagnostics.some((d) => d.severity === 'error')) return settings;
   return { ...settings, customValidators: readCustomValidators(file.data, file.file, [], schemas, out) };
@@ -164,7 +173,7 @@ function checkRuleSettings(settings: Settings, file: string, out: Diagnostic[]):
 }
 
 /** Fills in ranges: each file with diagnostics is parsed once more, with positions (see SourceMap). */
-function locate(diagnostics: Diagnostic[], texts: Map<string, string>): void {
+function locate(diagnostics: Diagnostic[], texts: ReadonlyMap<string, string>): void {
   const maps = new Map<string, SourceMap | null>();
   const mapFor = (file: string) => {
     let m = maps.get(file);

@@ -1,14 +1,14 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve as resolvePath, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compile } from '../compile.js';
+import type { CompileResult } from '../compile.js';
+import { compileWorktree } from '../compile-worktree.js';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { packageRoot } from '../model/kinds.js';
 import { reporters, type FormatName } from '../reporters/index.js';
 import { rackElevation, elevationJson } from '../outputs/rack-elevation.js';
 import { rackSvg } from '../outputs/rack-svg.js';
 import { rackText } from '../outputs/rack-text.js';
-import { readWorktree } from '../sources/worktree.js';
 import { initInventory } from './init.js';
 import { findRack, fullName } from './rack.js';
 import { writeSchemas } from './schema.js';
@@ -118,9 +118,7 @@ async function check(args: string[], io: Io): Promise<number> {
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${positionals[0] ?? '.'}`);
 
   const started = performance.now();
-  const files = readWorktree(root);
-  const readMs = performance.now() - started;
-  const result = compile(files);
+  const { result, files } = await compileWorktree(root);
   const elapsedMs = performance.now() - started;
 
   const shown = values.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
@@ -138,7 +136,7 @@ async function check(args: string[], io: Io): Promise<number> {
     const t = result.timings;
     const mb = result.bytesRead / 1e6;
     io.stderr(
-      `timings: read ${ms(readMs)}, parse ${ms(t.parse)}, validate ${ms(t.validate)}, resolve ${ms(t.resolve)}, checks ${ms(t.checks)}, locate ${ms(t.locate)}; ` +
+      `timings: read ${ms(t.read)}, parse ${ms(t.parse)}, validate ${ms(t.validate)}, ${t.workers ? `other threads ${ms(t.workers)}, ` : ''}resolve ${ms(t.resolve)}, checks ${ms(t.checks)}, locate ${ms(t.locate)}; ` +
         `total ${ms(elapsedMs)} for ${result.filesRead} files, ${mb.toFixed(1)} MB (${(mb / (elapsedMs / 1000)).toFixed(1)} MB/s)\n`,
     );
   }
@@ -167,7 +165,7 @@ async function trace(args: string[], io: Io): Promise<number> {
   const root = resolvePath(io.cwd, positionals[1] ?? '.');
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${positionals[1] ?? '.'}`);
 
-  const result = compileOrReport(root, io);
+  const result = await compileOrReport(root, io);
   if (typeof result === 'number') return result;
 
   const hit = findTermination(result.model, positionals[0], kindName ? TRACE_KINDS[kindName] : undefined);
@@ -196,7 +194,7 @@ async function rack(args: string[], io: Io): Promise<number> {
   const root = resolvePath(io.cwd, positionals[1] ?? '.');
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${positionals[1] ?? '.'}`);
 
-  const result = compileOrReport(root, io);
+  const result = await compileOrReport(root, io);
   if (typeof result === 'number') return result;
 
   const found = findRack(result.model, positionals[0]);
@@ -220,10 +218,9 @@ async function rack(args: string[], io: Io): Promise<number> {
  * shown: with errors, its problems go to stderr as `sot check` reports them, nothing to stdout, and the
  * exit code is returned instead of the compile result.
  */
-function compileOrReport(root: string, io: Io): ReturnType<typeof compile> | number {
+async function compileOrReport(root: string, io: Io): Promise<CompileResult | number> {
   const started = performance.now();
-  const files = readWorktree(root);
-  const result = compile(files);
+  const { result, files } = await compileWorktree(root);
   if (countBySeverity(result.diagnostics).errors === 0) return result;
   const texts = new Map(files.map((f) => [f.file, f.text]));
   io.stderr(
@@ -278,7 +275,7 @@ async function ipam(args: string[], io: Io): Promise<number> {
   const root = resolvePath(io.cwd, dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${dir}`);
 
-  const result = compileOrReport(root, io);
+  const result = await compileOrReport(root, io);
   if (typeof result === 'number') return result;
   const model = result.model;
   let vrf: Obj | undefined;

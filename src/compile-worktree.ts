@@ -1,0 +1,122 @@
+// `sot check` on a folder: read, parse and validate the data files on several threads, then resolve,
+// check and locate on this one. Parsing is most of a compile (docs/performance.md) and each file
+// parses alone, so on a big inventory this is where more cores pay.
+import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { compile, finishCompile, readConfiguration, type CompileResult } from './compile.js';
+import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { emptyTimings, frontFile, validatorsFor, type FileFront } from './front.js';
+import type { FrontJob, FrontMessage } from './front-worker.js';
+import { loadSchemas, type SchemaSet } from './model/kinds.js';
+import { PlainScalar } from './parse/scalars.js';
+import { listWorktree, type SourceFile } from './sources/worktree.js';
+
+/** Below this much YAML a thread's start-up (~0.1 s) costs more than it saves. */
+export const PARALLEL_MIN_BYTES = 4_000_000;
+/** Threads beyond four mostly wait on the one that resolves. */
+const MAX_THREADS = 4;
+
+export interface WorktreeOptions {
+  schemas?: SchemaSet;
+  /** Threads that read and parse, this one included (default: the machine's cores, at most 4). */
+  threads?: number;
+  /** Inventories smaller than this are compiled on this thread alone. */
+  minBytes?: number;
+  /** false leaves every data file to the other threads, so that each crosses between threads (tests). */
+  mainParses?: boolean;
+}
+
+export interface WorktreeCompile {
+  result: CompileResult;
+  /** Every file read, in path order, with its text (reporters quote source lines). */
+  files: SourceFile[];
+}
+
+export async function compileWorktree(root: string, options: WorktreeOptions = {}): Promise<WorktreeCompile> {
+  const started = performance.now();
+  const names = listWorktree(root);
+  const sizes = names.map((f) => statSync(join(root, f)).size);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), MAX_THREADS));
+  if (threads < 2 || total < (options.minBytes ?? PARALLEL_MIN_BYTES)) {
+    const files = names.map((file) => ({ file, text: readFileSync(join(root, file), 'utf8') }));
+    const readMs = performance.now() - started;
+    const result = compile(files, { schemas: options.schemas });
+    result.timings.read += readMs;
+    return { result, files };
+  }
+
+  const schemas = options.schemas ?? loadSchemas();
+  const timings = emptyTimings();
+  const texts = new Map<string, string>();
+  const read = (file: string): string => {
+    let text = texts.get(file);
+    if (text === undefined) {
+      const t0 = performance.now();
+      text = readFileSync(join(root, file), 'utf8');
+      timings.read += performance.now() - t0;
+      texts.set(file, text);
+    }
+    return text;
+  };
+  const config = readConfiguration(names, read, schemas, timings);
+  const data = names.map((file, i) => ({ file, size: sizes[i] })).filter((f) => !config.consumed.has(f.file));
+  // Biggest first, so the last files claimed are small and the threads finish together.
+  data.sort((a, b) => b.size - a.size || (a.file < b.file ? -1 : 1));
+  const job: FrontJob = {
+    root,
+    files: data.map((f) => f.file),
+    next: new Int32Array(new SharedArrayBuffer(4)),
+    fieldChoices: config.settings.fieldChoices,
+  };
+  const fronts: (FileFront | undefined)[] = new Array(data.length);
+  const others = Array.from({ length: threads - 1 }, () => runThread(job, schemas, fronts, texts));
+
+  const validators = validatorsFor(schemas, config.settings);
+  while (options.mainParses !== false) {
+    const index = Atomics.add(job.next, 0, 1);
+    if (index >= job.files.length) break;
+    const file = job.files[index];
+    fronts[index] = frontFile({ file, text: read(file) }, schemas, validators, timings);
+  }
+  const waited = performance.now();
+  await Promise.all(others);
+  timings.workers += performance.now() - waited;
+
+  // Back to path order: resolve takes objects in the order the sequential compile does.
+  const byFile = new Map(fronts.map((f) => [f!.file, f!]));
+  const ordered = names.filter((f) => byFile.has(f)).map((f) => byFile.get(f)!);
+  const files = names.map((file) => ({ file, text: texts.get(file) ?? read(file) }));
+  let bytesRead = 0;
+  for (const f of files) bytesRead += Buffer.byteLength(f.text);
+  const result = finishCompile(config, ordered, texts, schemas, timings, { filesRead: names.length, bytesRead });
+  return { result, files };
+}
+
+/** Starts one thread on the job; resolves when it has claimed its last file and sent every front. */
+function runThread(job: FrontJob, schemas: SchemaSet, fronts: (FileFront | undefined)[], texts: Map<string, string>): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const worker = new Worker(new URL('./front-worker.js', import.meta.url), { workerData: job });
+    worker.on('message', (m: FrontMessage) => {
+      texts.set(job.files[m.index], m.text);
+      fronts[m.index] = fromMessage(m, schemas);
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`sot: a parsing thread stopped with exit code ${code}`))));
+  });
+}
+
+function fromMessage(m: FrontMessage, schemas: SchemaSet): FileFront {
+  const items = m.items.map((item) => ({ kind: schemas.kinds.get(item.kind)!, data: item.data, file: item.file, path: item.path }));
+  for (const [i, ...path] of m.plain) {
+    let parent: any = items[i as number].data;
+    for (const key of path.slice(0, -1)) parent = parent[key];
+    const last = path[path.length - 1];
+    const p = parent[last];
+    parent[last] = new PlainScalar(p.source, p.value, p.core);
+  }
+  return { file: m.file, diagnostics: m.diagnostics as Diagnostic[], items, hasAliases: m.hasAliases, hasPlainScalars: m.plain.length > 0 };
+}
