@@ -513,3 +513,65 @@ VRF RED (RD 65000:2)
     expect(sot(['--help']).stdout).toContain('ipam available <prefix> [dir]');
   });
 });
+
+describe('sot context', () => {
+  async function run(args: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const code = await main(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: ROOT, env: {}, isTTY: false });
+    return { code, stdout, stderr };
+  }
+
+  it('shows a VM\'s contexts in merge order and who set each value', { timeout: 30000 }, async () => {
+    const r = await run(['context', 'ams1-dns1', 'inventory-example', '--format', 'text']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toBe(
+      [
+        'config context of virtual machine "ams1-dns1"',
+        '',
+        'contexts, in merge order (weight, then name):',
+        '    100  global-management',
+        '   1000  syslog-europe',
+        '  local  local_context_data (merged last)',
+        '',
+        'values:',
+        '  ntp.servers      ["192.0.2.123","198.51.100.123"]  context "global-management"',
+        '  dns.domain       "net.example.com"                 context "global-management"',
+        '  dns.servers      ["192.0.2.53","198.51.100.53"]    context "global-management"',
+        '  dns.listen_on    ["10.10.0.53"]                    local_context_data',
+        '  dns.forwarders   ["9.9.9.9","149.112.112.112"]     local_context_data',
+        '  syslog.servers   ["192.0.2.14","192.0.2.15"]       context "syslog-europe"',
+        '  syslog.severity  "informational"                   context "global-management"',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints the merged data as JSON by default', { timeout: 30000 }, async () => {
+    const r = await run(['context', 'ams1-leaf1', 'inventory-example']);
+    expect(r.code).toBe(0);
+    const data = JSON.parse(r.stdout);
+    expect(Object.keys(data)).toEqual(['ntp', 'dns', 'syslog', 'bgp']);
+    expect(data.syslog).toEqual({ servers: ['192.0.2.14', '192.0.2.15'], severity: 'informational' });
+    expect(r.stdout.endsWith('}\n')).toBe(true);
+  });
+
+  it('names a device by <site>/<name> where the name repeats, and refuses unknown or ambiguous names', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sot-context-'));
+    writeFileSync(join(dir, 'sot.yaml'), 'format: 1\n');
+    writeFileSync(
+      join(dir, 'i.yaml'),
+      'sites:\n  - {name: AMS1, slug: ams1}\n  - {name: AMS2, slug: ams2}\nmanufacturers:\n  - {name: Acme, slug: acme}\ndevice_types:\n  - {manufacturer: Acme, model: X, slug: x}\ndevice_roles:\n  - {name: Leaf, slug: leaf}\n' +
+        'devices:\n  - {name: leaf1, site: AMS1, device_type: Acme/X, role: leaf, local_context_data: {at: ams1}}\n  - {name: leaf1, site: AMS2, device_type: Acme/X, role: leaf, local_context_data: {at: ams2}}\n',
+    );
+    expect(await run(['context', 'ams2/leaf1', dir])).toEqual({ code: 0, stdout: '{\n  "at": "ams2"\n}\n', stderr: '' });
+    const ambiguous = await run(['context', 'leaf1', dir]);
+    expect([ambiguous.code, ambiguous.stderr]).toEqual([2, 'sot: "leaf1" names 2 objects (AMS1/leaf1, AMS2/leaf1): write <site>/<name>\nRun "sot help" for usage.\n']);
+    const unknown = await run(['context', 'leaf2', dir]);
+    expect([unknown.code, unknown.stderr]).toEqual([2, 'sot: no device or virtual machine "leaf2" in the inventory; did you mean "leaf1"?\nRun "sot help" for usage.\n']);
+    for (const args of [['context'], ['context', 'leaf1', dir, '--format', 'xml'], ['context', 'a', 'b', 'c']]) {
+      const u = await run(args);
+      expect([u.code, u.stdout], args.join(' ')).toEqual([2, '']);
+    }
+  });
+});

@@ -42,6 +42,7 @@ import { rearPortPositionOccupied } from './dcim/rear-port-position-occupied.js'
 import { templateReference } from './dcim/template-reference.js';
 import { virtualChassisMaster } from './dcim/virtual-chassis-master.js';
 import { weightUnit } from './dcim/weight-unit.js';
+import { configContextEffectiveSchema } from './extras/config-context-effective-schema.js';
 import { configContextProfile } from './extras/config-context-profile.js';
 import { customFieldDefinition } from './extras/custom-field-definition.js';
 import { customFieldRequired } from './extras/custom-field-required.js';
@@ -132,6 +133,7 @@ export const RULES: readonly Rule[] = [
   templateReference,
   virtualChassisMaster,
   weightUnit,
+  configContextEffectiveSchema,
   configContextProfile,
   customFieldDefinition,
   customFieldRequired,

@@ -10,6 +10,8 @@ Commands:
   ipam tree [dir]      Show the IP space: aggregates, prefixes, IP ranges and addresses per VRF, with utilization.
   ipam available <prefix> [dir]
                        List a prefix's next free IP addresses or free child prefixes.
+  context <device> [dir]
+                       Show a device's or VM's config context: the contexts merged, and who set each value.
   init [dir]           Create a new inventory: sot.yaml, a sample site, editor schema wiring.
   schema               Write sot's JSON Schemas for editors (yaml-language-server).
   help [command]       Show help for a command.
@@ -138,6 +140,27 @@ ambiguous termination, or a usage error.
 
 Example:
   sot trace ams1-br1:et-0/0/3 inventory-example
+`,
+  context: `Usage: sot context <device> [dir] [options]
+
+Compiles the inventory in dir (default: the current folder) and shows the config context of a device
+or virtual machine as NetBox computes it: every active config context that matches the object on
+each dimension it sets (regions and site groups with their ancestors, site, location, device type,
+role, platform, cluster, tenant group, tenant, tags), merged by weight then name, the object's own
+local_context_data last. An inventory with errors prints them to stderr and exits 1.
+
+The device is named by its name, or <site>/<name> where the name repeats across sites.
+
+Options:
+  -f, --format <name>     json (default): the merged data, as config templates see it;
+                          text: the contexts in merge order, then each value with the context (or
+                          local_context_data) that set it
+
+Exit codes: 0 shown, 1 the inventory has errors, 2 an unknown or ambiguous device, or a usage error.
+
+Examples:
+  sot context ams1-leaf1 inventory-example
+  sot context ams1-leaf1 inventory-example --format text
 `,
   help: `Usage: sot help [command]
 

@@ -20,6 +20,9 @@ import { ipTree, ipTreeJson, ipTreeText } from '../outputs/ip-tree.js';
 import type { Obj } from '../model/model.js';
 import { findTermination, pathJson, pathText, TRACE_KINDS } from './trace.js';
 import { pathFrom } from '../model/cable-paths.js';
+import { effectiveContext } from '../model/config-context.js';
+import { contextText } from '../outputs/context-text.js';
+import { findDevice } from './find-device.js';
 
 export const EXIT = { clean: 0, problems: 1, usage: 2, internal: 3 } as const;
 
@@ -86,6 +89,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       return trace(rest, io);
     case 'ipam':
       return ipam(rest, io);
+    case 'context':
+      return context(rest, io);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -172,6 +177,30 @@ async function trace(args: string[], io: Io): Promise<number> {
   if ('error' in hit) throw new UsageError(hit.error);
   const path = pathFrom(result.model, hit.found);
   io.stdout(format === 'json' ? `${JSON.stringify(pathJson(result.model, path), null, 2)}\n` : pathText(result.model, path));
+  return EXIT.clean;
+}
+
+async function context(args: string[], io: Io): Promise<number> {
+  if (wantsHelp(args, 'context', io)) return EXIT.clean;
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', short: 'f', default: 'json' } },
+  });
+  if (positionals.length < 1) throw new UsageError('context needs a device or virtual machine: sot context <name> [dir]');
+  if (positionals.length > 2) throw new UsageError('context takes a device or virtual machine and one inventory folder');
+  const format = values.format as string;
+  if (format !== 'json' && format !== 'text') throw new UsageError(`unknown format "${format}" (json, text)`);
+  const root = resolvePath(io.cwd, positionals[1] ?? '.');
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${positionals[1] ?? '.'}`);
+
+  const result = await compileOrReport(root, io);
+  if (typeof result === 'number') return result;
+
+  const hit = findDevice(result.model, positionals[0]);
+  if ('error' in hit) throw new UsageError(hit.error);
+  const ec = effectiveContext(result.model, hit.found);
+  io.stdout(format === 'text' ? contextText(hit.found, ec) : `${JSON.stringify(ec.data, null, 2)}\n`);
   return EXIT.clean;
 }
 
