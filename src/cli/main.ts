@@ -20,6 +20,9 @@ import { ipTree, ipTreeJson, ipTreeText } from '../outputs/ip-tree.js';
 import type { Obj } from '../model/model.js';
 import { findTermination, pathJson, pathText, TRACE_KINDS } from './trace.js';
 import { pathFrom } from '../model/cable-paths.js';
+import { ConfigRenderer, configTemplateOf } from '../outputs/render.js';
+import { displayName, ref } from '../model/model.js';
+import { findDevice } from './render.js';
 
 export const EXIT = { clean: 0, problems: 1, usage: 2, internal: 3 } as const;
 
@@ -86,6 +89,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       return trace(rest, io);
     case 'ipam':
       return ipam(rest, io);
+    case 'render':
+      return render(rest, io);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -213,16 +218,60 @@ async function rack(args: string[], io: Io): Promise<number> {
   return EXIT.clean;
 }
 
+async function render(args: string[], io: Io): Promise<number> {
+  if (wantsHelp(args, 'render', io)) return EXIT.clean;
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length === 0) throw new UsageError('render needs a device: sot render <device> [dir]');
+  if (positionals.length > 2) throw new UsageError('render takes a device and one inventory folder');
+  const root = resolvePath(io.cwd, positionals[1] ?? '.');
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${positionals[1] ?? '.'}`);
+
+  const compiled = await compileOrReport(root, io, true);
+  if (typeof compiled === 'number') return compiled;
+  const { result, texts } = compiled;
+  const found = findDevice(result.model, positionals[0]);
+  if ('error' in found) throw new UsageError(found.error);
+  const device = found.device;
+  if (!configTemplateOf(device)) {
+    const role = ref(device, 'role');
+    const platform = ref(device, 'platform');
+    const owners = [`its own`, role ? `its role's (${displayName(role)})` : undefined, platform ? `its platform's (${displayName(platform)})` : undefined].filter(Boolean);
+    io.stderr(`sot: device ${displayName(device)} has no config template: neither ${owners.join(' nor ')} names one\n`);
+    return EXIT.usage;
+  }
+  const renderer = new ConfigRenderer(result.model, { root, texts });
+  // The effective config context joins here once it is computed by the model; until then, none.
+  const out = renderer.render(device, {});
+  if ('text' in out) {
+    io.stdout(out.text);
+    return EXIT.clean;
+  }
+  const all = new Map([...texts, ...renderer.files]);
+  io.stderr(
+    reporters.pretty(
+      { diagnostics: out.diagnostics, filesRead: result.filesRead, elapsedMs: 0, version: version() },
+      {
+        displayPath: (file) => (renderer.files.has(file) && file.startsWith('builtin:') ? file : relative(io.cwd, join(root, file)).split(sep).join('/')),
+        source: (file) => all.get(file),
+        color: io.isTTY && !io.env.NO_COLOR,
+      },
+    ),
+  );
+  return EXIT.problems;
+}
+
 /**
  * Compiles the inventory for a command that shows part of it (rack, trace, ipam). Only a valid inventory is
  * shown: with errors, its problems go to stderr as `sot check` reports them, nothing to stdout, and the
  * exit code is returned instead of the compile result.
  */
-async function compileOrReport(root: string, io: Io): Promise<CompileResult | number> {
+async function compileOrReport(root: string, io: Io): Promise<CompileResult | number>;
+async function compileOrReport(root: string, io: Io, withTexts: true): Promise<{ result: CompileResult; texts: Map<string, string> } | number>;
+async function compileOrReport(root: string, io: Io, withTexts = false): Promise<CompileResult | { result: CompileResult; texts: Map<string, string> } | number> {
   const started = performance.now();
   const { result, files } = await compileWorktree(root);
-  if (countBySeverity(result.diagnostics).errors === 0) return result;
   const texts = new Map(files.map((f) => [f.file, f.text]));
+  if (countBySeverity(result.diagnostics).errors === 0) return withTexts ? { result, texts } : result;
   io.stderr(
     reporters.pretty(
       { diagnostics: result.diagnostics, filesRead: result.filesRead, elapsedMs: performance.now() - started, version: version() },
