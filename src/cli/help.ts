@@ -10,6 +10,8 @@ Commands:
   ipam tree [dir]      Show the IP space: aggregates, prefixes, IP ranges and addresses per VRF, with utilization.
   ipam available <prefix> [dir]
                        List a prefix's next free IP addresses or free child prefixes.
+  render <device> [dir]
+                       Print a device's configuration, rendered from its config template.
   init [dir]           Create a new inventory: sot.yaml, a sample site, editor schema wiring.
   schema               Write sot's JSON Schemas for editors (yaml-language-server).
   help [command]       Show help for a command.
@@ -57,6 +59,21 @@ Options:
 Example:
   sot rack iad1/A01 inventory-example
   sot rack ams1/cage-2-07/R101 inventory-example --format svg --out r101.svg
+`,
+  render: `Usage: sot render <device> [dir]
+
+Prints a device's configuration, rendered from its config template: the device's own
+config_template, else its role's, else its platform's (a file of the inventory, a built-in
+template such as builtin:arista-eos.hbs, or template_code). The template sees the device as
+\`device\` and its config context at the top level (docs/templates.md). The device goes by name, or
+as <site>/<device> when the name is used at several sites. dir is the inventory (default: the
+current folder). An inventory with errors is not rendered: its problems go to stderr as sot check
+reports them, and the exit code is 1; so is a template that does not compile or reads a variable
+the device does not have (template/… rules). A device without a config template is exit code 2.
+
+Example:
+  sot render ams1-leaf1 inventory-example
+  sot render ams1/ams1-br1 inventory-example > ams1-br1.conf
 `,
   ipam: `Usage: sot ipam tree [dir] [options]
        sot ipam available <prefix> [dir] [options]
