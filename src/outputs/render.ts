@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Handlebars from 'handlebars';
 import type { Diagnostic, DocPath, Location, Range } from '../diagnostics/diagnostic.js';
+import { locate } from '../compile.js';
 import { packageRoot } from '../model/kinds.js';
 import { displayName, ref, type Model, type Obj } from '../model/model.js';
 import { SourceMap } from '../parse/locate.js';
@@ -63,7 +64,7 @@ export class ConfigRenderer {
     const template = configTemplateOf(device);
     if (!template) return { diagnostics: [] };
     const c = this.compile(template);
-    if ('diagnostics' in c) return c;
+    if ('diagnostics' in c) return this.located(c.diagnostics);
     try {
       const text = c.fn(templateContext(this.model, device, contextData), {
         // Explicitly off, so that Handlebars neither allows nor logs a lookup of a prototype's member.
@@ -72,8 +73,13 @@ export class ConfigRenderer {
       });
       return { text, template };
     } catch (err) {
-      return { diagnostics: [this.renderProblem(err, c.source, c.paths, device)] };
+      return this.located([this.renderProblem(err, c.source, c.paths, device)]);
     }
+  }
+
+  private located(diagnostics: Diagnostic[]): { diagnostics: Diagnostic[] } {
+    locate(diagnostics, this.options.texts);
+    return { diagnostics };
   }
 
   /** A template compiled (once), or its problems. */

@@ -42,11 +42,19 @@ export function objectView(model: Model, obj: Obj): View {
   return viewOf(viewsOf(model), obj);
 }
 
+/**
+ * A prototype-free object that still turns into text (Handlebars writes the object into its strict
+ * mode's error message); a symbol key, so no template path can reach it.
+ */
+function bare(): View {
+  return Object.defineProperty(Object.create(null), Symbol.toPrimitive, { value: () => '[object]' });
+}
+
 /** A deep copy of YAML data with prototype-free objects. */
 function plainData(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(plainData);
   if (value === null || typeof value !== 'object') return value;
-  const out: View = Object.create(null);
+  const out: View = bare();
   for (const k of Object.keys(value)) out[k] = plainData((value as View)[k]);
   return out;
 }
@@ -73,7 +81,7 @@ const NETBOX_DEFAULTS: Record<string, View> = {
 function viewOf(views: Views, obj: Obj): View {
   const known = views.byObj.get(obj);
   if (known) return known;
-  const view: View = Object.create(null);
+  const view: View = bare();
   views.byObj.set(obj, view);
   view.display = displayName(obj);
   // Every field the kind defines is present: unset ones are null (NetBox's None), so a template can
