@@ -132,7 +132,7 @@ describe('rendering', () => {
   it('a missing variable is located in the template_code block and names the device', () => {
     const r = renderer.render(device('d2'), {});
     expect(brief(r)).toEqual(['data.yaml:16:20 template/missing-variable device d2 has no "device.nmae" for config template "by-platform"']);
-    expect('diagnostics' in r && r.diagnostics[0].data).toEqual({ template: 'by-platform', device: 'd2', variable: 'device.nmae', templateLine: 1, templateColumn: 10 });
+    expect('diagnostics' in r && r.diagnostics[0].data).toEqual({ template: 'by-platform', device: 'd2', variable: 'device.nmae', templateLine: 1, templateColumn: 12 });
   });
 
   it('a template that does not compile, or whose file is missing', () => {
