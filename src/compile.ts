@@ -173,7 +173,7 @@ function checkRuleSettings(settings: Settings, file: string, out: Diagnostic[]):
 }
 
 /** Fills in ranges: each file with diagnostics is parsed once more, with positions (see SourceMap). */
-function locate(diagnostics: Diagnostic[], texts: ReadonlyMap<string, string>): void {
+export function locate(diagnostics: Diagnostic[], texts: ReadonlyMap<string, string>): void {
   const maps = new Map<string, SourceMap | null>();
   const mapFor = (file: string) => {
     let m = maps.get(file);

@@ -8,25 +8,26 @@ export const CONTEXT_KINDS = ['dcim.device', 'virtualization.virtualmachine'];
 
 /**
  * The device or virtual machine a command line names: its name, or `<site>/<name>` where a name
- * repeats across sites (NetBox's device names are unique per site and tenant, not globally).
+ * repeats across sites (NetBox's device names are unique per site and tenant, not globally); sites by
+ * name or slug. Names may hold `/` themselves, so every split is tried.
  */
 export function findDevice(model: Model, spec: string): DeviceLookup {
   const candidates = CONTEXT_KINDS.flatMap((k) => objectsOf(model, k));
-  const slash = spec.indexOf('/');
-  const siteName = slash > 0 ? spec.slice(0, slash) : undefined;
-  const name = slash > 0 ? spec.slice(slash + 1) : spec;
-  const inSite = (o: Obj) => {
-    const site = ref(o, 'site');
-    return !siteName || (site !== undefined && (displayName(site) === siteName || site.data.slug === siteName));
-  };
-  let hits = candidates.filter((o) => o.data.name === name && inSite(o));
-  // A device named with a slash (`ams1/leaf1` as the name itself) wins over the site form.
-  const literal = candidates.filter((o) => o.data.name === spec);
-  if (literal.length) hits = literal;
+  const found = new Set(candidates.filter((o) => o.data.name === spec));
+  const parts = spec.split('/');
+  for (let i = 1; i < parts.length; i++) {
+    const siteName = parts.slice(0, i).join('/');
+    const name = parts.slice(i).join('/');
+    for (const o of candidates) {
+      const site = ref(o, 'site');
+      if (o.data.name === name && site && (displayName(site) === siteName || site.data.slug === siteName)) found.add(o);
+    }
+  }
+  const hits = [...found];
   if (hits.length === 1) return { found: hits[0] };
   if (!hits.length) {
     const names = candidates.map((o) => o.data.name).filter((n): n is string => typeof n === 'string');
-    return { error: `no device or virtual machine "${spec}" in the inventory${didYouMean(name, names)}` };
+    return { error: `no device or virtual machine "${spec}" in the inventory${didYouMean(parts[parts.length - 1], names)}` };
   }
   const places = hits.map((o) => {
     const site = ref(o, 'site');

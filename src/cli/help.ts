@@ -12,6 +12,10 @@ Commands:
                        List a prefix's next free IP addresses or free child prefixes.
   context <device> [dir]
                        Show a device's or VM's config context: the contexts merged, and who set each value.
+  build [dir] --out <folder>
+                       Render every device's config and write them, with a manifest, into a folder.
+  render <device> [dir]
+                       Print a device's or VM's configuration, rendered from its config template.
   init [dir]           Create a new inventory: sot.yaml, a sample site, editor schema wiring.
   schema               Write sot's JSON Schemas for editors (yaml-language-server).
   help [command]       Show help for a command.
@@ -59,6 +63,22 @@ Options:
 Example:
   sot rack iad1/A01 inventory-example
   sot rack ams1/cage-2-07/R101 inventory-example --format svg --out r101.svg
+`,
+  render: `Usage: sot render <device> [dir]
+
+Prints a device's (or virtual machine's) configuration, rendered from its config template: its own
+config_template, else its role's, else its platform's (a file of the inventory, a built-in
+template such as builtin:arista-eos.hbs, or template_code). The template sees the device as
+\`device\` (a virtual machine as \`virtualmachine\`) and its config context (sot context) at the top
+level (docs/templates.md). The device goes by name, or as <site>/<device> when the name is used at
+several sites. dir is the inventory (default: the
+current folder). An inventory with errors is not rendered: its problems go to stderr as sot check
+reports them, and the exit code is 1; so is a template that does not compile or reads a variable
+the device does not have (template/… rules). A device without a config template is exit code 2.
+
+Example:
+  sot render ams1-leaf1 inventory-example
+  sot render ams1/ams1-br1 inventory-example > ams1-br1.conf
 `,
   ipam: `Usage: sot ipam tree [dir] [options]
        sot ipam available <prefix> [dir] [options]
@@ -140,6 +160,33 @@ ambiguous termination, or a usage error.
 
 Example:
   sot trace ams1-br1:et-0/0/3 inventory-example
+`,
+  build: `Usage: sot build [dir] [options]
+
+Compiles the inventory in dir (default: the current folder) and writes its outputs into a folder:
+every device's and virtual machine's configuration rendered from its config template, as
+configs/<name>.<ext> (the template's file_extension, else txt; a name used at several sites as
+configs/<site>/<name>.<ext>), and manifest.json with each file's size and sha256. The same
+inventory gives the same bytes, whatever its file order or the platform.
+
+The folder is replaced as a whole and atomically: the build is written beside it and then takes
+its place, so a failed build leaves the previous one untouched. Nothing is written when the
+inventory has errors or a template cannot render (template/… rules). A folder that is not empty
+and is not a sot build is never replaced; nor one that holds the inventory. A build folder inside
+the inventory is not read as inventory by later runs.
+
+Options:
+  -o, --out <folder>      where to write (default: out)
+      --force             build even when the inventory has errors, and write what rendered; the
+                          exit code is still 1
+  -q, --quiet             do not print warnings
+
+Exit codes: 0 built, 1 the inventory has errors or a template failed, 2 a usage or configuration
+error (an output folder sot will not replace).
+
+Examples:
+  sot build inventory-example --out out
+  sot build . --out build && ls build/configs
 `,
   context: `Usage: sot context <device> [dir] [options]
 

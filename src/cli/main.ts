@@ -23,6 +23,11 @@ import { pathFrom } from '../model/cable-paths.js';
 import { effectiveContext } from '../model/config-context.js';
 import { contextText } from '../outputs/context-text.js';
 import { findDevice } from './find-device.js';
+import { BUILTIN_PREFIX, ConfigRenderer, configTemplateOf } from '../outputs/render.js';
+import { manifest, renderConfigs } from '../outputs/build.js';
+import { refuseOutput, replaceFolder } from './build-folder.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { describe, displayName, ref } from '../model/model.js';
 
 export const EXIT = { clean: 0, problems: 1, usage: 2, internal: 3 } as const;
 
@@ -91,6 +96,10 @@ async function run(argv: string[], io: Io): Promise<number> {
       return ipam(rest, io);
     case 'context':
       return context(rest, io);
+    case 'build':
+      return build(rest, io);
+    case 'render':
+      return render(rest, io);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -180,6 +189,81 @@ async function trace(args: string[], io: Io): Promise<number> {
   return EXIT.clean;
 }
 
+async function build(args: string[], io: Io): Promise<number> {
+  if (wantsHelp(args, 'build', io)) return EXIT.clean;
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', short: 'o', default: 'out' },
+      force: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', short: 'q', default: false },
+    },
+  });
+  if (positionals.length > 1) throw new UsageError('build takes one inventory folder');
+  const root = resolvePath(io.cwd, positionals[0] ?? '.');
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${positionals[0] ?? '.'}`);
+  const outArg = values.out as string;
+  const out = resolvePath(io.cwd, outArg);
+  const refused = refuseOutput(out, root);
+  if (refused) throw new UsageError(refused);
+
+  const started = performance.now();
+  const { result, files } = await compileWorktree(root);
+  const texts = new Map(files.map((f) => [f.file, f.text]));
+  const report = (diagnostics: Diagnostic[], extra: Map<string, string> = new Map()) =>
+    io.stderr(
+      reporters.pretty(
+        { diagnostics, filesRead: result.filesRead, elapsedMs: performance.now() - started, version: version() },
+        {
+          displayPath: (file) => (file.startsWith(BUILTIN_PREFIX) ? file : relative(io.cwd, join(root, file)).split(sep).join('/')),
+          source: (file) => texts.get(file) ?? extra.get(file),
+          color: io.isTTY && !io.env.NO_COLOR,
+        },
+      ),
+    );
+  const inventoryErrors = countBySeverity(result.diagnostics).errors > 0;
+  if (inventoryErrors || (!values.quiet && result.diagnostics.length)) report(result.diagnostics);
+  if (result.configError) return EXIT.usage;
+  if (inventoryErrors && !values.force) {
+    io.stderr(`sot: nothing written: the inventory has errors (--force builds anyway)\n`);
+    return EXIT.problems;
+  }
+
+  const progress = io.isTTY ? progressLine(io, 'rendering configs') : undefined;
+  const rendered = renderConfigs(result.model, { root, texts }, progress);
+  if (progress) io.stderr('\r\x1b[K');
+  if (rendered.diagnostics.length) {
+    report(rendered.diagnostics, rendered.templateFiles);
+    if (!values.force) {
+      io.stderr(`sot: nothing written: ${rendered.diagnostics.length} template problem${rendered.diagnostics.length === 1 ? '' : 's'} (--force writes what rendered)\n`);
+      return EXIT.problems;
+    }
+  }
+  const outputs = [...rendered.files];
+  outputs.push(manifest(outputs, version()));
+  try {
+    replaceFolder(out, outputs);
+  } catch (err) {
+    throw new UsageError(`cannot write ${outArg}: ${(err as Error).message}`);
+  }
+  const shown = relative(io.cwd, out).split(sep).join('/') || '.';
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  io.stdout(`✔ built ${rendered.files.length} config${rendered.files.length === 1 ? '' : 's'} and the manifest into ${shown}/ (${seconds} s)\n`);
+  return inventoryErrors || rendered.diagnostics.length ? EXIT.problems : EXIT.clean;
+}
+
+/** A progress counter on one terminal line, redrawn at most every 1 %. */
+function progressLine(io: Io, label: string): (done: number, total: number) => void {
+  let shown = -1;
+  return (done, total) => {
+    const pct = Math.floor((done * 100) / Math.max(total, 1));
+    if (pct === shown) return;
+    shown = pct;
+    io.stderr(`\r${label}: ${done}/${total}`);
+  };
+}
+
 async function context(args: string[], io: Io): Promise<number> {
   if (wantsHelp(args, 'context', io)) return EXIT.clean;
   const { values, positionals } = parseArgs({
@@ -242,16 +326,59 @@ async function rack(args: string[], io: Io): Promise<number> {
   return EXIT.clean;
 }
 
+async function render(args: string[], io: Io): Promise<number> {
+  if (wantsHelp(args, 'render', io)) return EXIT.clean;
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length === 0) throw new UsageError('render needs a device: sot render <device> [dir]');
+  if (positionals.length > 2) throw new UsageError('render takes a device and one inventory folder');
+  const root = resolvePath(io.cwd, positionals[1] ?? '.');
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${positionals[1] ?? '.'}`);
+
+  const compiled = await compileOrReport(root, io, true);
+  if (typeof compiled === 'number') return compiled;
+  const { result, texts } = compiled;
+  const hit = findDevice(result.model, positionals[0]);
+  if ('error' in hit) throw new UsageError(hit.error);
+  const device = hit.found;
+  if (!configTemplateOf(device)) {
+    const role = ref(device, 'role');
+    const platform = ref(device, 'platform');
+    const owners = [`its own`, role ? `its role's (${displayName(role)})` : undefined, platform ? `its platform's (${displayName(platform)})` : undefined].filter(Boolean);
+    io.stderr(`sot: ${describe(device)} has no config template: neither ${owners.join(' nor ')} names one\n`);
+    return EXIT.usage;
+  }
+  const renderer = new ConfigRenderer(result.model, { root, texts });
+  const out = renderer.render(device, effectiveContext(result.model, device).data);
+  if ('text' in out) {
+    io.stdout(out.text);
+    return EXIT.clean;
+  }
+  const all = new Map([...texts, ...renderer.files]);
+  io.stderr(
+    reporters.pretty(
+      { diagnostics: out.diagnostics, filesRead: result.filesRead, elapsedMs: 0, version: version() },
+      {
+        displayPath: (file) => (renderer.files.has(file) && file.startsWith('builtin:') ? file : relative(io.cwd, join(root, file)).split(sep).join('/')),
+        source: (file) => all.get(file),
+        color: io.isTTY && !io.env.NO_COLOR,
+      },
+    ),
+  );
+  return EXIT.problems;
+}
+
 /**
  * Compiles the inventory for a command that shows part of it (rack, trace, ipam). Only a valid inventory is
  * shown: with errors, its problems go to stderr as `sot check` reports them, nothing to stdout, and the
  * exit code is returned instead of the compile result.
  */
-async function compileOrReport(root: string, io: Io): Promise<CompileResult | number> {
+async function compileOrReport(root: string, io: Io): Promise<CompileResult | number>;
+async function compileOrReport(root: string, io: Io, withTexts: true): Promise<{ result: CompileResult; texts: Map<string, string> } | number>;
+async function compileOrReport(root: string, io: Io, withTexts = false): Promise<CompileResult | { result: CompileResult; texts: Map<string, string> } | number> {
   const started = performance.now();
   const { result, files } = await compileWorktree(root);
-  if (countBySeverity(result.diagnostics).errors === 0) return result;
   const texts = new Map(files.map((f) => [f.file, f.text]));
+  if (countBySeverity(result.diagnostics).errors === 0) return withTexts ? { result, texts } : result;
   io.stderr(
     reporters.pretty(
       { diagnostics: result.diagnostics, filesRead: result.filesRead, elapsedMs: performance.now() - started, version: version() },

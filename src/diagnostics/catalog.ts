@@ -2,7 +2,7 @@ import { RULES } from '../checks/index.js';
 
 /**
  * Every rule id sot can report, with a one-line description. Phase rules (yaml/, schema/, settings/,
- * resolve/) are listed here; semantic rules come from the checks registry. Each id has a page at
+ * resolve/) and rendering rules (template/) are listed here; semantic rules come from the checks registry. Each id has a page at
  * docs/rules/<id>.md, which a conventions test enforces.
  */
 export const PHASE_RULES: Record<string, string> = {
@@ -28,6 +28,10 @@ export const PHASE_RULES: Record<string, string> = {
   'resolve/cycle': 'A hierarchy (regions, locations…) loops back on itself.',
   'resolve/module-placeholder': 'A module type\'s {module} placeholders do not fit the bay it is installed in.',
   'resolve/component-missing-field': 'A component the device type lacks is added without its required fields.',
+  'template/syntax': 'A config template is not valid Handlebars, or calls a helper sot does not have.',
+  'template/missing-variable': 'A config template reads a variable the device being rendered does not have.',
+  'template/invalid-argument': 'A template helper is given a value it cannot use (an address without its length…).',
+  'template/missing-file': 'A config template names a file that does not exist.',
 };
 
 export function allRules(): Record<string, string> {

@@ -1,0 +1,118 @@
+// What `sot build` writes, as data: every output file's path and text, decided from the compiled model
+// alone, so that the same inventory gives the same files byte for byte, whatever the file order or
+// platform. Writing them (atomically) is the CLI's job (src/cli/build.ts).
+import { createHash } from 'node:crypto';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { effectiveContext } from '../model/config-context.js';
+import { displayName, objectsOf, ref, type Model, type Obj } from '../model/model.js';
+import { ConfigRenderer, configTemplateOf, type RenderOptions } from './render.js';
+
+export interface OutputFile {
+  /** Relative to the output folder, `/`-separated, never leaving it. */
+  path: string;
+  text: string;
+}
+
+export interface BuildResult {
+  files: OutputFile[];
+  diagnostics: Diagnostic[];
+  /** Devices and virtual machines rendered. */
+  configs: number;
+  /** Template files read, for reporters to quote (see ConfigRenderer.files). */
+  templateFiles: Map<string, string>;
+}
+
+/** Bumped when the layout of the output folder or the manifest changes. */
+export const BUILD_FORMAT = 1;
+
+/**
+ * A file name from an object's name: path separators, control characters and a leading dot become
+ * `_`, so that no name (`../../etc/passwd`, `.ssh`) can leave the folder or hide a file.
+ */
+export function safeFileName(name: string): string {
+  let s = name.replace(/[/\\\u0000-\u001f\u007f:*?"<>|]/g, '_');
+  if (s.startsWith('.')) s = `_${s.slice(1)}`;
+  if (s === '') s = '_';
+  return s.length > 200 ? s.slice(0, 200) : s;
+}
+
+const RENDERED_KINDS = ['dcim.device', 'virtualization.virtualmachine'];
+
+/** The object's name in file names: its name, or NetBox's display name for an unnamed device. */
+function baseName(obj: Obj): string {
+  return safeFileName(typeof obj.data.name === 'string' && obj.data.name ? obj.data.name : displayName(obj));
+}
+
+function siteFolder(obj: Obj): string {
+  const site = ref(obj, 'site');
+  return safeFileName(site ? String(site.data.slug ?? displayName(site)) : '_no-site');
+}
+
+/**
+ * `configs/<name>.<ext>`; names that several objects share (NetBox makes device names unique per site
+ * and tenant only) go one level down, `configs/<site>/<name>.<ext>`, for every object that shares them.
+ */
+function configPaths(objects: Obj[], extension: (obj: Obj) => string): Map<Obj, string> {
+  const byName = new Map<string, Obj[]>();
+  for (const o of objects) {
+    const key = `${baseName(o).toLowerCase()}.${extension(o)}`;
+    byName.set(key, [...(byName.get(key) ?? []), o]);
+  }
+  const paths = new Map<Obj, string>();
+  for (const group of byName.values()) {
+    for (const o of group) {
+      const file = `${baseName(o)}.${extension(o)}`;
+      paths.set(o, group.length === 1 ? `configs/${file}` : `configs/${siteFolder(o)}/${file}`);
+    }
+  }
+  // Two objects of one name at one site (a device and a VM, or two tenants' devices): add the id.
+  const seen = new Map<string, Obj>();
+  for (const o of objects) {
+    const p = paths.get(o)!;
+    const key = p.toLowerCase();
+    if (seen.has(key)) {
+      const dot = p.lastIndexOf('.');
+      paths.set(o, `${p.slice(0, dot)}-${o.kind.kind === 'dcim.device' ? 'device' : 'vm'}${o.id}${p.slice(dot)}`);
+    } else seen.set(key, o);
+  }
+  return paths;
+}
+
+function extensionOf(obj: Obj): string {
+  const ext = configTemplateOf(obj)?.data.file_extension;
+  return typeof ext === 'string' && ext ? safeFileName(ext.replace(/^\.+/, '')) : 'txt';
+}
+
+/** Renders every device and virtual machine that has a config template. */
+export function renderConfigs(model: Model, options: RenderOptions, progress?: (done: number, total: number) => void): BuildResult {
+  const objects = RENDERED_KINDS.flatMap((k) => objectsOf(model, k)).filter((o) => configTemplateOf(o));
+  const renderer = new ConfigRenderer(model, options);
+  const paths = configPaths(objects, extensionOf);
+  const files: OutputFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const reported = new Set<string>();
+  objects.forEach((obj, i) => {
+    const out = renderer.render(obj, effectiveContext(model, obj).data);
+    if ('text' in out) files.push({ path: paths.get(obj)!, text: out.text });
+    else {
+      // A template that does not compile fails every device that uses it: say so once.
+      for (const d of out.diagnostics) {
+        const perTemplate = d.rule === 'template/syntax' || d.rule === 'template/missing-file';
+        const key = `${d.rule}|${d.location.file}|${d.message}`;
+        if (perTemplate && reported.has(key)) continue;
+        reported.add(key);
+        diagnostics.push(d);
+      }
+    }
+    progress?.(i + 1, objects.length);
+  });
+  return { files, diagnostics, configs: objects.length, templateFiles: renderer.files };
+}
+
+/** The manifest: every other file with its size and sha256, sorted by path. */
+export function manifest(files: readonly OutputFile[], version: string): OutputFile {
+  const entries = [...files]
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((f) => ({ path: f.path, bytes: Buffer.byteLength(f.text), sha256: createHash('sha256').update(f.text).digest('hex') }));
+  return { path: 'manifest.json', text: `${JSON.stringify({ sot_build_format: BUILD_FORMAT, sot_version: version, files: entries }, null, 2)}\n` };
+}

@@ -1,0 +1,250 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type Handlebars from 'handlebars';
+import type { Diagnostic, DocPath, Location, Range } from '../diagnostics/diagnostic.js';
+import { locate } from '../compile.js';
+import { packageRoot } from '../model/kinds.js';
+import { displayName, ref, type Model, type Obj } from '../model/model.js';
+import { SourceMap } from '../parse/locate.js';
+import { HelperArgumentError, templateEnvironment } from './template-helpers.js';
+import { templateContext } from './template-context.js';
+
+// Config templates rendered per device. Each template is compiled once, on first use, and the compiled
+// function is reused for every device that renders with it, so a build costs one compile per template
+// and one render per device. Templates are strict: a variable the device does not have stops the render
+// with a diagnostic at the template's line and column, naming the device, instead of an empty string.
+
+/** `file: builtin:arista-eos.hbs` names a template of the package's `templates/` folder. */
+export const BUILTIN_PREFIX = 'builtin:';
+
+/** A config template's text and where its first character is. */
+export interface TemplateSource {
+  template: Obj;
+  text: string;
+  /** The file diagnostics point into: the template file, or the YAML file of `template_code`. */
+  file: string;
+  /** In a YAML file: the template_code field. */
+  path?: DocPath;
+  /** Where the template's line 1, column 0 is in `file` (0-based); absent when lines cannot be mapped. */
+  origin?: { line: number; column: number };
+}
+
+export interface RenderOptions {
+  /** The inventory folder: `file:` paths are relative to it. */
+  root: string;
+  /** The inventory's YAML texts by file, to locate inline templates. */
+  texts: ReadonlyMap<string, string>;
+}
+
+export type RenderResult = { text: string; template: Obj } | { diagnostics: Diagnostic[] };
+
+type Compiled = { fn: Handlebars.TemplateDelegate; source: TemplateSource; paths: Map<string, string> } | { diagnostics: Diagnostic[] };
+
+/** The config template a device renders with, as NetBox picks it: the device's own, its role's, its platform's. */
+export function configTemplateOf(device: Obj): Obj | undefined {
+  const role = ref(device, 'role');
+  const platform = ref(device, 'platform');
+  return ref(device, 'config_template') ?? (role && ref(role, 'config_template')) ?? (platform && ref(platform, 'config_template'));
+}
+
+/** Renders devices' configs; holds each template compiled once. */
+export class ConfigRenderer {
+  private readonly env = templateEnvironment();
+  private readonly compiled = new Map<Obj, Compiled>();
+  /** Template files read, by the name diagnostics use: reporters quote their lines. */
+  readonly files = new Map<string, string>();
+
+  constructor(
+    readonly model: Model,
+    private readonly options: RenderOptions,
+  ) {}
+
+  /** One device's config, or why it cannot be rendered. contextData: its effective config context data. */
+  render(device: Obj, contextData: Record<string, unknown> = {}): RenderResult {
+    const template = configTemplateOf(device);
+    if (!template) return { diagnostics: [] };
+    const c = this.compile(template);
+    if ('diagnostics' in c) return this.located(c.diagnostics);
+    try {
+      const text = c.fn(templateContext(this.model, device, contextData), {
+        // Explicitly off, so that Handlebars neither allows nor logs a lookup of a prototype's member.
+        allowProtoMethodsByDefault: false,
+        allowProtoPropertiesByDefault: false,
+      });
+      return { text, template };
+    } catch (err) {
+      return this.located([this.renderProblem(err, c.source, c.paths, device)]);
+    }
+  }
+
+  private located(diagnostics: Diagnostic[]): { diagnostics: Diagnostic[] } {
+    locate(diagnostics, this.options.texts);
+    return { diagnostics };
+  }
+
+  /** A template compiled (once), or its problems. */
+  compile(template: Obj): Compiled {
+    let c = this.compiled.get(template);
+    if (!c) this.compiled.set(template, (c = this.compileNew(template)));
+    return c;
+  }
+
+  private compileNew(template: Obj): Compiled {
+    const source = this.sourceOf(template);
+    if ('diagnostics' in source) return source;
+    const { hb, knownHelpers } = this.env;
+    const options = { strict: true, knownHelpersOnly: true, knownHelpers, noEscape: true };
+    let ast: hbs.AST.Program;
+    try {
+      ast = hb.parse(source.text);
+    } catch (err) {
+      const at = (hb as any).Parser?.lexer?.yylloc;
+      const expecting = /Expecting (.*)$/m.exec((err as Error).message)?.[1];
+      const message = `config template "${displayName(template)}" is not valid Handlebars${expecting ? `: expecting ${expecting}` : ''}`;
+      return { diagnostics: [this.problem('template/syntax', message, source, at ? { line: at.first_line, column: at.first_column } : undefined, template)] };
+    }
+    const unsupported = findUnsupported(ast);
+    if (unsupported) {
+      const message = `config template "${displayName(template)}" uses ${unsupported.what}, which sot's templates do not have`;
+      return { diagnostics: [this.problem('template/syntax', message, source, unsupported.at, template)] };
+    }
+    try {
+      // What Handlebars.compile does on first call, done now: errors (unknown helpers) surface here once.
+      const environment = new (hb as any).Compiler().compile(ast, options);
+      const spec = new (hb as any).JavaScriptCompiler().compile(environment, options, undefined, true);
+      return { fn: hb.template(spec), source, paths: pathsByPlace(ast) };
+    } catch (err) {
+      const e = err as { message: string; lineNumber?: number; column?: number };
+      const message = `config template "${displayName(template)}": ${e.message.replace(/ - \d+:\d+$/, '').replace('You specified knownHelpersOnly, but used the unknown helper', 'no helper named')}`;
+      return { diagnostics: [this.problem('template/syntax', message, source, e.lineNumber ? { line: e.lineNumber, column: e.column ?? 0 } : undefined, template)] };
+    }
+  }
+
+  /** The template's text: inline, from a file of the inventory, or built in. */
+  private sourceOf(template: Obj): TemplateSource | { diagnostics: Diagnostic[] } {
+    const code = template.data.template_code;
+    if (typeof code === 'string') {
+      const path = [...template.path, 'template_code'];
+      const yaml = this.options.texts.get(template.file);
+      return { template, text: code, file: template.file, path, origin: yaml === undefined ? undefined : blockOrigin(new SourceMap(yaml), path, code) };
+    }
+    const file = String(template.data.file ?? '');
+    const builtin = file.startsWith(BUILTIN_PREFIX);
+    const full = builtin ? join(packageRoot(), 'templates', file.slice(BUILTIN_PREFIX.length)) : join(this.options.root, file);
+    let text: string;
+    try {
+      text = readFileSync(full, 'utf8');
+    } catch {
+      return {
+        diagnostics: [
+          {
+            rule: 'template/missing-file',
+            severity: 'error',
+            message: builtin
+              ? `config template "${displayName(template)}" names "${file}", which is not one of sot's built-in templates`
+              : `config template "${displayName(template)}" names "${file}", which is not a file of the inventory`,
+            location: { file: template.file, path: [...template.path, 'file'] },
+            help: builtin ? 'the built-in templates are the files of the templates/ folder of the sot package (docs/templates.md)' : 'give the path of the template file from the inventory folder (where sot.yaml is)',
+            data: { template: displayName(template), file },
+          },
+        ],
+      };
+    }
+    this.files.set(file, text);
+    return { template, text, file, origin: { line: 0, column: 0 } };
+  }
+
+  private renderProblem(err: unknown, source: TemplateSource, paths: Map<string, string>, device: Obj): Diagnostic {
+    const template = source.template;
+    const name = displayName(device);
+    if (err instanceof HelperArgumentError) {
+      const at = err.loc ? { line: err.loc.start.line, column: err.loc.start.column } : undefined;
+      return this.problem('template/invalid-argument', `device ${name}: ${err.message}`, source, at, template, { device: name, helper: err.helper });
+    }
+    const e = err as { message?: string; lineNumber?: number; column?: number };
+    const at = e.lineNumber ? { line: e.lineNumber, column: e.column ?? 0 } : undefined;
+    const missing = /^"([^"]*)" not defined in /.exec(e.message ?? '');
+    if (missing) {
+      const variable = (at && paths.get(`${at.line}:${at.column}`)) ?? missing[1];
+      return this.problem(
+        'template/missing-variable',
+        `device ${name} has no "${variable}" for config template "${displayName(template)}"`,
+        source,
+        at,
+        template,
+        { device: name, variable },
+        'test it first ({{#if x}}…{{/if}}), give a fallback ({{default x "…"}}), or add the data (a field, or a config context key)',
+      );
+    }
+    const message = (e.message ?? String(err)).replace(/ - \d+:\d+$/, '');
+    return this.problem('template/invalid-argument', `device ${name}: ${message}`, source, at, template, { device: name });
+  }
+
+  /** A diagnostic at a template position (Handlebars' 1-based line, 0-based column). */
+  private problem(rule: string, message: string, source: TemplateSource, at: { line: number; column: number } | undefined, template: Obj, data: Record<string, unknown> = {}, help?: string): Diagnostic {
+    let location: Location;
+    if (at && source.origin) {
+      const start = { line: source.origin.line + at.line - 1, column: source.origin.column + at.column };
+      const range: Range = { start, end: start };
+      location = { file: source.file, range };
+    } else location = source.path ? { file: source.file, path: source.path } : { file: source.file, range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } } };
+    const where = at ? { line: at.line, column: at.column + 1 } : undefined;
+    return {
+      rule,
+      severity: 'error',
+      message,
+      location,
+      ...(help ? { help } : {}),
+      data: { template: displayName(template), ...data, ...(where ? { templateLine: where.line, templateColumn: where.column } : {}) },
+    };
+  }
+}
+
+/**
+ * Where a `template_code: |` block's text starts: the line after the indicator, at the block's
+ * indentation. Other scalar styles (quoted, folded) do not keep lines as written: those are located
+ * at the field.
+ */
+function blockOrigin(map: SourceMap, path: DocPath, code: string): { line: number; column: number } | undefined {
+  const range = map.locate(path);
+  const lines = map.text.split('\n');
+  const head = lines[range.start.line]?.slice(range.start.column) ?? '';
+  if (!/^\|[0-9+-]*\s*(#.*)?$/.test(head)) return undefined;
+  const first = code.split('\n').findIndex((l) => l.trim() !== '');
+  if (first < 0) return undefined;
+  const line = range.start.line + 1;
+  const text = lines[line + first] ?? '';
+  const indent = text.length - text.trimStart().length - (code.split('\n')[first].length - code.split('\n')[first].trimStart().length);
+  return { line, column: Math.max(0, indent) };
+}
+
+/** Every path expression's text by its `line:column`, to name a missing variable in full (`bgp.asn`, not `asn`). */
+function pathsByPlace(ast: hbs.AST.Program): Map<string, string> {
+  const out = new Map<string, string>();
+  walk(ast, (node) => {
+    if (node.type === 'PathExpression' && node.loc) out.set(`${node.loc.start.line}:${node.loc.start.column}`, (node as hbs.AST.PathExpression).original);
+  });
+  return out;
+}
+
+/** Partials and decorators: Handlebars features that need registrations sot does not make. */
+function findUnsupported(ast: hbs.AST.Program): { what: string; at?: { line: number; column: number } } | undefined {
+  let found: { what: string; at?: { line: number; column: number } } | undefined;
+  walk(ast, (node) => {
+    if (found) return;
+    const what = /^Partial/.test(node.type) ? 'a partial ({{> …}})' : /^Decorator/.test(node.type) ? 'a decorator ({{* …}})' : undefined;
+    if (what) found = { what, at: node.loc ? { line: node.loc.start.line, column: node.loc.start.column } : undefined };
+  });
+  return found;
+}
+
+function walk(node: unknown, visit: (n: hbs.AST.Node) => void): void {
+  if (node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const n of node) walk(n, visit);
+    return;
+  }
+  const n = node as hbs.AST.Node & Record<string, unknown>;
+  if (typeof n.type === 'string') visit(n);
+  for (const key of ['body', 'program', 'inverse', 'path', 'params', 'hash', 'pairs', 'value', 'name']) if (key in n) walk(n[key], visit);
+}

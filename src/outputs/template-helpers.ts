@@ -1,0 +1,223 @@
+import Handlebars from 'handlebars';
+import { formatAddress, hostMask, networkOf, parseCidr, type Cidr } from '../model/ip-space.js';
+
+// The helpers a config template may call, and nothing else: templates compile with knownHelpersOnly,
+// so a helper not listed here is a template/syntax error rather than a silent empty string. Each one
+// is what network configs ask for: addresses and masks of `address/len` text, interfaces in the
+// order a switch lists them, VLAN lists as ranges, and a few comparisons for conditions.
+
+type HelperOptions = Handlebars.HelperOptions & { loc?: { start: { line: number; column: number } } };
+
+/** A helper given a value it cannot use: rendering stops and reports it at the helper's place. */
+export class HelperArgumentError extends Error {
+  constructor(
+    readonly helper: string,
+    message: string,
+    readonly loc?: { start: { line: number; column: number } },
+  ) {
+    super(message);
+  }
+}
+
+/** Splits the trailing Handlebars options object from a helper's own arguments. */
+function split(args: unknown[]): { values: unknown[]; options: HelperOptions } {
+  return { values: args.slice(0, -1), options: args[args.length - 1] as HelperOptions };
+}
+
+function cidrArg(helper: string, value: unknown, options: HelperOptions): Cidr {
+  const c = parseCidr(value);
+  if (!c) throw new HelperArgumentError(helper, `${helper} takes an address with its length (address/len), not ${show(value)}`, options.loc);
+  return c;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+/** One IP helper: `address/len` text in, text or a number out. */
+function ipHelper(name: string, fn: (c: Cidr) => string | number) {
+  return (...args: unknown[]) => {
+    const { values, options } = split(args);
+    return fn(cidrArg(name, values[0], options));
+  };
+}
+
+const ALL_ONES: Record<4 | 6, bigint> = { 4: (1n << 32n) - 1n, 6: (1n << 128n) - 1n };
+
+/** `Ethernet1/10` → ['Ethernet', 1, '/', 10]: text and whole numbers, compared each in its own way. */
+function naturalParts(text: string): (string | number)[] {
+  return (text.match(/\d+|\D+/g) ?? []).map((p) => (/^\d/.test(p) ? Number(p) : p));
+}
+
+/**
+ * Natural name order, as a device lists its ports: numbers compare as numbers (Ethernet1/2 before
+ * Ethernet1/10, et-0/0/2 before et-0/0/10), text by code points; full text breaks ties (`01` vs `1`).
+ */
+export function compareNatural(a: string, b: string): number {
+  const pa = naturalParts(a);
+  const pb = naturalParts(b);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i];
+    const y = pb[i];
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    if (typeof x === 'number') return -1;
+    if (typeof y === 'number') return 1;
+    return x < y ? -1 : 1;
+  }
+  if (pa.length !== pb.length) return pa.length - pb.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `[1, 2, 3, 5, 10, 11]` → `1-3,5,10-11`: VLAN IDs sorted, duplicates dropped, runs joined. */
+export function vlanRanges(vids: readonly number[], separator = ','): string {
+  const sorted = [...new Set(vids)].sort((a, b) => a - b);
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    out.push(i === j ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
+    i = j + 1;
+  }
+  return out.join(separator);
+}
+
+/** A list argument: an array, or a Handlebars-iterable that is one. */
+function listArg(helper: string, value: unknown, options: HelperOptions): unknown[] {
+  if (Array.isArray(value)) return value;
+  if (value === undefined || value === null) return [];
+  throw new HelperArgumentError(helper, `${helper} takes a list, not ${show(value)}`, options.loc);
+}
+
+/** A field of an item, as sort_natural and join read it. */
+function field(item: unknown, key: string | undefined): unknown {
+  if (key === undefined) return item;
+  return item !== null && typeof item === 'object' && Object.prototype.hasOwnProperty.call(item, key) ? (item as any)[key] : undefined;
+}
+
+/**
+ * JSON of template data, keys sorted so that output never depends on insertion order. An object met
+ * again inside itself (a device's interface's device) is written as its `display` text.
+ */
+export function toJson(value: unknown, indent = 2): string {
+  const stack: unknown[] = [];
+  const walk = (v: unknown): unknown => {
+    if (v === null || typeof v !== 'object') return typeof v === 'bigint' ? String(v) : v;
+    if (stack.includes(v)) return (v as any).display ?? '[cycle]';
+    stack.push(v);
+    const out = Array.isArray(v) ? v.map(walk) : Object.fromEntries(Object.keys(v).sort().map((k) => [k, walk((v as any)[k])]));
+    stack.pop();
+    return out;
+  };
+  return JSON.stringify(walk(value), null, indent) ?? 'null';
+}
+
+/** Prefixes every line that has text with `width` spaces; empty lines stay empty. */
+export function indentText(text: string, width: number): string {
+  const pad = ' '.repeat(width);
+  return text.replace(/^(?=.)/gm, pad);
+}
+
+function truthy(v: unknown): boolean {
+  return Array.isArray(v) ? v.length > 0 : !!v;
+}
+
+/** sot's helpers by name. */
+export const HELPERS: Record<string, (...args: any[]) => unknown> = {
+  address: ipHelper('address', (c) => formatAddress(c.family, c.value)),
+  prefix_length: ipHelper('prefix_length', (c) => c.length),
+  netmask: ipHelper('netmask', (c) => formatAddress(c.family, ALL_ONES[c.family] ^ hostMask(c.family, c.length))),
+  wildcard: ipHelper('wildcard', (c) => formatAddress(c.family, hostMask(c.family, c.length))),
+  hostmask: ipHelper('hostmask', (c) => formatAddress(c.family, hostMask(c.family, c.length))),
+  network: ipHelper('network', (c) => formatAddress(c.family, networkOf(c).first)),
+  broadcast: ipHelper('broadcast', (c) => formatAddress(c.family, networkOf(c).last)),
+  family: ipHelper('family', (c) => c.family),
+
+  sort_natural(...args: unknown[]) {
+    const { values, options } = split(args);
+    const key = values[1] === undefined ? undefined : String(values[1]);
+    const list = listArg('sort_natural', values[0], options);
+    const text = (item: unknown) => {
+      const v = field(item, key ?? (item !== null && typeof item === 'object' ? 'name' : undefined));
+      return v === undefined || v === null ? '' : String(v);
+    };
+    return list
+      .map((item, i) => ({ item, i, t: text(item) }))
+      .sort((a, b) => compareNatural(a.t, b.t) || a.i - b.i)
+      .map((x) => x.item);
+  },
+  join(...args: unknown[]) {
+    const { values, options } = split(args);
+    const separator = values[1] === undefined ? ',' : String(values[1]);
+    return listArg('join', values[0], options)
+      .map((v) => (v === null || v === undefined ? '' : typeof v === 'object' ? String((v as any).display ?? '') : String(v)))
+      .join(separator);
+  },
+  default(...args: unknown[]) {
+    const { values } = split(args);
+    const [value, fallback] = values;
+    return value === undefined || value === null || value === '' ? fallback : value;
+  },
+  vlan_ranges(...args: unknown[]) {
+    const { values, options } = split(args);
+    const vids = listArg('vlan_ranges', values[0], options).map((v) => {
+      const vid = v !== null && typeof v === 'object' ? field(v, 'vid') : v;
+      const n = typeof vid === 'string' && /^\d+$/.test(vid) ? Number(vid) : vid;
+      if (typeof n !== 'number' || !Number.isInteger(n)) throw new HelperArgumentError('vlan_ranges', `vlan_ranges takes VLAN IDs or VLANs, not ${show(v)} in the list`, options.loc);
+      return n;
+    });
+    return vlanRanges(vids, values[1] === undefined ? ',' : String(values[1]));
+  },
+
+  eq: (...args: unknown[]) => split(args).values[0] === split(args).values[1],
+  ne: (...args: unknown[]) => split(args).values[0] !== split(args).values[1],
+  lt: (...args: unknown[]) => (split(args).values[0] as any) < (split(args).values[1] as any),
+  gt: (...args: unknown[]) => (split(args).values[0] as any) > (split(args).values[1] as any),
+  and: (...args: unknown[]) => split(args).values.every(truthy),
+  or: (...args: unknown[]) => split(args).values.some(truthy),
+  not: (...args: unknown[]) => !truthy(split(args).values[0]),
+
+  replace: (...args: unknown[]) => {
+    const [text, from, to] = split(args).values;
+    return stringOf(text).split(stringOf(from)).join(stringOf(to));
+  },
+  lower: (...args: unknown[]) => stringOf(split(args).values[0]).toLowerCase(),
+  upper: (...args: unknown[]) => stringOf(split(args).values[0]).toUpperCase(),
+  json(...args: unknown[]) {
+    const { values } = split(args);
+    return toJson(values[0], values[1] === undefined ? 2 : Number(values[1]));
+  },
+  indent(this: unknown, ...args: unknown[]) {
+    const { values, options } = split(args);
+    // Block form `{{#indent 3}}…{{/indent}}` indents what the block renders; inline form its argument.
+    const [text, width] = options.fn ? [options.fn(this), values[0]] : [stringOf(values[0]), values[1]];
+    const n = width === undefined ? 2 : Number(width);
+    if (!Number.isInteger(n) || n < 0) throw new HelperArgumentError('indent', `indent takes a number of spaces, not ${show(width)}`, options.loc);
+    return indentText(text, n);
+  },
+};
+
+function stringOf(v: unknown): string {
+  return v === undefined || v === null ? '' : String(v);
+}
+
+/** Handlebars' built-in helpers a template may use; `log` (which writes to the console) is not one. */
+export const BUILTIN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup'] as const;
+
+/**
+ * A Handlebars environment of its own (never the module's global one) with sot's helpers, and the
+ * compile options that allow only them.
+ */
+export function templateEnvironment(): { hb: typeof Handlebars; knownHelpers: Record<string, boolean> } {
+  const hb = Handlebars.create();
+  hb.unregisterHelper('log');
+  for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
+  const knownHelpers: Record<string, boolean> = { log: false };
+  for (const name of [...BUILTIN_HELPERS, ...Object.keys(HELPERS)]) knownHelpers[name] = true;
+  return { hb, knownHelpers };
+}
