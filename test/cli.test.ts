@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, cpSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { heapNeeded } from '../src/cli/heap.js';
 import { main } from '../src/cli/main.js';
 
 // End-to-end: the built CLI (npm test builds first), run as a user would, from the repository root.
@@ -82,7 +83,27 @@ describe('sot check on broken inventories', () => {
   it('prints phase timings to stderr with SOT_TIMINGS=1', () => {
     const r = sot(['check', `${FIXTURES}/valid/minimal`], { SOT_TIMINGS: '1' });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^timings: read \d+ ms, parse \d+ ms, validate \d+ ms, resolve \d+ ms, checks \d+ ms, locate \d+ ms; total \d+ ms for 1 files/);
+    expect(r.stderr).toMatch(/^timings: read \d+ ms, parse \d+ ms, validate \d+ ms, resolve \d+ ms, checks \d+ ms, locate \d+ ms; total \d+ ms for 1 files, [\d.]+ MB \([\d.]+ MB\/s\); heap limit \d+ MB\n$/);
+  });
+
+  it('gives itself the heap an inventory needs, whatever NODE_OPTIONS says', () => {
+    const heapOf = (r: { stderr: string }) => Number(/heap limit (\d+) MB/.exec(r.stderr)?.[1]);
+    const small = { SOT_TIMINGS: '1', NODE_OPTIONS: '--max-old-space-size=48' };
+    const relaunched = sot(['check', `${FIXTURES}/valid/minimal`], small);
+    expect([relaunched.code, normalise(relaunched.stdout)]).toEqual([0, '✔ no problems in 1 file (0.00 s)\n']);
+    expect(heapOf(relaunched)).toBeGreaterThanOrEqual(512);
+    // Once only: a process that was already relaunched runs with what it has.
+    expect(heapOf(sot(['check', `${FIXTURES}/valid/minimal`], { ...small, SOT_HEAP_RELAUNCHED: '1' }))).toBeLessThan(100);
+  });
+});
+
+describe('heap sizing', () => {
+  it('asks for 10 bytes of heap per byte of YAML plus 512 MB, within three quarters of the memory', () => {
+    const MB = 2 ** 20;
+    expect(heapNeeded(100 * MB, 4096 * MB, 24 * 1024 * MB)).toBeUndefined();
+    expect(heapNeeded(750 * MB, 4096 * MB, 24 * 1024 * MB)).toBe(8012);
+    expect(heapNeeded(750 * MB, 4096 * MB, 8 * 1024 * MB)).toBe(6144);
+    expect(heapNeeded(750 * MB, 8192 * MB, 8 * 1024 * MB)).toBeUndefined();
   });
 });
 

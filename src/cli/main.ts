@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve as resolvePath, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { getHeapStatistics } from 'node:v8';
 import type { CompileResult } from '../compile.js';
 import { compileWorktree } from '../compile-worktree.js';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
@@ -26,6 +27,7 @@ import { findDevice } from './find-device.js';
 import { BUILTIN_PREFIX, ConfigRenderer, configTemplateOf } from '../outputs/render.js';
 import { manifest, renderConfigs } from '../outputs/build.js';
 import { refuseOutput, replaceFolder } from './build-folder.js';
+import { relaunchWithHeap } from './heap.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { describe, displayName, ref } from '../model/model.js';
 
@@ -37,6 +39,8 @@ export interface Io {
   cwd: string;
   env: Record<string, string | undefined>;
   isTTY: boolean;
+  /** Runs the command again with a bigger heap when the inventory needs it (see heap.ts); the exit code. */
+  relaunch?: (root: string) => number | undefined;
 }
 
 const processIo = (): Io => ({
@@ -45,6 +49,7 @@ const processIo = (): Io => ({
   cwd: process.cwd(),
   env: process.env,
   isTTY: !!process.stdout.isTTY,
+  relaunch: (root) => relaunchWithHeap(root, process.env),
 });
 
 export function version(): string {
@@ -131,6 +136,8 @@ async function check(args: string[], io: Io): Promise<number> {
   const root = resolvePath(io.cwd, positionals[0] ?? '.');
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${positionals[0] ?? '.'}`);
 
+  const again = io.relaunch?.(root);
+  if (again !== undefined) return again;
   const started = performance.now();
   const { result, files } = await compileWorktree(root);
   const elapsedMs = performance.now() - started;
@@ -151,7 +158,8 @@ async function check(args: string[], io: Io): Promise<number> {
     const mb = result.bytesRead / 1e6;
     io.stderr(
       `timings: read ${ms(t.read)}, parse ${ms(t.parse)}, validate ${ms(t.validate)}, ${t.workers ? `other threads ${ms(t.workers)}, ` : ''}resolve ${ms(t.resolve)}, checks ${ms(t.checks)}, locate ${ms(t.locate)}; ` +
-        `total ${ms(elapsedMs)} for ${result.filesRead} files, ${mb.toFixed(1)} MB (${(mb / (elapsedMs / 1000)).toFixed(1)} MB/s)\n`,
+        `total ${ms(elapsedMs)} for ${result.filesRead} files, ${mb.toFixed(1)} MB (${(mb / (elapsedMs / 1000)).toFixed(1)} MB/s); ` +
+        `heap limit ${Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)} MB\n`,
     );
   }
   if (result.configError) return EXIT.usage;
@@ -208,6 +216,8 @@ async function build(args: string[], io: Io): Promise<number> {
   const refused = refuseOutput(out, root);
   if (refused) throw new UsageError(refused);
 
+  const again = io.relaunch?.(root);
+  if (again !== undefined) return again;
   const started = performance.now();
   const { result, files } = await compileWorktree(root);
   const texts = new Map(files.map((f) => [f.file, f.text]));
@@ -375,6 +385,8 @@ async function render(args: string[], io: Io): Promise<number> {
 async function compileOrReport(root: string, io: Io): Promise<CompileResult | number>;
 async function compileOrReport(root: string, io: Io, withTexts: true): Promise<{ result: CompileResult; texts: Map<string, string> } | number>;
 async function compileOrReport(root: string, io: Io, withTexts = false): Promise<CompileResult | { result: CompileResult; texts: Map<string, string> } | number> {
+  const again = io.relaunch?.(root);
+  if (again !== undefined) return again;
   const started = performance.now();
   const { result, files } = await compileWorktree(root);
   const texts = new Map(files.map((f) => [f.file, f.text]));
