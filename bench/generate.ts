@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import jsyaml from 'js-yaml';
 
 /** Bump when the generated text changes, so that reused outputs of an older generator are regenerated. */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 export const SCALES = { S: 100, M: 10_000, L: 100_000 } as const;
 export type ScaleName = keyof typeof SCALES;
 export const DEFAULT_SEED = 1;
@@ -682,13 +682,36 @@ function organisationFiles(out: Output): void {
   out.file('organization/tags.yaml', tags);
 
   let dcim = 'manufacturers:\n  - name: Arista\n    slug: arista\n  - name: Juniper\n    slug: juniper\n\nplatforms:\n';
-  dcim += '  - name: Arista EOS\n    slug: eos\n    manufacturer: arista\n  - name: Juniper Junos\n    slug: junos\n    manufacturer: juniper\n';
+  // Generator version 5: the network platforms render with sot's built-in config templates.
+  dcim += '  - name: Arista EOS\n    slug: eos\n    manufacturer: arista\n    config_template: Arista EOS\n  - name: Juniper Junos\n    slug: junos\n    manufacturer: juniper\n    config_template: Juniper Junos\n';
   dcim += '  - name: Ubuntu 24.04\n    slug: ubuntu-24-04\n  - name: Red Hat Enterprise Linux 9\n    slug: rhel-9\n';
   dcim += '\ndevice_roles:\n';
   for (const [name, slug, color] of ROLES) dcim += `  - name: ${name}\n    slug: ${slug}\n    color: '${color}'\n`;
   dcim += "  - name: Server\n    slug: server\n    color: '009688'\n    vm_role: true\n";
   dcim += "\nrack_roles:\n  - name: Network\n    slug: network\n    color: '607d8b'\n  - name: Compute\n    slug: compute\n    color: '795548'\n";
   out.file('dcim/roles.yaml', dcim);
+
+  out.file(
+    'extras/templates.yaml',
+    [
+      'config_templates:',
+      '  - name: Arista EOS',
+      '    file: builtin:arista-eos.hbs',
+      '    file_extension: cfg',
+      '  - name: Juniper Junos',
+      '    file: builtin:juniper-junos.hbs',
+      '    file_extension: conf',
+      '',
+      'config_contexts:',
+      '  - name: management',
+      '    weight: 100',
+      '    data:',
+      '      ntp: {servers: [192.0.2.123, 198.51.100.123]}',
+      '      dns: {domain: net.example.com, servers: [192.0.2.53, 198.51.100.53]}',
+      '      syslog: {servers: [192.0.2.114], severity: informational}',
+      '',
+    ].join('\n'),
+  );
 
   // IPAM: where the address space comes from, the VRFs and the roles prefixes and VLANs play.
   out.file(

@@ -20,7 +20,8 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import jsyaml from 'js-yaml';
 import type { CompileResult, Phase } from '../src/compile.js';
@@ -34,7 +35,8 @@ export const HEAP_MB: Record<ScaleName, number> = { S: 2048, M: 4096, L: 16384 }
 
 const USAGE = `usage: npm run bench -- --scale S|M|L [--json] [--runs N] [--threads N] [--errors N] [--seed N] [--out DIR] [--force]
        npm run bench -- --corpus [--json] [--runs N]
-       npm run bench -- --profile --scale S|M|L [--top N]`;
+       npm run bench -- --profile --scale S|M|L [--top N]
+       npm run bench -- --build --scale S|M|L [--runs N] [--json]`;
 
 interface CheckRun {
   totalMs: number;
@@ -66,8 +68,43 @@ function phaseCells(run: { readMs: number; timings: Record<Phase, number> }): st
   return [fmtMs(run.readMs), ...PHASES.map((p) => fmtMs(run.timings[p]))];
 }
 
+/**
+ * `sot build` against `sot check` on the same inventory, as users run them: the CLI in a fresh node
+ * process each time (start-up included), alternating, `runs` times each; medians and their ratio.
+ */
+function runBuildBench(root: string, runs: number, json: boolean): void {
+  const bin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'sot.js');
+  const outDir = join(dirname(root), `${basename(root)}-build`);
+  const time = (args: string[]): number => {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
+    const elapsed = ms(t0);
+    if (r.status !== 0) throw new Error(`bench: sot ${args[0]} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
+    return elapsed;
+  };
+  const check: number[] = [];
+  const build: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    check.push(time(['check', root, '--quiet']));
+    build.push(time(['build', root, '--out', outDir, '--quiet']));
+  }
+  const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as { files: unknown[] };
+  const ratio = median(build) / median(check);
+  if (json) {
+    console.log(JSON.stringify({ root, runs, check_ms: round(median(check)), build_ms: round(median(build)), ratio: Math.round(ratio * 100) / 100, files: manifest.files.length }));
+    return;
+  }
+  console.log(`sot build against sot check on ${root} (${runs} runs each, alternating, node start-up included; load average ${loadavg()[0].toFixed(2)})`);
+  console.log(table([
+    ['', 'median ms', 'runs'],
+    ['sot check', fmtMs(median(check)), check.map(fmtMs).join(' ')],
+    ['sot build', fmtMs(median(build)), build.map(fmtMs).join(' ')],
+  ]));
+  console.log(`ratio build / check: ${ratio.toFixed(2)}   files written: ${manifest.files.length} and the manifest`);
+}
+
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), ['json', 'corpus', 'profile', 'force', 'help']);
+  const args = parseArgs(process.argv.slice(2), ['json', 'corpus', 'profile', 'force', 'help', 'build']);
   if (args.flags.has('help')) {
     console.log(USAGE);
     return;
@@ -95,6 +132,12 @@ async function main(): Promise<void> {
     const gen = ensureInventory({ devices: SCALES[scale], seed, errors, out, force });
     const { runProfile } = await import('./profile.js');
     await runProfile({ root: gen.out, scale, top: Number(args.values.get('top') ?? 10) });
+    return;
+  }
+
+  if (args.flags.has('build')) {
+    const gen = ensureInventory({ devices: SCALES[scale], seed, errors, out, force });
+    runBuildBench(gen.out, Number(args.values.get('runs') ?? 3), json);
     return;
   }
 
