@@ -141,3 +141,36 @@ describe('sot build', () => {
     expect([check.code, check.stdout]).toEqual([0, '✔ no problems in 2 files (0.00 s)\n']);
   });
 });
+
+describe('sot test', () => {
+  it('passes when the kept renders of inventory-example match', { timeout: 30000 }, async () => {
+    expect(await run(['test', 'inventory-example'])).toEqual({ code: 0, stdout: '✔ 2 expected outputs match\n', stderr: '' });
+  });
+
+  it('shows how a render differs from what is kept, and --update keeps the new one', async () => {
+    const root = inventory({ 'i.yaml': `${BASE}devices:\n  - {name: leaf1, site: AMS1, device_type: Acme/X, role: leaf, platform: acmeos}\n  - {name: leaf2, site: AMS1, device_type: Acme/X, role: leaf, platform: acmeos}\n` });
+    expect(await run(['test', root])).toEqual({ code: 0, stdout: 'no expected outputs in .sot/expected/ (sot test --add <device> keeps a device\'s current render there)\n', stderr: '' });
+    expect((await run(['test', root, '--add', 'leaf1', '--add', 'AMS1/leaf2'])).stdout).toBe('added .sot/expected/configs/leaf1.conf\nadded .sot/expected/configs/leaf2.conf\n✔ 2 expected outputs match\n');
+    writeFileSync(join(root, '.sot/expected/configs/leaf1.conf'), 'hostname leaf1\ninterface eth1\n');
+    writeFileSync(join(root, '.sot/expected/configs/gone.conf'), 'x\n');
+    const r = await run(['test', root]);
+    expect([r.code, r.stderr]).toEqual([1, '']);
+    expect(r.stdout).toBe(
+      [
+        '✖ .sot/expected/configs/gone.conf: sot renders nothing at configs/gone.conf (renamed or removed device, or no config template)',
+        '✖ configs/leaf1.conf differs from .sot/expected/configs/leaf1.conf:',
+        '--- .sot/expected/configs/leaf1.conf',
+        '+++ configs/leaf1.conf as rendered',
+        '@@ -1,2 +1,2 @@',
+        ' hostname leaf1',
+        '-interface eth1',
+        '+interface eth0',
+        '✖ 2 of 3 expected outputs differ',
+        '',
+      ].join('\n'),
+    );
+    const updated = await run(['test', root, '--update']);
+    expect([updated.code, updated.stdout.split('\n')[1]]).toEqual([1, 'updated .sot/expected/configs/leaf1.conf']);
+    expect(readFileSync(join(root, '.sot/expected/configs/leaf1.conf'), 'utf8')).toBe('hostname leaf1\ninterface eth0\n');
+  });
+});

@@ -14,6 +14,7 @@ Commands:
                        Show a device's or VM's config context: the contexts merged, and who set each value.
   build [dir] --out <folder>
                        Render every device's config and write them, with a manifest, into a folder.
+  test [dir]           Compare devices' renders with the outputs the inventory keeps in .sot/expected/.
   render <device> [dir]
                        Print a device's or VM's configuration, rendered from its config template.
   init [dir]           Create a new inventory: sot.yaml, a sample site, editor schema wiring.
@@ -187,6 +188,27 @@ error (an output folder sot will not replace).
 Examples:
   sot build inventory-example --out out
   sot build . --out build && ls build/configs
+`,
+  test: `Usage: sot test [dir] [options]
+
+Compiles the inventory in dir (default: the current folder), renders every device's and virtual
+machine's config as sot build would, and compares the outputs the inventory keeps under
+.sot/expected/ (the same paths as in the build folder: .sot/expected/configs/ams1-leaf1.cfg) with
+what renders now, byte for byte. Each difference is shown as a unified diff (expected against
+rendered). The folder is hidden, so it is never read as inventory.
+
+Options:
+      --add <device>      keep the device's current render as expected (repeatable); the device by
+                          name or <site>/<name>
+      --update            replace every expected output that differs with the current render
+
+Exit codes: 0 every expected output matches (or none is kept), 1 a difference, an expected output
+with nothing rendered at its path, or inventory or template errors, 2 a usage error.
+
+Examples:
+  sot test inventory-example
+  sot test . --add ams1-leaf1
+  sot test . --update && git diff .sot/expected
 `,
   context: `Usage: sot context <device> [dir] [options]
 

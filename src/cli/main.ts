@@ -28,6 +28,8 @@ import { BUILTIN_PREFIX, ConfigRenderer, configTemplateOf } from '../outputs/ren
 import { manifest, renderConfigs } from '../outputs/build.js';
 import { refuseOutput, replaceFolder } from './build-folder.js';
 import { relaunchWithHeap } from './heap.js';
+import { compareExpected, EXPECTED_DIR } from '../outputs/expected.js';
+import { writeFilesSafely } from './write-files.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { describe, displayName, ref } from '../model/model.js';
 
@@ -103,6 +105,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       return context(rest, io);
     case 'build':
       return build(rest, io);
+    case 'test':
+      return testOutputs(rest, io);
     case 'render':
       return render(rest, io);
     default:
@@ -261,6 +265,68 @@ async function build(args: string[], io: Io): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   io.stdout(`✔ built ${rendered.files.length} config${rendered.files.length === 1 ? '' : 's'} and the manifest into ${shown}/ (${seconds} s)\n`);
   return inventoryErrors || rendered.diagnostics.length ? EXIT.problems : EXIT.clean;
+}
+
+async function testOutputs(args: string[], io: Io): Promise<number> {
+  if (wantsHelp(args, 'test', io)) return EXIT.clean;
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      update: { type: 'boolean', default: false },
+      add: { type: 'string', multiple: true, default: [] },
+    },
+  });
+  if (positionals.length > 1) throw new UsageError('test takes one inventory folder');
+  const root = resolvePath(io.cwd, positionals[0] ?? '.');
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${positionals[0] ?? '.'}`);
+  const compiled = await compileOrReport(root, io, true);
+  if (typeof compiled === 'number') return compiled;
+  const { result, texts } = compiled;
+  const rendered = renderConfigs(result.model, { root, texts });
+  if (rendered.diagnostics.length) {
+    io.stderr(
+      reporters.pretty(
+        { diagnostics: rendered.diagnostics, filesRead: result.filesRead, elapsedMs: 0, version: version() },
+        {
+          displayPath: (file) => (file.startsWith(BUILTIN_PREFIX) ? file : relative(io.cwd, join(root, file)).split(sep).join('/')),
+          source: (file) => texts.get(file) ?? rendered.templateFiles.get(file),
+          color: io.isTTY && !io.env.NO_COLOR,
+        },
+      ),
+    );
+    return EXIT.problems;
+  }
+  const byPath = new Map(rendered.files.map((f) => [f.path, f.text]));
+  const write = (path: string) => writeFilesSafely(join(root, EXPECTED_DIR), new Map([[path, byPath.get(path)!]]));
+  for (const name of values.add as string[]) {
+    const hit = findDevice(result.model, name);
+    if ('error' in hit) throw new UsageError(hit.error);
+    const path = rendered.pathOf.get(hit.found);
+    if (path === undefined) throw new UsageError(`${describe(hit.found)} has no config template: there is nothing to expect`);
+    write(path);
+    io.stdout(`added ${EXPECTED_DIR}/${path}\n`);
+  }
+  const results = compareExpected(root, rendered.files);
+  if (results.length === 0) {
+    io.stdout(`no expected outputs in ${EXPECTED_DIR}/ (sot test --add <device> keeps a device's current render there)\n`);
+    return EXIT.clean;
+  }
+  let failed = 0;
+  for (const r of results) {
+    if (r.status === 'pass') continue;
+    if (values.update && r.status === 'fail') {
+      write(r.path);
+      io.stdout(`updated ${EXPECTED_DIR}/${r.path}\n`);
+      continue;
+    }
+    failed++;
+    if (r.status === 'no-output') io.stdout(`✖ ${EXPECTED_DIR}/${r.path}: sot renders nothing at ${r.path} (renamed or removed device, or no config template)\n`);
+    else io.stdout(`✖ ${r.path} differs from ${EXPECTED_DIR}/${r.path}:\n${r.diff}`);
+  }
+  const passed = results.length - failed;
+  io.stdout(failed ? `✖ ${failed} of ${results.length} expected output${results.length === 1 ? '' : 's'} differ${failed === 1 ? 's' : ''}\n` : `✔ ${passed} expected output${passed === 1 ? '' : 's'} match${passed === 1 ? 'es' : ''}\n`);
+  return failed ? EXIT.problems : EXIT.clean;
 }
 
 /** A progress counter on one terminal line, redrawn at most every 1 %. */

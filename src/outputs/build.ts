@@ -20,6 +20,8 @@ export interface BuildResult {
   configs: number;
   /** Template files read, for reporters to quote (see ConfigRenderer.files). */
   templateFiles: Map<string, string>;
+  /** The output path of each rendered device or virtual machine. */
+  pathOf: Map<Obj, string>;
 }
 
 /** Bumped when the layout of the output folder or the manifest changes. */
@@ -106,7 +108,7 @@ export function renderConfigs(model: Model, options: RenderOptions, progress?: (
     }
     progress?.(i + 1, objects.length);
   });
-  return { files, diagnostics, configs: objects.length, templateFiles: renderer.files };
+  return { files, diagnostics, configs: objects.length, templateFiles: renderer.files, pathOf: paths };
 }
 
 /** The manifest: every other file with its size and sha256, sorted by path. */
