@@ -128,13 +128,11 @@ function index(model: Model): Index {
   let idx = memo.get(model);
   if (idx) return idx;
   const ends = cableEnds(model);
+  // A termination's link is the first cable end it is on, in inventory order.
   const links = new Map<Obj, Link>();
-  const sideLinks = new Map<CableEnd[], Link>();
-  for (const [termination, on] of ends.byTermination) {
-    const side = ends.byCable.get(on[0].cable)![on[0].side];
-    let link = sideLinks.get(side);
-    if (!link) sideLinks.set(side, (link = { obj: on[0].cable, side: on[0].side, terminations: side.map((e) => e.termination) }));
-    links.set(termination, link);
+  for (const [cable, sides] of ends.byCable) {
+    sideLinks(cable, 'a', sides.a, links);
+    sideLinks(cable, 'b', sides.b, links);
   }
   // NetBox's interface link is its cable, else its wireless link.
   for (const link of objectsOf(model, 'wireless.wirelesslink')) {
@@ -162,6 +160,13 @@ function index(model: Model): Index {
   idx = { ends, links, frontsOfRear, circuitSides, paths: new Map() };
   memo.set(model, idx);
   return idx;
+}
+
+/** One link for a cable end, entered for each of its terminations that is on no earlier cable end. */
+function sideLinks(cable: Obj, side: CableSide, ends: readonly CableEnd[], links: Map<Obj, Link>): void {
+  if (!ends.length) return;
+  const link: Link = { obj: cable, side, terminations: ends.map((e) => e.termination) };
+  for (const e of ends) if (!links.has(e.termination)) links.set(e.termination, link);
 }
 
 /** A port's number of positions (NetBox's default 1). */
