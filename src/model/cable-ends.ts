@@ -21,8 +21,8 @@ export interface CableEnd {
 export interface CableEnds {
   /** Termination → the cable ends on it, in inventory order (cables in order, A before B, items in order). */
   byTermination: Map<Obj, CableEnd[]>;
-  /** Cable → its resolved ends, A side first. */
-  byCable: Map<Obj, CableEnd[]>;
+  /** Cable → its resolved ends by side, in the order written (shared by every caller: not to be changed). */
+  byCable: Map<Obj, Record<CableSide, CableEnd[]>>;
 }
 
 const memo = new WeakMap<Model, CableEnds>();
@@ -40,8 +40,8 @@ export function endsOn(model: Model, termination: Obj): readonly CableEnd[] {
 }
 
 /** A cable's resolved ends on one side, in the order written. */
-export function sideOf(model: Model, cable: Obj, side: CableSide): CableEnd[] {
-  return (cableEnds(model).byCable.get(cable) ?? []).filter((e) => e.side === side);
+export function sideOf(model: Model, cable: Obj, side: CableSide): readonly CableEnd[] {
+  return cableEnds(model).byCable.get(cable)?.[side] ?? [];
 }
 
 /** Where an end is written on its cable, as a finding's field and sub-path. */
@@ -65,27 +65,37 @@ export function cableName(model: Model, cable: Obj): string {
 
 function build(model: Model): CableEnds {
   const byTermination = new Map<Obj, CableEnd[]>();
-  const byCable = new Map<Obj, CableEnd[]>();
+  const byCable = new Map<Obj, Record<CableSide, CableEnd[]>>();
   for (const cable of objectsOf(model, 'dcim.cable')) {
-    const mine: CableEnd[] = [];
-    for (const side of ['a', 'b'] as const) {
-      const found = refs(cable, `${side}_terminations`);
-      const list = cable.data[`${side}_terminations`];
-      const written = cable.data[side] !== undefined ? undefined : Array.isArray(list) ? list.length : 0;
-      found.forEach((termination, i) => {
-        const end: CableEnd =
-          written === undefined
-            ? { cable, side, termination, field: side }
-            : written === found.length
-              ? { cable, side, termination, field: `${side}_terminations`, index: i }
-              : { cable, side, termination, field: `${side}_terminations` };
-        mine.push(end);
-        const on = byTermination.get(termination);
-        if (on) on.push(end);
-        else byTermination.set(termination, [end]);
-      });
-    }
-    byCable.set(cable, mine);
+    const a = endsOfSide(cable, 'a', A_FIELDS, byTermination);
+    const b = endsOfSide(cable, 'b', B_FIELDS, byTermination);
+    byCable.set(cable, { a, b });
   }
   return { byTermination, byCable };
+}
+
+/** A side's single-end field and list field, named once rather than per cable. */
+const A_FIELDS = { single: 'a', list: 'a_terminations' } as const;
+const B_FIELDS = { single: 'b', list: 'b_terminations' } as const;
+
+/** A cable's resolved ends on one side, each entered under its termination too. */
+function endsOfSide(cable: Obj, side: CableSide, fields: { single: string; list: string }, byTermination: Map<Obj, CableEnd[]>): CableEnd[] {
+  const found = refs(cable, fields.list);
+  const list = cable.data[fields.list];
+  const written = cable.data[fields.single] !== undefined ? undefined : Array.isArray(list) ? list.length : 0;
+  const ends: CableEnd[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const termination = found[i];
+    const end: CableEnd =
+      written === undefined
+        ? { cable, side, termination, field: fields.single }
+        : written === found.length
+          ? { cable, side, termination, field: fields.list, index: i }
+          : { cable, side, termination, field: fields.list };
+    ends.push(end);
+    const on = byTermination.get(termination);
+    if (on) on.push(end);
+    else byTermination.set(termination, [end]);
+  }
+  return ends;
 }

@@ -1,4 +1,4 @@
-import { cableEnds, endPlace, sideOf, type CableEnd, type CableSide } from './cable-ends.js';
+import { cableEnds, endPlace, type CableEnd, type CableEnds, type CableSide } from './cable-ends.js';
 import { describe, objectsOf, ref, type Model, type Obj } from './model.js';
 
 // Cable paths as NetBox traces them (CablePath.from_origin): from a set of terminations on one cable
@@ -103,6 +103,7 @@ export interface CablePath {
 }
 
 interface Index {
+  ends: CableEnds;
   /** Termination → its link: the cable end that holds it, or its wireless link. */
   links: Map<Obj, Link>;
   /** Rear port → the front ports mapped to it, in model order. */
@@ -111,17 +112,28 @@ interface Index {
   circuitSides: Map<Obj, Map<string, Obj>>;
   /** First origin → its path. */
   paths: Map<Obj, CablePath>;
+  /** Every stored path, once asked for (allPaths). */
+  all?: CablePath[];
 }
 
-type Link = { obj: Obj; side: CableSide; wireless?: undefined } | { obj: Obj; wireless: Obj };
+/**
+ * A termination's link. A cable end is one object for all the terminations on it, with those
+ * terminations: they are the origin of a path from any of them.
+ */
+type Link = { obj: Obj; side: CableSide; terminations: Obj[]; wireless?: undefined } | { obj: Obj; wireless: Obj };
 
 const memo = new WeakMap<Model, Index>();
 
 function index(model: Model): Index {
   let idx = memo.get(model);
   if (idx) return idx;
+  const ends = cableEnds(model);
+  // A termination's link is the first cable end it is on, in inventory order.
   const links = new Map<Obj, Link>();
-  for (const [termination, ends] of cableEnds(model).byTermination) links.set(termination, { obj: ends[0].cable, side: ends[0].side });
+  for (const [cable, sides] of ends.byCable) {
+    sideLinks(cable, 'a', sides.a, links);
+    sideLinks(cable, 'b', sides.b, links);
+  }
   // NetBox's interface link is its cable, else its wireless link.
   for (const link of objectsOf(model, 'wireless.wirelesslink')) {
     const [a, b] = [ref(link, 'interface_a'), ref(link, 'interface_b')];
@@ -145,9 +157,16 @@ function index(model: Model): Index {
     if (!sides) circuitSides.set(circuit, (sides = new Map()));
     if (!sides.has(ct.data.term_side)) sides.set(ct.data.term_side, ct);
   }
-  idx = { links, frontsOfRear, circuitSides, paths: new Map() };
+  idx = { ends, links, frontsOfRear, circuitSides, paths: new Map() };
   memo.set(model, idx);
   return idx;
+}
+
+/** One link for a cable end, entered for each of its terminations that is on no earlier cable end. */
+function sideLinks(cable: Obj, side: CableSide, ends: readonly CableEnd[], links: Map<Obj, Link>): void {
+  if (!ends.length) return;
+  const link: Link = { obj: cable, side, terminations: ends.map((e) => e.termination) };
+  for (const e of ends) if (!links.has(e.termination)) links.set(e.termination, link);
 }
 
 /** A port's number of positions (NetBox's default 1). */
@@ -165,15 +184,22 @@ function rearPosition(front: Obj): number {
  * cable (a wireless link's interface alone; a termination without a link alone).
  */
 export function originOf(model: Model, termination: Obj): Obj[] {
-  const link = index(model).links.get(termination);
-  if (!link || link.wireless) return [termination];
-  return sideOf(model, link.obj, link.side).map((e) => e.termination);
+  return originIn(index(model), termination).slice();
+}
+
+/** originOf, shared: the cable end's own list. */
+function originIn(idx: Index, termination: Obj): Obj[] {
+  const link = idx.links.get(termination);
+  return !link || link.wireless ? [termination] : link.terminations;
 }
 
 /** The path traced from a termination (with the others on its cable end), computed once per model. */
 export function pathFrom(model: Model, termination: Obj): CablePath {
-  const idx = index(model);
-  const origin = originOf(model, termination);
+  return pathIn(model, index(model), termination);
+}
+
+function pathIn(model: Model, idx: Index, termination: Obj): CablePath {
+  const origin = originIn(idx, termination);
   let path = idx.paths.get(origin[0]);
   if (!path) idx.paths.set(origin[0], (path = trace(model, idx, origin)));
   return path;
@@ -188,45 +214,57 @@ export function farEnd(model: Model, termination: Obj): readonly Obj[] {
  * Every path NetBox stores: one from each cable end whose terminations are endpoints, and one from
  * each interface of a wireless link, in inventory order.
  */
-export function allPaths(model: Model): CablePath[] {
+export function allPaths(model: Model): readonly CablePath[] {
   const idx = index(model);
+  if (idx.all) return idx.all;
   const out: CablePath[] = [];
   const seen = new Set<Obj>();
-  for (const [termination] of idx.links) {
+  for (const termination of idx.links.keys()) {
     if (!ENDPOINT_KINDS.has(termination.kind.kind)) continue;
-    const path = pathFrom(model, termination);
+    const path = pathIn(model, idx, termination);
     if (seen.has(path.origin[0])) continue;
     seen.add(path.origin[0]);
     out.push(path);
   }
-  return out;
+  return (idx.all = out);
 }
 
 function linkStatus(link: Obj): string {
   return typeof link.data.status === 'string' ? link.data.status : 'connected';
 }
 
-function unique<T>(items: Iterable<T>): T[] {
-  return [...new Set(items)];
+/** The items without repeats, in order. Takes a fresh array, and may hand it back: most have one item. */
+function unique<T>(items: T[]): T[] {
+  return items.length < 2 ? items : [...new Set(items)];
+}
+
+/** A place the walk has been: the terminations, with the positions it carries. */
+function walkKey(terminations: readonly Obj[], stack: readonly number[][]): string {
+  return `${terminations.map((t) => t.id).join(',')}|${JSON.stringify(stack)}`;
 }
 
 function trace(model: Model, idx: Index, origin: Obj[]): CablePath {
   const hops: Hop[] = [];
   const stack: number[][] = [];
   const path: CablePath = { origin, hops, stop: 'no-cable', complete: false, active: true, split: false, farEnd: [] };
-  const visited = new Set<string>();
+  // Only a walk through ports or a circuit can come back: most paths end at their first cable's far
+  // end, and never need the places they have been.
+  let visited: Set<string> | undefined;
   let terminations = origin;
   let via: Crossing | undefined;
   for (;;) {
     // The same terminations with the same positions again: the walk would never end.
-    const key = `${terminations.map((t) => t.id).join(',')}|${JSON.stringify(stack)}`;
-    if (visited.has(key)) {
-      path.stop = 'loop';
-      path.split = true;
-      path.loopAt = { reason: 'cycle', terminations };
-      return path;
+    if (via) {
+      visited ??= new Set([walkKey(origin, [])]);
+      const key = walkKey(terminations, stack);
+      if (visited.has(key)) {
+        path.stop = 'loop';
+        path.split = true;
+        path.loopAt = { reason: 'cycle', terminations };
+        return path;
+      }
+      visited.add(key);
     }
-    visited.add(key);
     const kind = terminations[0].kind.kind;
     // Pass-through ports of several devices on one end: NetBox refuses the cable.
     if (!ENDPOINT_KINDS.has(kind) && kind !== CIRCUIT_TERMINATION && terminations.some((t) => t.owner !== terminations[0].owner)) {
@@ -240,7 +278,7 @@ function trace(model: Model, idx: Index, origin: Obj[]): CablePath {
     const own = terminations.map((t) => idx.links.get(t));
     const links = unique(own.filter((l): l is Link => !!l).map((l) => l.obj));
     // Ports on different cables that the positions on the stack do not match one for one.
-    if (unique(own.map((l) => l?.obj)).length > 1 && stack.length && terminations.length !== stack[stack.length - 1].length) {
+    if (stack.length && terminations.length !== stack[stack.length - 1].length && unique(own.map((l) => l?.obj)).length > 1) {
       path.stop = 'split';
       path.split = true;
       path.splitAt = { reason: 'positions', terminations, cable: links[0], termination: terminations.find((t) => idx.links.get(t)?.obj === links[0]), positions: stack[stack.length - 1].length };
@@ -268,11 +306,7 @@ function trace(model: Model, idx: Index, origin: Obj[]): CablePath {
       if (!l) continue;
       if (l.wireless) far.push(l.wireless);
     }
-    for (const link of links) {
-      if (link.kind.kind !== 'dcim.cable') continue;
-      const sides = unique(own.flatMap((l) => (l && !l.wireless && l.obj === link ? [l.side === 'a' ? 'b' : 'a'] : [])));
-      for (const side of sides) for (const e of sideOf(model, link, side as CableSide)) far.push(e.termination);
-    }
+    for (const link of links) if (link.kind.kind === 'dcim.cable') farOfCable(idx, own, link, far);
     hop.far = unique(far);
     if (!hop.far.length) {
       path.stop = 'no-cable';
@@ -352,6 +386,27 @@ function trace(model: Model, idx: Index, origin: Obj[]): CablePath {
     path.complete = true;
     path.farEnd = hop.far;
     return path;
+  }
+}
+
+/**
+ * The terminations on the far ends of a cable that some of `own` are on: its other side from each
+ * side they hold, sides in the order they are first met.
+ */
+function farOfCable(idx: Index, own: (Link | undefined)[], cable: Obj, far: Obj[]): void {
+  const sides = idx.ends.byCable.get(cable);
+  if (!sides) return;
+  let fromA = false;
+  let fromB = false;
+  for (const l of own) {
+    if (!l || l.wireless || l.obj !== cable) continue;
+    if (l.side === 'a' && !fromA) {
+      fromA = true;
+      for (const e of sides.b) far.push(e.termination);
+    } else if (l.side === 'b' && !fromB) {
+      fromB = true;
+      for (const e of sides.a) far.push(e.termination);
+    }
   }
 }
 

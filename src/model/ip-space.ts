@@ -21,45 +21,123 @@ export interface Cidr extends Address {
 
 /** Address text (schema-valid) → integer. IPv6 may embed an IPv4 tail (`::ffff:192.0.2.1`). */
 export function parseAddress(text: string): Address | undefined {
-  if (!text.includes(':')) {
-    const v = parseIpv4(text);
-    return v === undefined ? undefined : { family: 4, value: BigInt(v) };
-  }
-  let text6 = text.toLowerCase();
-  const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text6);
-  if (v4) {
-    const n = parseIpv4(v4[0]);
-    if (n === undefined) return undefined;
-    text6 = `${text6.slice(0, v4.index)}${Math.floor(n / 65536).toString(16)}:${(n % 65536).toString(16)}`;
-  }
-  const halves = text6.split('::');
-  if (halves.length > 2) return undefined;
-  const left = halves[0] ? halves[0].split(':') : [];
-  const right = halves.length === 2 && halves[1] ? halves[1].split(':') : [];
-  const fill = halves.length === 2 ? 8 - left.length - right.length : 0;
-  if (fill < 0 || (halves.length === 1 && left.length !== 8)) return undefined;
-  // Four 32-bit words, joined into one bigint at the end: bigint steps per group are slow.
-  const words = [0, 0, 0, 0];
-  let k = 0;
-  const put = (g: string): boolean => {
-    if (!/^[0-9a-f]{1,4}$/.test(g)) return false;
-    words[k >> 1] = words[k >> 1] * 65536 + parseInt(g, 16);
-    k++;
-    return true;
-  };
-  for (const g of left) if (!put(g)) return undefined;
-  for (let i = 0; i < fill; i++) put('0');
-  for (const g of right) if (!put(g)) return undefined;
-  return { family: 6, value: (BigInt(words[0]) << 96n) | (BigInt(words[1]) << 64n) | (BigInt(words[2]) << 32n) | BigInt(words[3]) };
+  const family: Family = text.includes(':') ? 6 : 4;
+  const value = addressValue(text, text.length, family);
+  return value === undefined ? undefined : { family, value };
 }
 
-/** Dotted-quad text → its 32-bit number, read character by character (the hot path of large plans). */
-function parseIpv4(text: string): number | undefined {
+/**
+ * `address/length` text → its parts; undefined when the text is not one (the schema reports it).
+ * Read in place, without slicing the text into parts: IP space reads every address of the inventory.
+ */
+export function parseCidr(text: unknown): Cidr | undefined {
+  if (typeof text !== 'string') return undefined;
+  const slash = text.indexOf('/');
+  if (slash < 0) return undefined;
+  const colon = text.indexOf(':');
+  const family: Family = colon >= 0 && colon < slash ? 6 : 4;
+  const length = lengthOf(text, slash + 1);
+  if (!Number.isInteger(length) || length < 0 || length > BITS[family]) return undefined;
+  const value = addressValue(text, slash, family);
+  return value === undefined ? undefined : { family, value, length };
+}
+
+/** The mask length after the slash: up to three digits read directly, anything else as Number() reads it. */
+function lengthOf(text: string, from: number): number {
+  const n = text.length - from;
+  if (n < 1 || n > 3) return Number(text.slice(from));
+  let v = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return Number(text.slice(from));
+    v = v * 10 + (c - 48);
+  }
+  return v;
+}
+
+/** The address in text[0, end) as an integer of its family. */
+function addressValue(text: string, end: number, family: Family): bigint | undefined {
+  if (family === 4) {
+    const v = parseIpv4(text, 0, end);
+    return v === undefined ? undefined : BigInt(v);
+  }
+  return parseIpv6(end === text.length ? text : text.slice(0, end));
+}
+
+/** IPv6 text → integer: eight groups of up to four hex digits, one `::` standing for zero groups. */
+function parseIpv6(text: string): bigint | undefined {
+  // An embedded IPv4 tail (::ffff:192.0.2.1) becomes two groups first; rare, so by rewriting the text.
+  if (text.includes('.')) {
+    const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+    if (v4) {
+      const n = parseIpv4(v4[0], 0, v4[0].length);
+      if (n === undefined) return undefined;
+      text = `${text.slice(0, v4.index)}${Math.floor(n / 65536).toString(16)}:${(n % 65536).toString(16)}`;
+    }
+  }
+  const gap = text.indexOf('::');
+  if (gap >= 0 && text.indexOf('::', gap + 2) >= 0) return undefined;
+  const groups = GROUPS;
+  const left = readGroups(text, 0, gap < 0 ? text.length : gap, groups, 0);
+  if (left < 0) return undefined;
+  if (gap < 0) {
+    if (left !== 8) return undefined;
+  } else {
+    const right = readGroups(text, gap + 2, text.length, groups, left);
+    if (right < 0) return undefined;
+    // The `::` stands for the groups between: move the right-hand ones to the end, zeros before them.
+    const fill = 8 - left - right;
+    if (fill > 0) {
+      groups.copyWithin(left + fill, left, left + right);
+      groups.fill(0, left, left + fill);
+    }
+  }
+  const word = (k: number) => groups[2 * k] * 65536 + groups[2 * k + 1];
+  return (BigInt(word(0)) << 96n) | (BigInt(word(1)) << 64n) | (BigInt(word(2)) << 32n) | BigInt(word(3));
+}
+
+/** Scratch space for the eight groups of the IPv6 address being read. */
+const GROUPS = new Uint16Array(8);
+
+/**
+ * The colon-separated groups of text[from, to) into groups[at…]: how many, or -1 when a group is not
+ * one to four hex digits or there would be more than eight in all. An empty span has none.
+ */
+function readGroups(text: string, from: number, to: number, groups: Uint16Array, at: number): number {
+  if (from === to) return 0;
+  let k = at;
+  let g = 0;
+  let digits = 0;
+  for (let i = from; i <= to; i++) {
+    if (i === to || text.charCodeAt(i) === 58) {
+      if (digits === 0 || k === 8) return -1;
+      groups[k++] = g;
+      g = 0;
+      digits = 0;
+      continue;
+    }
+    const d = hexDigit(text.charCodeAt(i));
+    if (d < 0 || ++digits > 4) return -1;
+    g = g * 16 + d;
+  }
+  return k - at;
+}
+
+/** A hex digit's value (either case), or -1. */
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+
+/** Dotted-quad text[from, to) → its 32-bit number, read character by character (the hot path of large plans). */
+function parseIpv4(text: string, from: number, to: number): number | undefined {
   let v = 0;
   let part = 0;
   let digits = 0;
   let dots = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 46) {
       if (digits === 0 || dots === 3) return undefined;
@@ -75,20 +153,16 @@ function parseIpv4(text: string): number | undefined {
   return dots === 3 && digits > 0 ? v * 256 + part : undefined;
 }
 
-/** `address/length` text → its parts; undefined when the text is not one (the schema reports it). */
-export function parseCidr(text: unknown): Cidr | undefined {
-  if (typeof text !== 'string') return undefined;
-  const slash = text.indexOf('/');
-  if (slash < 0) return undefined;
-  const addr = parseAddress(text.slice(0, slash));
-  const length = Number(text.slice(slash + 1));
-  if (!addr || !Number.isInteger(length) || length < 0 || length > BITS[addr.family]) return undefined;
-  return { ...addr, length };
-}
-
 /** The mask of the host bits of a length: `/24` → 0xff. */
 export function hostMask(family: Family, length: number): bigint {
-  return (1n << BigInt(BITS[family] - length)) - 1n;
+  return HOST_MASKS[family][length];
+}
+
+/** Every length's host mask, made once: bigint arithmetic allocates, and every network needs its mask. */
+const HOST_MASKS: Record<Family, readonly bigint[]> = { 4: masksOf(32), 6: masksOf(128) };
+
+function masksOf(bits: number): bigint[] {
+  return Array.from({ length: bits + 1 }, (_, length) => (1n << BigInt(bits - length)) - 1n);
 }
 
 /** The network a CIDR lies in: its first and last addresses. */

@@ -1,7 +1,7 @@
-import { endName, endPlace, sideOf, type CableEnd } from '../../model/cable-ends.js';
+import { endName, endPlace, sideOf, type CableEnd, type CableSide } from '../../model/cable-ends.js';
 import { VIRTUAL_INTERFACE_TYPES, WIRELESS_INTERFACE_TYPES } from '../../model/interface-types.js';
 import { kindLabel } from '../../model/kinds.js';
-import { describe, objectsOf } from '../../model/model.js';
+import { describe, objectsOf, type Obj } from '../../model/model.js';
 import type { Finding, Rule } from '../rule.js';
 
 /** The kinds of termination a cable may join, per NetBox's compatibility matrix (symmetric). */
@@ -33,22 +33,10 @@ export const cableEndType: Rule = {
     for (const cable of objectsOf(model, 'dcim.cable')) {
       const a = sideOf(model, cable, 'a');
       const b = sideOf(model, cable, 'b');
-      let mixed = false;
-      for (const [side, ends] of [['a', a], ['b', b]] as const) {
-        const odd = ends.find((e) => e.termination.kind.kind !== ends[0].termination.kind.kind);
-        if (!odd) continue;
-        mixed = true;
-        const [first, other] = [kindLabel(ends[0].termination.kind), kindLabel(odd.termination.kind)];
-        findings.push({
-          obj: cable,
-          ...endPlace(odd),
-          message: `the cable's ${side.toUpperCase()} side mixes ${first} and ${other} ends: all ends of a side are of one kind`,
-          data: { side, kind: ends[0].termination.kind.kind, otherKind: odd.termination.kind.kind, end: endName(odd.termination) },
-          related: [{ obj: cable, ...endPlace(ends[0]), message: `the side's first end, ${describe(ends[0].termination)}` }],
-        });
-      }
+      const mixedA = mixedSide(cable, 'a', a, findings);
+      const mixedB = mixedSide(cable, 'b', b, findings);
       // NetBox compares the sides' kinds only when each side is of one kind.
-      if (!mixed && a.length && b.length) {
+      if (!mixedA && !mixedB && a.length && b.length) {
         const [ka, kb] = [a[0].termination.kind, b[0].termination.kind];
         if (!(COMPATIBLE[ka.kind] ?? []).includes(kb.kind)) {
           findings.push({
@@ -60,21 +48,41 @@ export const cableEndType: Rule = {
           });
         }
       }
-      for (const end of [...a, ...b]) {
-        const why = refusal(end);
-        if (why) {
-          findings.push({
-            obj: cable,
-            ...endPlace(end),
-            message: `${describe(end.termination)} ${why.text} and cannot take a cable`,
-            data: { side: end.side, end: endName(end.termination), reason: why.reason },
-          });
-        }
-      }
+      refusals(cable, a, findings);
+      refusals(cable, b, findings);
     }
     return findings;
   },
 };
+
+/** Reports a side whose ends are of more than one kind (at its first odd end); whether it is. */
+function mixedSide(cable: Obj, side: CableSide, ends: readonly CableEnd[], findings: Finding[]): boolean {
+  const odd = ends.find((e) => e.termination.kind.kind !== ends[0].termination.kind.kind);
+  if (!odd) return false;
+  const [first, other] = [kindLabel(ends[0].termination.kind), kindLabel(odd.termination.kind)];
+  findings.push({
+    obj: cable,
+    ...endPlace(odd),
+    message: `the cable's ${side.toUpperCase()} side mixes ${first} and ${other} ends: all ends of a side are of one kind`,
+    data: { side, kind: ends[0].termination.kind.kind, otherKind: odd.termination.kind.kind, end: endName(odd.termination) },
+    related: [{ obj: cable, ...endPlace(ends[0]), message: `the side's first end, ${describe(ends[0].termination)}` }],
+  });
+  return true;
+}
+
+/** Reports each end of a side on a termination that cannot take a cable. */
+function refusals(cable: Obj, ends: readonly CableEnd[], findings: Finding[]): void {
+  for (const end of ends) {
+    const why = refusal(end);
+    if (!why) continue;
+    findings.push({
+      obj: cable,
+      ...endPlace(end),
+      message: `${describe(end.termination)} ${why.text} and cannot take a cable`,
+      data: { side: end.side, end: endName(end.termination), reason: why.reason },
+    });
+  }
+}
 
 /** Why NetBox refuses a cable on this termination, if it does. */
 function refusal(end: CableEnd): { reason: string; text: string } | undefined {

@@ -16,23 +16,36 @@ export const interfaceVlanSite: Rule = {
   help: "use a VLAN of the device's (or VM's) site or a global VLAN (one without a site)",
   run(model) {
     const findings: Finding[] = [];
+    // Interfaces come device by device: the host's site is worked out once for a run of its interfaces.
+    let host: Obj | undefined;
+    let hostSite: Obj | null | undefined;
     for (const kind of ['dcim.interface', 'virtualization.vminterface']) {
       for (const obj of objectsOf(model, kind)) {
         if (obj.origin !== 'written') continue;
         const hasVlans = obj.data.untagged_vlan != null || (Array.isArray(obj.data.tagged_vlans) && obj.data.tagged_vlans.length > 0);
-        if (!hasVlans || !obj.owner || !placeKnown(obj.owner)) continue;
-        const site = placeOf(ref, obj).site;
+        if (!hasVlans || !obj.owner) continue;
+        if (obj.owner !== host) {
+          host = obj.owner;
+          hostSite = siteIfKnown(obj);
+        }
+        if (hostSite === null) continue;
+        const site = hostSite;
         const untagged = ref(obj, 'untagged_vlan');
         if (untagged) check(obj, untagged, site, 'untagged_vlan', undefined, findings);
         const tagged = refs(obj, 'tagged_vlans');
         // Items line up with their places only when every one resolved (resolve reported the others).
         const aligned = Array.isArray(obj.data.tagged_vlans) && tagged.length === obj.data.tagged_vlans.length;
-        tagged.forEach((vlan, i) => check(obj, vlan, site, 'tagged_vlans', aligned ? [i] : undefined, findings));
+        for (let i = 0; i < tagged.length; i++) check(obj, tagged[i], site, 'tagged_vlans', aligned ? [i] : undefined, findings);
       }
     }
     return findings;
   },
 };
+
+/** The site of an interface's device or VM (undefined: none), or null when a reference that decides it did not resolve. */
+function siteIfKnown(iface: Obj): Obj | null | undefined {
+  return placeKnown(iface.owner!) ? placeOf(ref, iface).site : null;
+}
 
 /** The owner's site, cluster and host device resolved wherever they are written (resolve reported the others). */
 function placeKnown(host: Obj): boolean {
