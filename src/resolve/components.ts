@@ -1,3 +1,4 @@
+import type { DocPath } from '../diagnostics/diagnostic.js';
 import { type KindInfo, kindLabel, withArticle } from '../model/kinds.js';
 import { describe, displayName, namedPath, type Obj } from '../model/model.js';
 import type { RawItem } from '../validate/validate.js';
@@ -131,6 +132,7 @@ function dataFor(t: TemplateEntry, device: Obj): Record<string, any> {
  * as NetBox lets a device's components be deleted or renamed after creation.
  */
 const NO_TEMPLATES: TemplateEntry[] = [];
+const NO_WRITTEN: { kind: KindInfo; item: RawItem }[] = [];
 const NO_EDITS: Map<string, { t: TemplateEntry; data: Record<string, any> }> = new Map();
 
 const vcCache = new WeakMap<TemplateEntry[], boolean>();
@@ -152,15 +154,8 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
     // Inline under the device, then top-level entries naming the device.
     const inline = device.data[inlineName];
     const inlineCount = Array.isArray(inline) ? inline.length : 0;
-    const others = written.length ? written.filter((w) => w.kind === kind) : [];
+    const others = written.length ? written.filter((w) => w.kind === kind) : NO_WRITTEN;
     if (templates.length === 0 && inlineCount === 0 && others.length === 0) continue;
-    const entryAt = (i: number) => {
-      const data = i < inlineCount ? inline[i] : others[i - inlineCount].item.data;
-      const file = i < inlineCount ? device.file : others[i - inlineCount].item.file;
-      const dp = device.path;
-      const path = i >= inlineCount ? others[i - inlineCount].item.path : dp.length === 2 ? [dp[0], dp[1], inlineName, i] : [...dp, inlineName, i];
-      return { data, file, path };
-    };
     // Entries that drop or rename one of the type's components are known before the type's are made.
     let edits: Map<string, Record<string, any>> | undefined;
     for (let i = 0; i < inlineCount + others.length; i++) {
@@ -204,8 +199,10 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
       byName.set(name, obj);
     }
     for (let i = 0; i < inlineCount + others.length; i++) {
-      const { data, file, path } = entryAt(i);
+      const data = i < inlineCount ? inline[i] : others[i - inlineCount].item.data;
       if (!data || typeof data !== 'object' || typeof data.name !== 'string') continue;
+      const file = i < inlineCount ? device.file : others[i - inlineCount].item.file;
+      const path = i < inlineCount ? inlinePath(device.path, inlineName, i) : others[i - inlineCount].item.path;
       const name: string = data.name;
       const editOf = data.remove === true ? name : typeof data.template === 'string' ? data.template : undefined;
       let base: { t: TemplateEntry; data: Record<string, any> } | undefined;
@@ -301,6 +298,11 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
     }
   }
   if (renamed) followRenames(r, device, componentKinds, renamed);
+}
+
+/** Where an entry written under its owner is: the owner's place, the list, the index. */
+function inlinePath(ownerPath: DocPath, listName: string, i: number): DocPath {
+  return ownerPath.length === 2 ? [ownerPath[0], ownerPath[1], listName, i] : [...ownerPath, listName, i];
 }
 
 /**

@@ -19,13 +19,14 @@ export function assignInlineAddresses(r: Resolver): void {
     const kindName = iface.kind.kind;
     const list = iface.data.ip_addresses;
     if (!INTERFACE_KINDS.includes(kindName) || !Array.isArray(list)) continue;
-    list.forEach((entry, i) => {
+    for (let i = 0; i < list.length; i++) {
+      const entry = list[i];
       const fields: Record<string, any> = typeof entry === 'string' ? { address: entry } : entry && typeof entry === 'object' ? entry : {};
-      if (typeof fields.address !== 'string') return; // validation reports it
+      if (typeof fields.address !== 'string') continue; // validation reports it
       const at: DocPath = [...iface.path, 'ip_addresses', i];
       // The entry's VRF decides whether it is a new address or a known one.
       const vrf = fields.vrf === undefined ? NO_SCOPE : r.lookup(fields.vrf, vrfField.spec, iface, [...at, 'vrf'], 'vrf');
-      if (vrf === undefined) return;
+      if (vrf === undefined) continue;
       const known = index.get(vrf === NO_SCOPE ? '-' : String(vrf.id), fields.address);
       // The same address written at the top level is this entry's object when it is assigned to this
       // interface or to nothing; an address assigned elsewhere is a second object (an anycast address,
@@ -40,7 +41,7 @@ export function assignInlineAddresses(r: Resolver): void {
         ip.refs.assigned_object = iface;
         if (vrf) ip.refs.vrf = vrf;
         r.index(ip);
-        return;
+        continue;
       }
       if (Object.keys(fields).some((k) => k !== 'address' && k !== 'vrf')) {
         r.out.push({
@@ -57,7 +58,7 @@ export function assignInlineAddresses(r: Resolver): void {
         existing.data = { ...existing.data, assigned_object_type: kindName };
         existing.refs.assigned_object = iface;
       }
-    });
+    }
   }
 }
 
