@@ -167,11 +167,15 @@ export class Resolver {
     if (value === undefined || value === null) return;
     if (rf.many) {
       if (!Array.isArray(value)) return;
-      const found: Obj[] = [];
+      // Sized to the list (an empty array grows to 17 slots on its first push, and the model keeps
+      // hundreds of thousands of these), then cut to the references that resolved.
+      const found = new Array<Obj>(value.length);
+      let n = 0;
       for (let i = 0; i < value.length; i++) {
         const hit = this.lookup(value[i], rf.spec, obj, undefined, rf.field, i);
-        if (hit) found.push(hit);
+        if (hit) found[n++] = hit;
       }
+      found.length = n;
       obj.refs[rf.field] = found;
     } else {
       const hit = this.lookup(value, rf.spec, obj, undefined, rf.field);
