@@ -206,7 +206,8 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
       const file = i < inlineCount ? device.file : others[i - inlineCount].item.file;
       const path = i < inlineCount ? inlinePaths!.at(i) : others[i - inlineCount].item.path;
       const name: string = data.name;
-      const editOf = data.remove === true ? name : typeof data.template === 'string' ? data.template : undefined;
+      // Without edits (the first loop saw none), no entry needs asking again.
+      const editOf = edits === undefined ? undefined : data.remove === true ? name : typeof data.template === 'string' ? data.template : undefined;
       let base: { t: TemplateEntry; data: Record<string, any> } | undefined;
       if (editOf !== undefined) {
         base = fromTemplate.get(editOf);
