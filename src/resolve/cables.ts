@@ -44,11 +44,14 @@ export function resolveCables(r: Resolver): void {
         continue;
       }
       const entries: [unknown, DocPath][] = single !== undefined ? [[single, [...cable.path, side]]] : Array.isArray(list) ? list.map((e, i) => [e, [...cable.path, `${side}_terminations`, i]]) : [];
-      const found: Obj[] = [];
+      // Sized to the ends (an empty array grows to 17 slots on its first push), as in resolveField.
+      const found = new Array<Obj>(entries.length);
+      let n = 0;
       for (const [end, at] of entries) {
         const hit = resolveEnd(r, cable, end, at, report);
-        if (hit) found.push(hit);
+        if (hit) found[n++] = hit;
       }
+      found.length = n;
       cable.refs[`${side}_terminations`] = found;
     }
   }

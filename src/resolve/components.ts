@@ -1,3 +1,4 @@
+import type { DocPath } from '../diagnostics/diagnostic.js';
 import { type KindInfo, kindLabel, withArticle } from '../model/kinds.js';
 import { describe, displayName, namedPath, type Obj } from '../model/model.js';
 import type { RawItem } from '../validate/validate.js';
@@ -38,6 +39,7 @@ export function instantiateComponents(r: Resolver, topLevel: readonly RawItem[])
     list.push({ kind: item.kind, item });
   }
 
+  const paths = new InlinePaths();
   const ownerKinds = [...new Set([...r.schemas.kinds.values()].filter((k) => k.parent).map((k) => k.parent!.kind))].sort();
   for (const ownerKind of ownerKinds) {
     const componentKinds = [...r.schemas.kinds.values()].filter((k) => k.parent?.kind === ownerKind);
@@ -45,7 +47,7 @@ export function instantiateComponents(r: Resolver, topLevel: readonly RawItem[])
       // Only devices have a type whose templates become components.
       if (ownerKind === 'dcim.device') r.resolveField(device, typeRef);
       const type = ownerKind === 'dcim.device' ? (device.refs.device_type as Obj | undefined) : undefined;
-      instantiateOwner(r, device, type, componentKinds, written.get(device) ?? []);
+      instantiateOwner(r, device, type, componentKinds, written.get(device) ?? [], paths);
     }
   }
 }
@@ -131,6 +133,7 @@ function dataFor(t: TemplateEntry, device: Obj): Record<string, any> {
  * as NetBox lets a device's components be deleted or renamed after creation.
  */
 const NO_TEMPLATES: TemplateEntry[] = [];
+const NO_WRITTEN: { kind: KindInfo; item: RawItem }[] = [];
 const NO_EDITS: Map<string, { t: TemplateEntry; data: Record<string, any> }> = new Map();
 
 const vcCache = new WeakMap<TemplateEntry[], boolean>();
@@ -141,7 +144,7 @@ function hasVcPosition(templates: TemplateEntry[]): boolean {
   return known;
 }
 
-function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, componentKinds: KindInfo[], written: { kind: KindInfo; item: RawItem }[]): void {
+function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, componentKinds: KindInfo[], written: { kind: KindInfo; item: RawItem }[], paths: InlinePaths): void {
   const scopeKey = String(device.id);
   // The type's components this device renamed (old name → new) or removed (→ null), by kind.
   let renamed: Map<string, Map<string, string | null>> | undefined;
@@ -152,15 +155,9 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
     // Inline under the device, then top-level entries naming the device.
     const inline = device.data[inlineName];
     const inlineCount = Array.isArray(inline) ? inline.length : 0;
-    const others = written.length ? written.filter((w) => w.kind === kind) : [];
+    const others = written.length ? written.filter((w) => w.kind === kind) : NO_WRITTEN;
     if (templates.length === 0 && inlineCount === 0 && others.length === 0) continue;
-    const entryAt = (i: number) => {
-      const data = i < inlineCount ? inline[i] : others[i - inlineCount].item.data;
-      const file = i < inlineCount ? device.file : others[i - inlineCount].item.file;
-      const dp = device.path;
-      const path = i >= inlineCount ? others[i - inlineCount].item.path : dp.length === 2 ? [dp[0], dp[1], inlineName, i] : [...dp, inlineName, i];
-      return { data, file, path };
-    };
+    const inlinePaths = inlineCount ? paths.listAt(device.path, inlineName) : undefined;
     // Entries that drop or rename one of the type's components are known before the type's are made.
     let edits: Map<string, Record<string, any>> | undefined;
     for (let i = 0; i < inlineCount + others.length; i++) {
@@ -204,10 +201,13 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
       byName.set(name, obj);
     }
     for (let i = 0; i < inlineCount + others.length; i++) {
-      const { data, file, path } = entryAt(i);
+      const data = i < inlineCount ? inline[i] : others[i - inlineCount].item.data;
       if (!data || typeof data !== 'object' || typeof data.name !== 'string') continue;
+      const file = i < inlineCount ? device.file : others[i - inlineCount].item.file;
+      const path = i < inlineCount ? inlinePaths!.at(i) : others[i - inlineCount].item.path;
       const name: string = data.name;
-      const editOf = data.remove === true ? name : typeof data.template === 'string' ? data.template : undefined;
+      // Without edits (the first loop saw none), no entry needs asking again.
+      const editOf = edits === undefined ? undefined : data.remove === true ? name : typeof data.template === 'string' ? data.template : undefined;
       let base: { t: TemplateEntry; data: Record<string, any> } | undefined;
       if (editOf !== undefined) {
         base = fromTemplate.get(editOf);
@@ -301,6 +301,44 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
     }
   }
   if (renamed) followRenames(r, device, componentKinds, renamed);
+}
+
+/**
+ * Paths of entries written under their owner (`[devices, 5, interfaces, 3]`). A path is relative to
+ * its file and nothing changes one once made, so owners at the same place of their files share the
+ * same path arrays, as the components of one template share the template's: the half a million
+ * components of a large inventory need a few thousand paths rather than one each.
+ */
+export class InlinePaths {
+  /** owner's collection → owner's index → list name → the list's entry paths */
+  private readonly byPlace = new Map<string | number, Map<string | number, Map<string, EntryPaths>>>();
+
+  /** The paths of one list under an owner. */
+  listAt(ownerPath: DocPath, listName: string): EntryPaths {
+    // Owners are top-level entries (`[devices, 5]`); any other place gets paths of its own.
+    if (ownerPath.length !== 2) return new EntryPaths(ownerPath, listName);
+    let byIndex = this.byPlace.get(ownerPath[0]);
+    if (!byIndex) this.byPlace.set(ownerPath[0], (byIndex = new Map()));
+    let byList = byIndex.get(ownerPath[1]);
+    if (!byList) byIndex.set(ownerPath[1], (byList = new Map()));
+    let list = byList.get(listName);
+    if (!list) byList.set(listName, (list = new EntryPaths(ownerPath, listName)));
+    return list;
+  }
+}
+
+/** The paths `[...ownerPath, listName, i]`, each made once. */
+export class EntryPaths {
+  private readonly made: DocPath[] = [];
+
+  constructor(
+    private readonly ownerPath: DocPath,
+    private readonly listName: string,
+  ) {}
+
+  at(i: number): DocPath {
+    return (this.made[i] ??= [...this.ownerPath, this.listName, i]);
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { DocPath } from '../diagnostics/diagnostic.js';
 import { namedPath, ref, type Obj } from '../model/model.js';
+import { EntryPaths } from './components.js';
 import { NO_SCOPE } from './key-index.js';
 import type { Resolver } from './resolve.js';
 
@@ -15,17 +16,23 @@ export function assignInlineAddresses(r: Resolver): void {
   if (!ipKind) return;
   const index = r.indexes.get('ipam.ipaddress')!;
   const vrfField = r.refField(ipKind, 'vrf')!;
+  // Interfaces at the same place of their files share their path (see InlinePaths), and so the
+  // paths of their addresses.
+  const pathsUnder = new Map<DocPath, EntryPaths>();
   for (const iface of r.withInlineAddresses) {
     const kindName = iface.kind.kind;
     const list = iface.data.ip_addresses;
     if (!INTERFACE_KINDS.includes(kindName) || !Array.isArray(list)) continue;
-    list.forEach((entry, i) => {
+    let paths = pathsUnder.get(iface.path);
+    if (!paths) pathsUnder.set(iface.path, (paths = new EntryPaths(iface.path, 'ip_addresses')));
+    for (let i = 0; i < list.length; i++) {
+      const entry = list[i];
       const fields: Record<string, any> = typeof entry === 'string' ? { address: entry } : entry && typeof entry === 'object' ? entry : {};
-      if (typeof fields.address !== 'string') return; // validation reports it
-      const at: DocPath = [...iface.path, 'ip_addresses', i];
+      if (typeof fields.address !== 'string') continue; // validation reports it
+      const at = paths.at(i);
       // The entry's VRF decides whether it is a new address or a known one.
       const vrf = fields.vrf === undefined ? NO_SCOPE : r.lookup(fields.vrf, vrfField.spec, iface, [...at, 'vrf'], 'vrf');
-      if (vrf === undefined) return;
+      if (vrf === undefined) continue;
       const known = index.get(vrf === NO_SCOPE ? '-' : String(vrf.id), fields.address);
       // The same address written at the top level is this entry's object when it is assigned to this
       // interface or to nothing; an address assigned elsewhere is a second object (an anycast address,
@@ -40,7 +47,7 @@ export function assignInlineAddresses(r: Resolver): void {
         ip.refs.assigned_object = iface;
         if (vrf) ip.refs.vrf = vrf;
         r.index(ip);
-        return;
+        continue;
       }
       if (Object.keys(fields).some((k) => k !== 'address' && k !== 'vrf')) {
         r.out.push({
@@ -57,7 +64,7 @@ export function assignInlineAddresses(r: Resolver): void {
         existing.data = { ...existing.data, assigned_object_type: kindName };
         existing.refs.assigned_object = iface;
       }
-    });
+    }
   }
 }
 

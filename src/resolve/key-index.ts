@@ -12,8 +12,9 @@ export type Entry = Obj | Obj[];
 export class KeyIndex {
   /** scope key → name field → normalised value → object(s) */
   private readonly scoped = new Map<string, Map<string, Map<string, Entry>>>();
-  /** name field → normalised value → objects in every scope */
-  private readonly global = new Map<string, Map<string, Obj[]>>();
+  /** name field → normalised value → object(s) in every scope; a name most often means one object,
+   *  which is stored as it is rather than in a list of one */
+  private readonly global = new Map<string, Map<string, Entry>>();
 
   /** AS numbers may be referred to in asdot notation (`65000.1`) as well as asplain. */
   private readonly asdot: boolean;
@@ -53,9 +54,10 @@ export class KeyIndex {
       if (this.kind.parent) continue;
       let all = this.global.get(field);
       if (!all) this.global.set(field, (all = new Map()));
-      const list = all.get(value);
-      if (list) list.push(obj);
-      else all.set(value, [obj]);
+      const seen = all.get(value);
+      if (seen === undefined) all.set(value, obj);
+      else if (Array.isArray(seen)) seen.push(obj);
+      else all.set(value, [seen, obj]);
     }
   }
 
@@ -94,9 +96,9 @@ export class KeyIndex {
     const v = this.norm(value);
     if (scopeKey !== undefined) {
       const hit = this.scoped.get(scopeKey)?.get(field)?.get(v);
-      return hit === undefined ? [] : Array.isArray(hit) ? hit : [hit];
+      return asList(hit);
     }
-    if (!this.kind.parent) return this.global.get(field)?.get(v) ?? [];
+    if (!this.kind.parent) return asList(this.global.get(field)?.get(v));
     const out: Obj[] = [];
     for (const byField of this.scoped.values()) {
       const hit = byField.get(field)?.get(v);
@@ -108,7 +110,7 @@ export class KeyIndex {
   /** Every object a name means in one scope. */
   inScope(scopeKey: string, value: string): Obj[] {
     const hit = this.get(scopeKey, value);
-    return hit === undefined ? [] : Array.isArray(hit) ? hit : [hit];
+    return asList(hit);
   }
 
   /** The first object (in inventory order) a name means in one scope. */
@@ -137,7 +139,7 @@ export class KeyIndex {
     }
     for (const field of this.kind.key.names) {
       const hit = this.global.get(field)?.get(v);
-      if (hit) return hit;
+      if (hit) return asList(hit);
     }
     return [];
   }
@@ -150,7 +152,7 @@ export class KeyIndex {
 
   allNames(): string[] {
     const out = new Set<string>();
-    for (const names of this.global.values()) for (const objs of names.values()) for (const o of objs) this.namesOf(o, out);
+    for (const names of this.global.values()) for (const e of names.values()) for (const o of asList(e)) this.namesOf(o, out);
     return [...out];
   }
 
@@ -159,14 +161,20 @@ export class KeyIndex {
   }
 }
 
+function asList(e: Entry | undefined): Obj[] {
+  return e === undefined ? [] : Array.isArray(e) ? e : [e];
+}
+
 /** Marks a scope field left empty: such objects share one scope (NetBox's "no group", "no VRF"). */
 export const NO_SCOPE = null;
 
 export function scopeKeyOf(scopeObjs: readonly (Obj | undefined | null)[]): string | undefined {
-  if (scopeObjs.length === 1) {
-    const o = scopeObjs[0];
-    return o === undefined ? undefined : o === null ? '-' : String(o.id);
-  }
+  if (scopeObjs.length === 1) return scopePart(scopeObjs[0]);
   if (scopeObjs.some((o) => o === undefined)) return undefined;
   return scopeObjs.map((o) => (o === null ? '-' : o!.id)).join('|');
+}
+
+/** The key of a scope of one field: its object's id, '-' for NO_SCOPE, undefined if unresolved. */
+export function scopePart(o: Obj | undefined | null): string | undefined {
+  return o === undefined ? undefined : o === null ? '-' : String(o.id);
 }

@@ -5,7 +5,7 @@ import { describe, displayName, namedPath, type Model, type Obj } from '../model
 import type { RawItem } from '../validate/validate.js';
 import { instantiateComponents } from './components.js';
 import { PREFERENCES } from './context.js';
-import { KeyIndex, NO_SCOPE, scopeKeyOf, type Entry } from './key-index.js';
+import { KeyIndex, NO_SCOPE, scopeKeyOf, scopePart, type Entry } from './key-index.js';
 import { resolveCables } from './cables.js';
 import { settleCustomFields } from './custom-fields.js';
 import { assignInlineAddresses } from './inline-ips.js';
@@ -106,7 +106,9 @@ export class Resolver {
     const scope = obj.kind.key.scope;
     if (scope.length === 0) return '';
     if (obj.owner && scope.length === 1 && scope[0] === obj.kind.parent?.field) return String(obj.owner.id);
-    return scopeKeyOf(scope.map((f) => (obj.data[f] === undefined && !obj.refs[f] ? NO_SCOPE : (obj.refs[f] as Obj | undefined))));
+    // Most kinds have one scope field (a VLAN's group, an address's VRF): no list of one to build.
+    if (scope.length === 1) return scopePart(scopeObj(obj, scope[0]));
+    return scopeKeyOf(scope.map((f) => scopeObj(obj, f)));
   }
 
   /** Answers of find() for mappings whose scope is written as a name (see find). */
@@ -165,11 +167,15 @@ export class Resolver {
     if (value === undefined || value === null) return;
     if (rf.many) {
       if (!Array.isArray(value)) return;
-      const found: Obj[] = [];
+      // Sized to the list (an empty array grows to 17 slots on its first push, and the model keeps
+      // hundreds of thousands of these), then cut to the references that resolved.
+      const found = new Array<Obj>(value.length);
+      let n = 0;
       for (let i = 0; i < value.length; i++) {
         const hit = this.lookup(value[i], rf.spec, obj, undefined, rf.field, i);
-        if (hit) found.push(hit);
+        if (hit) found[n++] = hit;
       }
+      found.length = n;
       obj.refs[rf.field] = found;
     } else {
       const hit = this.lookup(value, rf.spec, obj, undefined, rf.field);
@@ -750,6 +756,11 @@ export class Resolver {
     this.indexes.get(target.kind)!.add(obj, '');
     return obj;
   }
+}
+
+/** The object a scope field names: NO_SCOPE when left empty, undefined when it did not resolve. */
+function scopeObj(obj: Obj, field: string): Obj | null | undefined {
+  return obj.data[field] === undefined && !obj.refs[field] ? NO_SCOPE : (obj.refs[field] as Obj | undefined);
 }
 
 type Reporter = (rule: string, message: string, help?: string, data?: Record<string, unknown>, related?: Diagnostic['related']) => void;
