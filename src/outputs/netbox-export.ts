@@ -157,6 +157,7 @@ function plain(v: unknown): Json {
 
 /** Compares text as people read names: digit runs by their value (`Ethernet2` before `Ethernet10`), the rest by code unit. */
 export function naturalCompare(a: string, b: string): number {
+  if (a === b) return 0; // also spares the split of a long key shared by two objects (their device's)
   const re = /(\d+)|(\D+)/g;
   const pa = a.match(re) ?? [];
   const pb = b.match(re) ?? [];
@@ -237,17 +238,16 @@ class Exporter {
     return key;
   }
 
-  /** The name an object is sorted by: never a number that file order decides. */
+  /** The name an object is sorted by: its display without the parts that are ids (which sorting decides). */
   private sortLabel(obj: Obj): string {
     if (obj.kind.kind === 'dcim.cable' && !obj.data.label) return cableName(this.model, obj);
-    const name = displayName(obj);
-    return /^#\d+$/.test(name) ? '' : name;
+    return this.display(obj, false);
   }
 
   /** What NetBox shows for an object (its `__str__`), where that differs from sot's display name. */
-  display(obj: Obj): string {
+  display(obj: Obj, withIds = true): string {
     const d = obj.data;
-    const id = this.ids.get(obj);
+    const id = withIds ? this.ids.get(obj) : '';
     switch (obj.kind.kind) {
       case 'dcim.cable':
         return d.label ? String(d.label) : `#${id}`;
@@ -255,12 +255,27 @@ class Exporter {
         return d.facility_id ? `${d.name} (${d.facility_id})` : String(d.name);
       case 'dcim.rackreservation': {
         const rack = ref(obj, 'rack');
-        return `Reservation for rack ${rack ? this.display(rack) : ''}`;
+        return `Reservation for rack ${rack ? this.display(rack, withIds) : ''}`;
       }
       case 'dcim.module': {
         const bay = ref(obj, 'module_bay');
         const type = ref(obj, 'module_type');
-        return `${bay ? String(bay.data.name) : ''}: ${type ? this.display(type) : ''} (${id})`;
+        return `${bay ? String(bay.data.name) : ''}: ${type ? this.display(type, withIds) : ''}${withIds ? ` (${id})` : ''}`;
+      }
+      case 'circuits.circuittermination': {
+        const circuit = ref(obj, 'circuit');
+        return `${circuit ? this.display(circuit, withIds) : ''}: Termination ${d.term_side}`;
+      }
+      case 'circuits.virtualcircuittermination': {
+        const circuit = ref(obj, 'virtual_circuit');
+        return `${circuit ? this.display(circuit, withIds) : ''}: ${this.choiceLabel(obj, 'role')} termination`;
+      }
+      case 'circuits.provideraccount':
+        return d.name ? `${d.account} (${d.name})` : String(d.account);
+      case 'circuits.circuitgroupassignment': {
+        const group = ref(obj, 'group');
+        const name = group ? this.display(group, withIds) : '';
+        return d.priority ? `${name} (${this.choiceLabel(obj, 'priority')})` : name;
       }
       case 'ipam.vlan':
         return `${d.name} (${d.vid})`;
@@ -272,6 +287,12 @@ class Exporter {
     if (obj.kind.parent && d.label) return `${d.name} (${d.label})`;
     const name = displayName(obj);
     return /^#\d+$/.test(name) ? `#${id}` : name;
+  }
+
+  /** The label of a choice field's value, as NetBox's get_<field>_display() gives it. */
+  private choiceLabel(obj: Obj, field: string): string {
+    const value = this.field(obj, field);
+    return value && typeof value === 'object' && 'label' in value ? String(value.label) : String(value ?? '');
   }
 
   private head(obj: Obj): JsonObject {
