@@ -242,6 +242,12 @@ describe('netboxExport of inventory-example', () => {
     };
     for (const o of byUrl.values()) walk(o, true);
     expect(checked).toBeGreaterThan(1000);
+    // NetBox's display where it is more than a name.
+    const displays = (endpoint: string): string[] => JSON.parse(files.find((f) => f.path === `${endpoint}.json`)!.text).map((o: any) => o.display);
+    expect(displays('circuits/circuit-terminations').slice(0, 2)).toEqual(['AF-DF-000417: Termination A', 'AF-DF-000417: Termination Z']);
+    expect(displays('circuits/virtual-circuit-terminations')).toEqual(['MCS-EVPL-55120: Peer termination', 'MCS-EVPL-55120: Peer termination']);
+    expect(displays('dcim/racks')[0]).toBe('A01 (IAD1.DH2.C117.A01)');
+    expect(displays('ipam/asns')[0]).toBe('AS64496');
     // Polymorphic references: the type names the endpoint's kind, the id the object.
     const kindOf = new Map(Object.entries<any>(meta.endpoints).map(([e, m]) => [m.kind, e]));
     for (const o of byUrl.values()) {
