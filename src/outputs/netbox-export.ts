@@ -1,4 +1,4 @@
-import { loadSchemas, type KindInfo } from '../model/kinds.js';
+import { loadSchemas, type KindInfo, type RefField } from '../model/kinds.js';
 import { displayName, ref, refs, type Model, type Obj } from '../model/model.js';
 import { cableName, endsOn, sideOf } from '../model/cable-ends.js';
 import { ipSpace } from '../model/ip-space.js';
@@ -112,6 +112,19 @@ const FAMILY_FIELD: Record<string, string> = {
 
 /** The brief fields of a kind NetBox has no special brief for: name, slug (when it has them), description. */
 function briefFields(kind: KindInfo): string[] {
+  return memoByKind(briefFieldMemo, kind, briefFieldsOf);
+}
+
+const briefFieldMemo = new WeakMap<KindInfo, string[]>();
+const restFieldMemo = new WeakMap<KindInfo, string[]>();
+
+function memoByKind<T>(memo: WeakMap<KindInfo, T>, kind: KindInfo, make: (kind: KindInfo) => T): T {
+  let v = memo.get(kind);
+  if (v === undefined) memo.set(kind, (v = make(kind)));
+  return v;
+}
+
+function briefFieldsOf(kind: KindInfo): string[] {
   const special = BRIEF[kind.kind];
   if (special) return special;
   const props = kind.schema.properties ?? {};
@@ -122,6 +135,10 @@ function briefFields(kind: KindInfo): string[] {
 
 /** The properties of a kind that are NetBox fields: sot's own (components written under their device, `template`, `remove`, inline IPs) are not. */
 function restFields(kind: KindInfo): string[] {
+  return memoByKind(restFieldMemo, kind, restFieldsOf);
+}
+
+function restFieldsOf(kind: KindInfo): string[] {
   return Object.entries<any>(kind.schema.properties ?? {})
     .filter(([field, prop]) => {
       if (typeof prop?.description === 'string' && prop.description.startsWith('sot:')) return false;
@@ -132,6 +149,20 @@ function restFields(kind: KindInfo): string[] {
       return true;
     })
     .map(([field]) => field);
+}
+
+/** A kind's polymorphic references by the fields that name them: the type field, `<name>_id`. */
+const typedMemo = new WeakMap<KindInfo, Map<string, RefField>>();
+function typedFields(kind: KindInfo): Map<string, RefField> {
+  return memoByKind(typedMemo, kind, (k) => {
+    const map = new Map<string, RefField>();
+    for (const r of k.refs) {
+      if (!r.spec.typeField) continue;
+      map.set(r.spec.typeField, r);
+      map.set(`${r.spec.typeField.replace(/_type$/, '')}_id`, r);
+    }
+    return map;
+  });
 }
 
 /** The choice set (`urn:sot:defs:choices#/$defs/<name>`) a property takes its values from, if any. */
@@ -157,43 +188,56 @@ function plain(v: unknown): Json {
 
 /** Compares text as people read names: digit runs by their value (`Ethernet2` before `Ethernet10`), the rest by code unit. */
 export function naturalCompare(a: string, b: string): number {
-  if (a === b) return 0; // also spares the split of a long key shared by two objects (their device's)
-  const re = /(\d+)|(\D+)/g;
-  const pa = a.match(re) ?? [];
-  const pb = b.match(re) ?? [];
-  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-    const x = pa[i];
-    const y = pb[i];
-    if (x === y) continue;
-    const dx = /^\d/.test(x);
-    const dy = /^\d/.test(y);
-    if (dx && dy) {
-      const nx = x.replace(/^0+/, '');
-      const ny = y.replace(/^0+/, '');
-      if (nx.length !== ny.length) return nx.length - ny.length;
-      if (nx !== ny) return nx < ny ? -1 : 1;
-      return x.length - y.length;
+  if (a === b) return 0; // also spares the scan of a long key shared by two objects (their device's)
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(j);
+    if (isDigit(x) && isDigit(y)) {
+      // Two digit runs: by value (length without leading zeros, then digits), then fewer zeros first.
+      let ei = i;
+      let ej = j;
+      while (ei < a.length && isDigit(a.charCodeAt(ei))) ei++;
+      while (ej < b.length && isDigit(b.charCodeAt(ej))) ej++;
+      let si = i;
+      let sj = j;
+      while (si < ei - 1 && a.charCodeAt(si) === 48) si++;
+      while (sj < ej - 1 && b.charCodeAt(sj) === 48) sj++;
+      if (ei - si !== ej - sj) return ei - si - (ej - sj);
+      for (let k = 0; k < ei - si; k++) {
+        const d = a.charCodeAt(si + k) - b.charCodeAt(sj + k);
+        if (d !== 0) return d;
+      }
+      if (ei - i !== ej - j) return ei - i - (ej - j);
+      i = ei;
+      j = ej;
+      continue;
     }
-    return x < y ? -1 : 1;
+    if (x !== y) return x - y;
+    i++;
+    j++;
   }
-  if (pa.length !== pb.length) return pa.length - pb.length;
+  if (a.length - i !== b.length - j) return a.length - i - (b.length - j);
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function compareKeys(a: string[], b: string[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const c = naturalCompare(a[i], b[i]);
-    if (c !== 0) return c;
-  }
-  return a.length - b.length;
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
+
+/** A part of a sort key: a name, or an object whose written data (as JSON) decides only a tie. */
+type KeyPart = string | { written: Obj };
 
 class Exporter {
   private readonly ids = new Map<Obj, number>();
   private readonly endpoints = new Map<Obj, string>();
-  private readonly sortKeys = new Map<Obj, string[]>();
+  private readonly sortKeys = new Map<Obj, KeyPart[]>();
+  private readonly writtenJson = new Map<Obj, string>();
   private readonly choices: Record<string, any>;
   private readonly depths = new Map<Obj, number>();
+  private readonly labels = new Map<string, Map<string | number, string>>();
+  private readonly briefs = new Map<Obj, JsonObject>();
 
   constructor(private readonly model: Model) {
     const doc = loadSchemas().documents.get('urn:sot:defs:choices');
@@ -208,7 +252,7 @@ class Exporter {
       if (live.length === 0) continue;
       const kind = live[0].kind;
       const keyed = live.map((o) => [this.sortKey(o), o] as const);
-      keyed.sort((x, y) => compareKeys(x[0], y[0]));
+      keyed.sort((x, y) => this.compareKeys(x[0], y[0]));
       const endpoint = endpointOf(kind);
       keyed.forEach(([, o], i) => {
         this.ids.set(o, i + 1);
@@ -224,11 +268,11 @@ class Exporter {
    * by its name, then the objects that scope the name (a rack's site); last what is written, as JSON
    * with sorted keys, so that two objects of one name keep an order that file order does not decide.
    */
-  private sortKey(obj: Obj): string[] {
+  private sortKey(obj: Obj): KeyPart[] {
     let key = this.sortKeys.get(obj);
     if (key) return key;
     const label = this.sortLabel(obj);
-    const written = JSON.stringify(plain(obj.data));
+    const written = { written: obj };
     if (obj.owner) key = [...this.sortKey(obj.owner), label, written];
     else {
       const scopes = obj.kind.key.scope.map((f) => ref(obj, f)).filter((o): o is Obj => !!o && o !== obj);
@@ -236,6 +280,33 @@ class Exporter {
     }
     this.sortKeys.set(obj, key);
     return key;
+  }
+
+  /** Names compare naturally; written data (only reached on a tie of names) by code unit; names first. */
+  private compareKeys(a: KeyPart[], b: KeyPart[]): number {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      const x = a[i];
+      const y = b[i];
+      if (typeof x === 'string' || typeof y === 'string') {
+        if (typeof x !== 'string') return 1;
+        if (typeof y !== 'string') return -1;
+        const c = naturalCompare(x, y);
+        if (c !== 0) return c;
+        continue;
+      }
+      if (x.written === y.written) continue;
+      const jx = this.written(x.written);
+      const jy = this.written(y.written);
+      if (jx !== jy) return jx < jy ? -1 : 1;
+    }
+    return a.length - b.length;
+  }
+
+  /** What is written for an object, as JSON with sorted keys; computed only for objects whose names tie. */
+  private written(obj: Obj): string {
+    let json = this.writtenJson.get(obj);
+    if (json === undefined) this.writtenJson.set(obj, (json = JSON.stringify(plain(obj.data))));
+    return json;
   }
 
   /** The name an object is sorted by: its display without the parts that are ids (which sorting decides). */
@@ -302,8 +373,12 @@ class Exporter {
 
   /** A nested reference as NetBox's brief serializer gives it. */
   brief(obj: Obj): JsonObject {
-    const out = this.head(obj);
+    // Built once per object and shared by every reference to it (never changed after).
+    let out = this.briefs.get(obj);
+    if (out) return out;
+    out = this.head(obj);
     for (const field of briefFields(obj.kind)) out[field] = this.field(obj, field);
+    this.briefs.set(obj, out);
     return out;
   }
 
@@ -315,8 +390,8 @@ class Exporter {
     for (const field of restFields(obj.kind)) {
       const rf = obj.kind.refByField.get(field);
       if (rf?.spec.typeField) continue; // written with its type field, below
-      const typed = obj.kind.refs.find((r) => r.spec.typeField === field);
-      if (typed) {
+      const typed = typedFields(obj.kind).get(field);
+      if (typed && typed.spec.typeField === field) {
         const target = ref(obj, typed.field);
         out[field] = target ? target.kind.kind : plain(obj.data[field]);
         out[`${typed.field}_id`] = target ? this.ids.get(target)! : null;
@@ -371,7 +446,7 @@ class Exporter {
       return target ? this.brief(target) : null;
     }
     // A polymorphic reference's type and id fields, as briefs name them.
-    const typed = kind.refs.find((r) => r.spec.typeField === field || `${r.spec.typeField?.replace(/_type$/, '')}_id` === field);
+    const typed = typedFields(kind).get(field);
     if (typed) {
       const target = ref(obj, typed.field);
       if (field === typed.spec.typeField) return target ? target.kind.kind : plain(obj.data[field]);
@@ -382,7 +457,8 @@ class Exporter {
     if (field === 'custom_fields') return plain(value ?? {});
     const set = choiceSetOf(prop);
     if (set && value !== undefined && value !== null) {
-      const labels = choiceLabels(this.choices[set] ?? {});
+      let labels = this.labels.get(set);
+      if (!labels) this.labels.set(set, (labels = choiceLabels(this.choices[set] ?? {})));
       const choice = (v: unknown): Json => {
         const p = plain(v);
         return { value: p, label: labels.get(p as string | number) ?? String(p) };
@@ -420,23 +496,53 @@ function jsonText(value: Json): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/** One endpoint's file, as the parts of its text in order: a build may write them to a stream one by one. */
+export interface ExportStream {
+  path: string;
+  /** The file's text in pieces (one per object); joined, they are the file's bytes. */
+  parts(): Iterable<string>;
+}
+
 /**
- * The model as NetBox's REST API would give it, one file per endpoint that has objects
- * (`dcim/devices.json`…), in path order, and `meta.json` naming the format version, the NetBox version
- * the shape follows and every endpoint with its count.
+ * The export as streams: `meta.json`, then one file per endpoint that has objects, in path order.
+ * An endpoint's objects are converted one at a time as its parts are read, so the whole export never
+ * needs to be in memory at once (an inventory's interfaces alone can outgrow one JavaScript string).
  */
-export function netboxExport(model: Model): ExportFile[] {
+export function netboxExportStreams(model: Model): ExportStream[] {
   const exporter = new Exporter(model);
   const groups = exporter.number();
   const endpoints = [...groups.keys()].sort();
-  const files: ExportFile[] = endpoints.map((endpoint) => ({
-    path: `${endpoint}.json`,
-    text: jsonText(groups.get(endpoint)!.objects.map((o) => exporter.full(o))),
-  }));
   const meta: JsonObject = {
     sot_export_version: SOT_EXPORT_VERSION,
     netbox_version: NETBOX_API_VERSION,
     endpoints: Object.fromEntries(endpoints.map((e) => [e, { kind: groups.get(e)!.kind.kind, count: groups.get(e)!.objects.length }])),
   };
-  return [{ path: 'meta.json', text: jsonText(meta) }, ...files];
+  const metaText = jsonText(meta);
+  return [
+    { path: 'meta.json', parts: () => [metaText] },
+    ...endpoints.map((endpoint) => ({ path: `${endpoint}.json`, parts: () => arrayParts(groups.get(endpoint)!.objects, (o) => exporter.full(o)) })),
+  ];
+}
+
+/** `JSON.stringify(list, null, 2)` and a newline, one element at a time (elements' text indented one level). */
+function* arrayParts<T>(list: readonly T[], convert: (item: T) => Json): Iterable<string> {
+  if (list.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  for (let i = 0; i < list.length; i++) {
+    // The element as JSON.stringify indents it inside a list: a list of one, without its brackets.
+    const text = JSON.stringify([convert(list[i])], null, 2).slice(2, -2);
+    yield `${i === 0 ? '[\n' : ''}${text}${i === list.length - 1 ? '\n]\n' : ',\n'}`;
+  }
+}
+
+/**
+ * The model as NetBox's REST API would give it, one file per endpoint that has objects
+ * (`dcim/devices.json`…), in path order, after `meta.json`, which names the format version, the
+ * NetBox version the shape follows and every endpoint with its count. For very large inventories,
+ * netboxExportStreams gives the same bytes in pieces.
+ */
+export function netboxExport(model: Model): ExportFile[] {
+  return netboxExportStreams(model).map((s) => ({ path: s.path, text: [...s.parts()].join('') }));
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileWorktree } from '../../src/compile-worktree.js';
-import { netboxExport, naturalCompare, type ExportFile } from '../../src/outputs/netbox-export.js';
+import { netboxExport, netboxExportStreams, naturalCompare, type ExportFile } from '../../src/outputs/netbox-export.js';
 import { compileFiles } from '../helpers/compile.js';
 
 // One object per entry, so that the order of files (and of objects) can be shuffled freely.
@@ -220,10 +220,17 @@ describe('netboxExport of inventory-example', () => {
         expect(o.url).toBe(`/api/${endpoint}/${o.id}/`);
         byUrl.set(o.url, o);
       }
-      expect(f.text.endsWith(']\n')).toBe(true);
+      // Written an object at a time, the text is still exactly JSON.stringify(…, null, 2) and a newline.
+      expect(f.text).toBe(`${JSON.stringify(list, null, 2)}\n`);
       total += list.length;
     }
     expect(total).toBe(result.model.objects.length);
+    // The streams give the same bytes in parts, one per object.
+    const streams = netboxExportStreams(result.model);
+    expect(streams.map((s) => s.path)).toEqual(files.map((f) => f.path));
+    const interfaces = streams.find((s) => s.path === 'dcim/interfaces.json')!;
+    expect([...interfaces.parts()].length).toBe(meta.endpoints['dcim/interfaces'].count);
+    expect(streams.map((s) => [...s.parts()].join(''))).toEqual(files.map((f) => f.text));
     // Every brief inside an object (at any depth) is one of the exported objects, with its display.
     let checked = 0;
     const walk = (v: unknown, top: boolean): void => {
