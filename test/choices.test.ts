@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { applyFieldChoices } from '../src/validate/ajv.js';
 
 type Scalar = string | number;
 interface ChoiceDef {
@@ -10,6 +11,7 @@ interface ChoiceDef {
   enum?: Scalar[];
   pattern?: string;
   'x-groups'?: Record<string, Scalar[]>;
+  'x-labels'?: string[];
 }
 interface ChoicesDoc {
   $schema: string;
@@ -134,5 +136,36 @@ describe('schema/defs/choices.json', () => {
     expect(re.test('60g-27-65880-6480')).toBe(true);
     expect(re.test('3g-1-2412-22')).toBe(false);
     expect(re.test('2x4g-1-2412-22')).toBe(false);
+  });
+
+  it.each(defs.filter(([, d]) => d.enum !== undefined))('%s has one non-empty label per value (x-labels)', (_name, def) => {
+    const labels = def['x-labels'];
+    expect(Array.isArray(labels)).toBe(true);
+    expect(labels!.length).toBe(def.enum!.length);
+    for (const l of labels!) {
+      expect(typeof l).toBe('string');
+      expect(l.trim().length).toBeGreaterThan(0);
+    }
+  });
+
+  it('spot checks labels as NetBox gives them', () => {
+    const label = (name: string, value: Scalar): string | undefined => {
+      const def = d(name);
+      return def['x-labels']![def.enum!.indexOf(value)];
+    };
+    expect(label('site-status', 'decommissioning')).toBe('Decommissioning');
+    expect(label('rack-form-factor', 'wall-frame-vertical')).toBe('Wall-mounted frame (vertical)');
+    expect(label('rack-width', 19)).toBe('19 inches');
+    expect(label('interface-type', '1000base-t')).toBe('1000BASE-T (1GE)');
+    expect(label('interface-type-virtual', 'lag')).toBe('Link Aggregation Group (LAG)');
+    expect(label('ipaddress-role', 'vip')).toBe('VIP');
+    expect(label('weight-unit', 'kg')).toBe('Kilograms');
+  });
+
+  it('FIELD_CHOICES keeps x-labels parallel: known values keep their label, new ones are their own', () => {
+    const doc = applyFieldChoices(load(), { 'dcim.Site.status+': ['closed'], 'dcim.Rack.status': ['active', 'gone'] });
+    expect(doc.$defs['site-status']['x-labels']).toEqual(['Planned', 'Staging', 'Active', 'Decommissioning', 'Retired', 'closed']);
+    expect(doc.$defs['rack-status'].enum).toEqual(['active', 'gone']);
+    expect(doc.$defs['rack-status']['x-labels']).toEqual(['Active', 'gone']);
   });
 });

@@ -19,6 +19,7 @@ const ANNOTATIONS = [
   'x-deprecated',
   'x-asdot',
   'x-unique',
+  'x-labels',
 ];
 
 /** NetBox's FIELD_CHOICES: `app.Model.field` replaces a choice list, `app.Model.field+` extends it. */
@@ -134,11 +135,20 @@ export function applyFieldChoices(doc: Record<string, any>, fieldChoices: FieldC
       const extend = setting.endsWith('+');
       const name = extend ? setting.slice(0, -1) : setting;
       if (name.toLowerCase() !== String(key).toLowerCase()) continue;
+      const labels = choiceLabels(def);
       def.enum = extend ? [...def.enum, ...values.filter((v) => !def.enum.includes(v))] : [...values];
+      // FIELD_CHOICES here gives values only: a value NetBox did not define is its own label.
+      def['x-labels'] = def.enum.map((v: string | number) => labels.get(v) ?? String(v));
       delete def['x-groups'];
     }
   }
   return copy;
+}
+
+/** A choice set's labels by value (`x-labels`, parallel to `enum`). */
+export function choiceLabels(def: { enum?: (string | number)[]; 'x-labels'?: string[] }): Map<string | number, string> {
+  const labels = def['x-labels'] ?? [];
+  return new Map((def.enum ?? []).map((v, i) => [v, labels[i] ?? String(v)]));
 }
 
 /** Every FIELD_CHOICES key the schemas know, for validating the setting itself. */
