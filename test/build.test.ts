@@ -80,7 +80,7 @@ describe('sot build', () => {
     const [a, b] = [join(base, 'a'), join(base, 'b')];
     const first = await run(['build', 'inventory-example', '--out', a]);
     expect([first.code, first.stderr]).toEqual([0, '']);
-    expect(first.stdout).toBe(`✔ built 16 configs and the manifest into ${relative(ROOT, a)}/ (0.00 s)\n`);
+    expect(first.stdout).toBe(`✔ built 16 configs, the NetBox JSON export (95 files) and the manifest into ${relative(ROOT, a)}/ (0.00 s)\n`);
     await run(['build', 'inventory-example', '--out', b]);
     const [ta, tb] = [tree(a), tree(b)];
     expect(ta).toEqual(tb);
@@ -90,6 +90,9 @@ describe('sot build', () => {
     for (const f of m.files) expect(f.sha256).toBe(createHash('sha256').update(ta[f.path]).digest('hex'));
     expect(ta['configs/ams1-leaf1.cfg']).toContain('hostname ams1-leaf1\n');
     expect(ta['configs/ams1-br1.conf']).toContain('host-name ams1-br1;');
+    const meta = JSON.parse(ta['export/netbox/meta.json']);
+    expect(meta.sot_export_version).toBe(1);
+    expect(JSON.parse(ta['export/netbox/dcim/devices.json']).map((d: any) => d.name)).toContain('ams1-leaf1');
   });
 
   it('writes nothing for an inventory with errors, and keeps the previous build', async () => {
@@ -115,7 +118,7 @@ describe('sot build', () => {
     expect(r.stderr).toMatch(/i\.yaml:14:\d+ +error +template\/missing-variable .*leaf2/);
     const forced = await run(['build', root, '--out', out, '--force']);
     expect(forced.code).toBe(1);
-    expect(Object.keys(tree(out))).toEqual(['configs/leaf1.conf', 'manifest.json']);
+    expect(Object.keys(tree(out)).filter((p) => !p.startsWith('export/'))).toEqual(['configs/leaf1.conf', 'manifest.json']);
   });
 
   it('keeps every file inside the output folder, whatever the names, and folds names used at two sites', async () => {
@@ -124,7 +127,7 @@ describe('sot build', () => {
     });
     const out = join(mkdtempSync(join(tmpdir(), 'sot-build-out-')), 'out');
     expect((await run(['build', root, '--out', out])).code).toBe(0);
-    expect(Object.keys(tree(out)).sort()).toEqual(['configs/_._.._escape.conf', 'configs/_hidden.conf', 'configs/ams1/edge.conf', 'configs/ams2/edge.conf', 'manifest.json']);
+    expect(Object.keys(tree(out)).filter((p) => !p.startsWith('export/')).sort()).toEqual(['configs/_._.._escape.conf', 'configs/_hidden.conf', 'configs/ams1/edge.conf', 'configs/ams2/edge.conf', 'manifest.json']);
   });
 
   it('refuses a folder that is not a sot build, or that holds the inventory; ignores a build inside the inventory', async () => {

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import type { OutputFile } from '../outputs/build.js';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { ManifestEntry, Output, OutputFile } from '../outputs/build.js';
 import { isBuildFolder } from '../sources/worktree.js';
-import { writeFilesSafely } from './write-files.js';
 
 /** Why `out` must not be written, or undefined when it may. */
 export function refuseOutput(out: string, inventory: string): string | undefined {
@@ -17,24 +17,49 @@ export function refuseOutput(out: string, inventory: string): string | undefined
   return undefined;
 }
 
+/** Writes one output below `dir` (never outside it), piece by piece, hashing as it goes. */
+function writeOutput(dir: string, output: Output): ManifestEntry {
+  const target = resolve(dir, output.path);
+  const rel = relative(dir, target);
+  if (rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) throw new Error(`refusing to write outside the output folder: ${output.path}`);
+  mkdirSync(dirname(target), { recursive: true });
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const fd = openSync(target, 'wx');
+  try {
+    const pieces = 'text' in output ? [output.text] : output.parts();
+    for (const piece of pieces) {
+      const buf = Buffer.from(piece, 'utf8');
+      hash.update(buf);
+      bytes += buf.length;
+      writeSync(fd, buf);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { path: output.path, bytes, sha256: hash.digest('hex') };
+}
+
 /**
- * Writes the files as the whole content of `out`, atomically: into a new folder beside it, which then
- * takes its place. A failure leaves the previous output as it was.
+ * Writes the outputs, and the manifest made from what was written, as the whole content of `out`,
+ * atomically: into a new folder beside it, which then takes its place. A failure leaves the previous
+ * output as it was.
  */
-export function replaceFolder(out: string, files: readonly OutputFile[]): void {
+export function replaceFolder(out: string, outputs: readonly Output[], manifest: (entries: ManifestEntry[]) => OutputFile): number {
   const target = resolve(out);
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
   const staging = mkdtempSync(join(parent, `.${basename(target)}.sot-build-`));
   try {
-    writeFilesSafely(staging, new Map(files.map((f) => [f.path, f.text])));
+    const entries = outputs.map((o) => writeOutput(staging, o));
+    writeOutput(staging, manifest(entries));
   } catch (err) {
     rmSync(staging, { recursive: true, force: true });
     throw err;
   }
   if (!existsSync(target)) {
     renameSync(staging, target);
-    return;
+    return outputs.length;
   }
   const previous = `${staging}.previous`;
   renameSync(target, previous);
@@ -46,4 +71,5 @@ export function replaceFolder(out: string, files: readonly OutputFile[]): void {
     throw err;
   }
   rmSync(previous, { recursive: true, force: true });
+  return outputs.length;
 }

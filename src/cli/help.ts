@@ -13,7 +13,7 @@ Commands:
   context <device> [dir]
                        Show a device's or VM's config context: the contexts merged, and who set each value.
   build [dir] --out <folder>
-                       Render every device's config and write them, with a manifest, into a folder.
+                       Write every device's config, the NetBox JSON export and a manifest into a folder.
   test [dir]           Compare devices' renders with the outputs the inventory keeps in .sot/expected/.
   render <device> [dir]
                        Print a device's or VM's configuration, rendered from its config template.
@@ -167,8 +167,9 @@ Example:
 Compiles the inventory in dir (default: the current folder) and writes its outputs into a folder:
 every device's and virtual machine's configuration rendered from its config template, as
 configs/<name>.<ext> (the template's file_extension, else txt; a name used at several sites as
-configs/<site>/<name>.<ext>), and manifest.json with each file's size and sha256. The same
-inventory gives the same bytes, whatever its file order or the platform.
+configs/<site>/<name>.<ext>); the whole model in NetBox's REST API shape, one JSON file per
+endpoint, under export/netbox/ (docs/export.md); and manifest.json with each file's size and
+sha256. The same inventory gives the same bytes, whatever its file order or the platform.
 
 The folder is replaced as a whole and atomically: the build is written beside it and then takes
 its place, so a failed build leaves the previous one untouched. Nothing is written when the

@@ -25,7 +25,7 @@ import { effectiveContext } from '../model/config-context.js';
 import { contextText } from '../outputs/context-text.js';
 import { findDevice } from './find-device.js';
 import { BUILTIN_PREFIX, ConfigRenderer, configTemplateOf } from '../outputs/render.js';
-import { manifest, renderConfigs } from '../outputs/build.js';
+import { manifestText, netboxExportOutputs, renderConfigs } from '../outputs/build.js';
 import { refuseOutput, replaceFolder } from './build-folder.js';
 import { relaunchWithHeap } from './heap.js';
 import { compareExpected, EXPECTED_DIR } from '../outputs/expected.js';
@@ -254,16 +254,16 @@ async function build(args: string[], io: Io): Promise<number> {
       return EXIT.problems;
     }
   }
-  const outputs = [...rendered.files];
-  outputs.push(manifest(outputs, version()));
+  const exports = netboxExportOutputs(result.model);
   try {
-    replaceFolder(out, outputs);
+    replaceFolder(out, [...rendered.files, ...exports], (entries) => ({ path: 'manifest.json', text: manifestText(entries, version()) }));
   } catch (err) {
     throw new UsageError(`cannot write ${outArg}: ${(err as Error).message}`);
   }
   const shown = relative(io.cwd, out).split(sep).join('/') || '.';
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  io.stdout(`✔ built ${rendered.files.length} config${rendered.files.length === 1 ? '' : 's'} and the manifest into ${shown}/ (${seconds} s)\n`);
+  const configs = `${rendered.files.length} config${rendered.files.length === 1 ? '' : 's'}`;
+  io.stdout(`✔ built ${configs}, the NetBox JSON export (${exports.length} files) and the manifest into ${shown}/ (${seconds} s)\n`);
   return inventoryErrors || rendered.diagnostics.length ? EXIT.problems : EXIT.clean;
 }
 

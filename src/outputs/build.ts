@@ -1,10 +1,10 @@
 // What `sot build` writes, as data: every output file's path and text, decided from the compiled model
 // alone, so that the same inventory gives the same files byte for byte, whatever the file order or
 // platform. Writing them (atomically) is the CLI's job (src/cli/build.ts).
-import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { effectiveContext } from '../model/config-context.js';
 import { displayName, objectsOf, ref, type Model, type Obj } from '../model/model.js';
+import { netboxExportStreams } from './netbox-export.js';
 import { ConfigRenderer, configTemplateOf, type RenderOptions } from './render.js';
 
 export interface OutputFile {
@@ -111,10 +111,27 @@ export function renderConfigs(model: Model, options: RenderOptions, progress?: (
   return { files, diagnostics, configs: objects.length, templateFiles: renderer.files, pathOf: paths };
 }
 
+/** A file written in pieces (the JSON export: one piece per object), never held as one string. */
+export interface StreamedFile {
+  path: string;
+  parts(): Iterable<string>;
+}
+
+export type Output = OutputFile | StreamedFile;
+
+export interface ManifestEntry {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
 /** The manifest: every other file with its size and sha256, sorted by path. */
-export function manifest(files: readonly OutputFile[], version: string): OutputFile {
-  const entries = [...files]
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    .map((f) => ({ path: f.path, bytes: Buffer.byteLength(f.text), sha256: createHash('sha256').update(f.text).digest('hex') }));
-  return { path: 'manifest.json', text: `${JSON.stringify({ sot_build_format: BUILD_FORMAT, sot_version: version, files: entries }, null, 2)}\n` };
+export function manifestText(entries: readonly ManifestEntry[], version: string): string {
+  const files = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return `${JSON.stringify({ sot_build_format: BUILD_FORMAT, sot_version: version, files }, null, 2)}\n`;
+}
+
+/** The JSON export in NetBox's REST shape (docs/export.md), under `export/netbox/`. */
+export function netboxExportOutputs(model: Model): StreamedFile[] {
+  return netboxExportStreams(model).map((s) => ({ path: `export/netbox/${s.path}`, parts: () => s.parts() }));
 }
