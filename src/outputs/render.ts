@@ -157,9 +157,10 @@ export class ConfigRenderer {
   private renderProblem(err: unknown, source: TemplateSource, paths: Map<string, string>, device: Obj): Diagnostic {
     const template = source.template;
     const name = displayName(device);
+    const who = device.kind.kind === 'dcim.device' ? 'device' : 'virtual machine';
     if (err instanceof HelperArgumentError) {
       const at = err.loc ? { line: err.loc.start.line, column: err.loc.start.column } : undefined;
-      return this.problem('template/invalid-argument', `device ${name}: ${err.message}`, source, at, template, { device: name, helper: err.helper });
+      return this.problem('template/invalid-argument', `${who} ${name}: ${err.message}`, source, at, template, { device: name, helper: err.helper });
     }
     const e = err as { message?: string; lineNumber?: number; column?: number };
     const at = e.lineNumber ? { line: e.lineNumber, column: e.column ?? 0 } : undefined;
@@ -168,7 +169,7 @@ export class ConfigRenderer {
       const variable = (at && paths.get(`${at.line}:${at.column}`)) ?? missing[1];
       return this.problem(
         'template/missing-variable',
-        `device ${name} has no "${variable}" for config template "${displayName(template)}"`,
+        `${who} ${name} has no "${variable}" for config template "${displayName(template)}"`,
         source,
         at,
         template,
@@ -176,8 +177,26 @@ export class ConfigRenderer {
         'test it first ({{#if x}}…{{/if}}), give a fallback ({{default x "…"}}), or add the data (a field, or a config context key)',
       );
     }
+    // In strict mode a helper's argument `ntp.servers` reads `servers` of a missing `ntp` without a
+    // check of its own: the TypeError names the property, and the template's paths say whose it is.
+    const read = /^Cannot read properties of (?:undefined|null) \(reading '([^']*)'\)/.exec(e.message ?? '');
+    const place = read ? [...paths].find(([, p]) => p.split(/[./]/).slice(1).includes(read[1])) : undefined;
+    if (read && place) {
+      const segments = place[1].split(/[./]/);
+      const variable = segments.slice(0, segments.indexOf(read[1], 1)).join('.');
+      const [line, column] = place[0].split(':').map(Number);
+      return this.problem(
+        'template/missing-variable',
+        `${who} ${name} has no "${variable}" for config template "${displayName(template)}" (read as ${place[1]})`,
+        source,
+        { line, column },
+        template,
+        { device: name, variable },
+        'test it first ({{#if x}}…{{/if}}), give a fallback ({{default x "…"}}), or add the data (a field, or a config context key)',
+      );
+    }
     const message = (e.message ?? String(err)).replace(/ - \d+:\d+$/, '');
-    return this.problem('template/invalid-argument', `device ${name}: ${message}`, source, at, template, { device: name });
+    return this.problem('template/invalid-argument', `${who} ${name}: ${message}`, source, at, template, { device: name });
   }
 
   /** A diagnostic at a template position (Handlebars' 1-based line, 0-based column). */

@@ -95,6 +95,10 @@ config_templates:
     template_code: "[{{constructor}}]"
   - name: proto-nested
     template_code: "[{{device.constructor}}{{device.__proto__}}{{device.interfaces.constructor}}]"
+  - name: helper-arg
+    template_code: |
+      hostname {{device.name}}
+      ntp {{join ntp.servers " "}}
 prefixes: [{prefix: 10.0.0.0/24}]
 devices:
   - name: d1
@@ -109,6 +113,7 @@ devices:
   - {name: d4, device_type: acme/x, role: plain, site: ams1, config_template: broken}
   - {name: d5, device_type: acme/x, role: plain, site: ams1, config_template: proto}
   - {name: d6, device_type: acme/x, role: plain, site: ams1, config_template: proto-nested}
+  - {name: d7, device_type: acme/x, role: plain, site: ams1, config_template: helper-arg}
 cables:
   - {a: d1:et2, b: d2:et1}
 `,
@@ -139,7 +144,10 @@ describe('rendering', () => {
     expect(brief(renderer.render(device('d3')))).toEqual(['data.yaml:18:11 template/missing-file config template "own" names "own.hbs", which is not a file of the inventory']);
   });
 
-  it.todo('a missing object inside a helper argument ({{join ntp.servers}}) is a missing variable');
+  it('a missing object inside a helper argument ({{join ntp.servers}}) is a missing variable at the argument', () => {
+    expect(brief(renderer.render(device('d7'), { ntp: { servers: ['192.0.2.1'] } }))).toBe('hostname d7\nntp 192.0.2.1\n');
+    expect(brief(renderer.render(device('d7'), {}))).toEqual(['data.yaml:30:18 template/missing-variable device d7 has no "ntp" for config template "helper-arg" (read as ntp.servers)']);
+  });
   it.todo('a syntax error is located at its line inside the template_code block');
   it('prototype members are never readable', () => {
     expect(brief(renderer.render(device('d5')))).toEqual(['data.yaml:24:20 template/missing-variable device d5 has no "constructor" for config template "proto"']);
