@@ -23,7 +23,7 @@ import { pathFrom } from '../model/cable-paths.js';
 import { effectiveContext } from '../model/config-context.js';
 import { contextText } from '../outputs/context-text.js';
 import { findDevice } from './find-device.js';
-import { BUILTIN_PREFIX, ConfigRenderer, configTemplateOf } from '../outputs/render.js';
+import { BUILTIN_PREFIX, TemplateRenderer, configTemplateOf } from '../outputs/render.js';
 import { manifest, renderConfigs } from '../outputs/build.js';
 import { refuseOutput, replaceFolder } from './build-folder.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -347,7 +347,7 @@ async function render(args: string[], io: Io): Promise<number> {
     io.stderr(`sot: ${describe(device)} has no config template: neither ${owners.join(' nor ')} names one\n`);
     return EXIT.usage;
   }
-  const renderer = new ConfigRenderer(result.model, { root, texts });
+  const renderer = new TemplateRenderer(result.model, { root, texts });
   const out = renderer.render(device, effectiveContext(result.model, device).data);
   if ('text' in out) {
     io.stdout(out.text);
