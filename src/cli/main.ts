@@ -24,7 +24,8 @@ import { effectiveContext } from '../model/config-context.js';
 import { contextText } from '../outputs/context-text.js';
 import { findDevice } from './find-device.js';
 import { BUILTIN_PREFIX, TemplateRenderer, configTemplateOf } from '../outputs/render.js';
-import { manifest, renderConfigs } from '../outputs/build.js';
+import { manifest, renderConfigs, renderExports } from '../outputs/build.js';
+import { automationExports } from '../outputs/automation-inventory.js';
 import { refuseOutput, replaceFolder } from './build-folder.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { describe, displayName, ref } from '../model/model.js';
@@ -233,14 +234,17 @@ async function build(args: string[], io: Io): Promise<number> {
   const progress = io.isTTY ? progressLine(io, 'rendering configs') : undefined;
   const rendered = renderConfigs(result.model, { root, texts }, progress);
   if (progress) io.stderr('\r\x1b[K');
-  if (rendered.diagnostics.length) {
-    report(rendered.diagnostics, rendered.templateFiles);
+  const exported = renderExports(result.model, { root, texts });
+  const builtin = automationExports(result.model);
+  const problems = [...rendered.diagnostics, ...exported.diagnostics];
+  if (problems.length) {
+    report(problems, new Map([...rendered.templateFiles, ...exported.templateFiles]));
     if (!values.force) {
-      io.stderr(`sot: nothing written: ${rendered.diagnostics.length} template problem${rendered.diagnostics.length === 1 ? '' : 's'} (--force writes what rendered)\n`);
+      io.stderr(`sot: nothing written: ${problems.length} template problem${problems.length === 1 ? '' : 's'} (--force writes what rendered)\n`);
       return EXIT.problems;
     }
   }
-  const outputs = [...rendered.files];
+  const outputs = [...rendered.files, ...exported.files, ...builtin];
   outputs.push(manifest(outputs, version()));
   try {
     replaceFolder(out, outputs);
@@ -249,8 +253,10 @@ async function build(args: string[], io: Io): Promise<number> {
   }
   const shown = relative(io.cwd, out).split(sep).join('/') || '.';
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  io.stdout(`✔ built ${rendered.files.length} config${rendered.files.length === 1 ? '' : 's'} and the manifest into ${shown}/ (${seconds} s)\n`);
-  return inventoryErrors || rendered.diagnostics.length ? EXIT.problems : EXIT.clean;
+  // Exports: each export template's file, the Ansible inventory and the Nornir inventory.
+  const exports = exported.files.length + 2;
+  io.stdout(`✔ built ${rendered.files.length} config${rendered.files.length === 1 ? '' : 's'}, ${exports} exports and the manifest into ${shown}/ (${seconds} s)\n`);
+  return inventoryErrors || problems.length ? EXIT.problems : EXIT.clean;
 }
 
 /** A progress counter on one terminal line, redrawn at most every 1 %. */
