@@ -69,6 +69,31 @@ export function ansibleHostName(name: string): string {
   return name.replace(/[\s\[\]:,]/g, '_');
 }
 
+/**
+ * Host names, one per entry and all different: the name as Ansible reads it; a name several entries
+ * share gets `_<site>`, one still shared `_<suffix>` (`device12`, `vm3`); a name still taken (by
+ * another host's own name, written so) gets `_2`, `_3`… in entry order.
+ */
+export function uniqueHostNames(entries: readonly { name: string; site?: string; suffix: string }[]): string[] {
+  const shared = (names: string[]) => {
+    const c = new Map<string, number>();
+    for (const n of names) c.set(n, (c.get(n) ?? 0) + 1);
+    return (n: string) => c.get(n)! > 1;
+  };
+  let names = entries.map((e) => ansibleHostName(e.name));
+  let isShared = shared(names);
+  names = names.map((n, i) => (isShared(n) ? `${n}_${ansibleHostName(entries[i].site ?? 'no_site')}` : n));
+  isShared = shared(names);
+  names = names.map((n, i) => (isShared(n) ? `${n}_${entries[i].suffix}` : n));
+  const taken = new Set<string>();
+  return names.map((n) => {
+    let name = n;
+    for (let k = 2; taken.has(name); k++) name = `${n}_${k}`;
+    taken.add(name);
+    return name;
+  });
+}
+
 /** The primary IP as NetBox's primary_ip gives it (IPv6 first: NetBox's PREFER_IPV4 is off by default), without its length. */
 export function primaryAddress(obj: Obj): string | undefined {
   const ip = ref(obj, 'primary_ip6') ?? ref(obj, 'primary_ip4');
@@ -85,8 +110,8 @@ function byName<T>(items: T[], name: (t: T) => string, index: (t: T) => number):
 
 /**
  * The hosts and groups: every named device and virtual machine (an unnamed device has nothing Ansible
- * or Nornir could call it by). Names that several hosts share (NetBox makes device names unique per
- * site and tenant only) get `_<site slug>`, then `_device<id>` / `_vm<id>` if still shared.
+ * or Nornir could call it by), named by uniqueHostNames: NetBox makes device names unique per site
+ * and tenant only.
  */
 export function automationInventory(model: Model): AutomationInventory {
   const objects = HOST_KINDS.flatMap((k) => objectsOf(model, k)).filter((o) => typeof o.data.name === 'string' && o.data.name !== '');
@@ -113,16 +138,10 @@ export function automationInventory(model: Model): AutomationInventory {
     }
   }
 
-  const base = new Map(objects.map((o) => [o, ansibleHostName(String(o.data.name))]));
-  const count = (names: Iterable<string>) => {
-    const c = new Map<string, number>();
-    for (const n of names) c.set(n, (c.get(n) ?? 0) + 1);
-    return c;
-  };
-  const first = count(base.values());
-  const withSite = new Map(objects.map((o) => [o, first.get(base.get(o)!)! > 1 ? `${base.get(o)}_${ansibleHostName(slugOf(ref(o, 'site')) ?? 'no_site')}` : base.get(o)!]));
-  const second = count(withSite.values());
-  const names = new Map(objects.map((o) => [o, second.get(withSite.get(o)!)! > 1 ? `${withSite.get(o)}_${o.kind.kind === 'dcim.device' ? 'device' : 'vm'}${o.id}` : withSite.get(o)!]));
+  const unique = uniqueHostNames(
+    objects.map((o) => ({ name: String(o.data.name), site: slugOf(ref(o, 'site')), suffix: `${o.kind.kind === 'dcim.device' ? 'device' : 'vm'}${o.id}` })),
+  );
+  const names = new Map(objects.map((o, i) => [o, unique[i]]));
 
   const hosts = byName(objects, (o) => names.get(o)!, (o) => order.get(o)!).map((o): Host => {
     const site = ref(o, 'site');

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { ansibleGroupName, ansibleHostName, automationExports } from '../../src/outputs/automation-inventory.js';
+import fc from 'fast-check';
+import { ansibleGroupName, ansibleHostName, automationExports, uniqueHostNames } from '../../src/outputs/automation-inventory.js';
 import { compileFiles } from '../helpers/compile.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -263,6 +264,26 @@ describe('Ansible and Nornir exports', () => {
     expect(ansibleHostName('sw1:22')).toBe('sw1_22');
     expect(ansibleHostName('web[01:03], x')).toBe('web_01_03___x');
     expect(ansibleHostName('ams1-leaf1.example.com')).toBe('ams1-leaf1.example.com');
+  });
+
+  it('host names are all different and Ansible reads each as one host, whatever the names, sites and order', () => {
+    expect(uniqueHostNames([
+      { name: 'edge', site: 'ams1', suffix: 'device1' },
+      { name: 'edge', site: 'ams1', suffix: 'vm2' },
+      { name: 'edge_ams1_vm2', site: 'ams2', suffix: 'device3' },
+      { name: 'edge', site: 'ams2', suffix: 'device4' },
+      { name: 'edge', suffix: 'device5' },
+    ])).toEqual(['edge_ams1_device1', 'edge_ams1_vm2', 'edge_ams1_vm2_2', 'edge_ams2', 'edge_no_site']);
+    const entry = fc.record({ name: fc.constantFrom('a', 'a_s', 'a_s_d1', 'a_s_2', 'b:1', 'b_1', 'x[1:2]'), site: fc.option(fc.constantFrom('s', 't'), { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 12 }), (list) => {
+        const entries = list.map((e, i) => ({ ...e, suffix: `d${i % 3}` }));
+        const names = uniqueHostNames(entries);
+        expect(new Set(names).size).toBe(entries.length);
+        for (const n of names) expect(n).not.toMatch(/[\s\[\]:,]/);
+        expect(uniqueHostNames(entries)).toEqual(names);
+      }),
+    );
   });
 
   it('a host named __proto__ is a host, and a group slug that folds into another gets a number', () => {
