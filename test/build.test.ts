@@ -80,7 +80,7 @@ describe('sot build', () => {
     const [a, b] = [join(base, 'a'), join(base, 'b')];
     const first = await run(['build', 'inventory-example', '--out', a]);
     expect([first.code, first.stderr]).toEqual([0, '']);
-    expect(first.stdout).toBe(`✔ built 16 configs, the NetBox JSON export (95 files) and the manifest into ${relative(ROOT, a)}/ (0.00 s)\n`);
+    expect(first.stdout).toBe(`✔ built 16 configs, 4 exports and the manifest into ${relative(ROOT, a)}/ (0.00 s)\n`);
     await run(['build', 'inventory-example', '--out', b]);
     const [ta, tb] = [tree(a), tree(b)];
     expect(ta).toEqual(tb);
@@ -90,9 +90,19 @@ describe('sot build', () => {
     for (const f of m.files) expect(f.sha256).toBe(createHash('sha256').update(ta[f.path]).digest('hex'));
     expect(ta['configs/ams1-leaf1.cfg']).toContain('hostname ams1-leaf1\n');
     expect(ta['configs/ams1-br1.conf']).toContain('host-name ams1-br1;');
-    const meta = JSON.parse(ta['export/netbox/meta.json']);
+    const meta = JSON.parse(ta['exports/netbox/meta.json']);
     expect(meta.sot_export_version).toBe(1);
-    expect(JSON.parse(ta['export/netbox/dcim/devices.json']).map((d: any) => d.name)).toContain('ams1-leaf1');
+    expect(JSON.parse(ta['exports/netbox/dcim/devices.json']).map((d: any) => d.name)).toContain('ams1-leaf1');
+    expect(Object.keys(ta).filter((p) => p.startsWith('exports/') && !p.startsWith('exports/netbox/'))).toEqual([
+      'exports/ansible/inventory.yaml',
+      'exports/devices.csv',
+      'exports/nornir/defaults.yaml',
+      'exports/nornir/groups.yaml',
+      'exports/nornir/hosts.yaml',
+    ]);
+    expect(ta['exports/devices.csv']).toMatch(/^name,site,rack,position,serial,asset_tag\n/);
+    expect(ta['exports/devices.csv']).toContain('\nams1-br1,AMS1,R101,42,JN1234567AAA,EX-000104\nams1-br2,AMS1,R101,41,JN1234567AAB,EX-000105\n');
+    expect(ta['exports/devices.csv']).toContain('\nams1-radio1,AMS1,,,,\n');
   });
 
   it('writes nothing for an inventory with errors, and keeps the previous build', async () => {
@@ -118,16 +128,30 @@ describe('sot build', () => {
     expect(r.stderr).toMatch(/i\.yaml:14:\d+ +error +template\/missing-variable .*leaf2/);
     const forced = await run(['build', root, '--out', out, '--force']);
     expect(forced.code).toBe(1);
-    expect(Object.keys(tree(out)).filter((p) => !p.startsWith('export/'))).toEqual(['configs/leaf1.conf', 'manifest.json']);
+    expect(Object.keys(tree(out)).filter((p) => !p.startsWith('exports/'))).toEqual(['configs/leaf1.conf', 'manifest.json']);
   });
 
   it('keeps every file inside the output folder, whatever the names, and folds names used at two sites', async () => {
     const root = inventory({
       'i.yaml': `${BASE}devices:\n  - {name: ../../escape, site: AMS1, device_type: Acme/X, role: leaf, platform: acmeos}\n  - {name: .hidden, site: AMS1, device_type: Acme/X, role: leaf, platform: acmeos}\n  - {name: edge, site: AMS1, device_type: Acme/X, role: leaf, platform: acmeos}\n  - {name: edge, site: AMS2, device_type: Acme/X, role: leaf, platform: acmeos}\n`,
+      'e.yaml': 'export_templates:\n  - {name: ../../up, object_types: [dcim.site], template_code: x}\n  - {name: x, file_name: ../../up, object_types: [dcim.site], template_code: y}\n  - {name: z, file_extension: ../sh, object_types: [dcim.site], template_code: z}\n',
     });
     const out = join(mkdtempSync(join(tmpdir(), 'sot-build-out-')), 'out');
     expect((await run(['build', root, '--out', out])).code).toBe(0);
-    expect(Object.keys(tree(out)).filter((p) => !p.startsWith('export/')).sort()).toEqual(['configs/_._.._escape.conf', 'configs/_hidden.conf', 'configs/ams1/edge.conf', 'configs/ams2/edge.conf', 'manifest.json']);
+    expect(Object.keys(tree(out)).filter((p) => !p.startsWith('exports/netbox/')).sort()).toEqual([
+      'configs/_._.._escape.conf',
+      'configs/_hidden.conf',
+      'configs/ams1/edge.conf',
+      'configs/ams2/edge.conf',
+      'exports/_._.._up-2.txt',
+      'exports/_._.._up.txt',
+      'exports/ansible/inventory.yaml',
+      'exports/nornir/defaults.yaml',
+      'exports/nornir/groups.yaml',
+      'exports/nornir/hosts.yaml',
+      'exports/z._sh',
+      'manifest.json',
+    ]);
   });
 
   it('refuses a folder that is not a sot build, or that holds the inventory; ignores a build inside the inventory', async () => {

@@ -167,9 +167,14 @@ Example:
 Compiles the inventory in dir (default: the current folder) and writes its outputs into a folder:
 every device's and virtual machine's configuration rendered from its config template, as
 configs/<name>.<ext> (the template's file_extension, else txt; a name used at several sites as
-configs/<site>/<name>.<ext>); the whole model in NetBox's REST API shape, one JSON file per
-endpoint, under export/netbox/ (docs/export.md); and manifest.json with each file's size and
-sha256. The same inventory gives the same bytes, whatever its file order or the platform.
+configs/<site>/<name>.<ext>); every export template rendered over the objects of its
+object_types, as exports/<file_name or name>.<file_extension or txt>; an Ansible inventory
+(exports/ansible/inventory.yaml) and a Nornir SimpleInventory (exports/nornir/hosts.yaml,
+groups.yaml, defaults.yaml) of every named device and virtual machine, grouped by site, role,
+platform and tag; the whole model in NetBox's REST API shape, one JSON file per endpoint, under
+exports/netbox/; and manifest.json with each file's size and sha256. The same inventory gives
+the same bytes, whatever its file order or the platform. See docs/templates.md,
+docs/ansible-nornir.md and docs/export.md.
 
 The folder is replaced as a whole and atomically: the build is written beside it and then takes
 its place, so a failed build leaves the previous one untouched. Nothing is written when the
@@ -189,6 +194,7 @@ error (an output folder sot will not replace).
 Examples:
   sot build inventory-example --out out
   sot build . --out build && ls build/configs
+  sot build . --out build && ansible-inventory -i build/exports/ansible/inventory.yaml --graph
 `,
   test: `Usage: sot test [dir] [options]
 

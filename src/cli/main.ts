@@ -24,8 +24,9 @@ import { pathFrom } from '../model/cable-paths.js';
 import { effectiveContext } from '../model/config-context.js';
 import { contextText } from '../outputs/context-text.js';
 import { findDevice } from './find-device.js';
-import { BUILTIN_PREFIX, ConfigRenderer, configTemplateOf } from '../outputs/render.js';
-import { manifestText, netboxExportOutputs, renderConfigs } from '../outputs/build.js';
+import { BUILTIN_PREFIX, TemplateRenderer, configTemplateOf } from '../outputs/render.js';
+import { manifestText, netboxExportOutputs, renderConfigs, renderExports } from '../outputs/build.js';
+import { automationExports } from '../outputs/automation-inventory.js';
 import { refuseOutput, replaceFolder } from './build-folder.js';
 import { relaunchWithHeap } from './heap.js';
 import { compareExpected, EXPECTED_DIR } from '../outputs/expected.js';
@@ -247,24 +248,28 @@ async function build(args: string[], io: Io): Promise<number> {
   const progress = io.isTTY ? progressLine(io, 'rendering configs') : undefined;
   const rendered = renderConfigs(result.model, { root, texts }, progress);
   if (progress) io.stderr('\r\x1b[K');
-  if (rendered.diagnostics.length) {
-    report(rendered.diagnostics, rendered.templateFiles);
+  const exported = renderExports(result.model, { root, texts });
+  const builtin = automationExports(result.model);
+  const problems = [...rendered.diagnostics, ...exported.diagnostics];
+  if (problems.length) {
+    report(problems, new Map([...rendered.templateFiles, ...exported.templateFiles]));
     if (!values.force) {
-      io.stderr(`sot: nothing written: ${rendered.diagnostics.length} template problem${rendered.diagnostics.length === 1 ? '' : 's'} (--force writes what rendered)\n`);
+      io.stderr(`sot: nothing written: ${problems.length} template problem${problems.length === 1 ? '' : 's'} (--force writes what rendered)\n`);
       return EXIT.problems;
     }
   }
-  const exports = netboxExportOutputs(result.model);
+  const netbox = netboxExportOutputs(result.model);
   try {
-    replaceFolder(out, [...rendered.files, ...exports], (entries) => ({ path: 'manifest.json', text: manifestText(entries, version()) }));
+    replaceFolder(out, [...rendered.files, ...exported.files, ...builtin, ...netbox], (entries) => ({ path: 'manifest.json', text: manifestText(entries, version()) }));
   } catch (err) {
     throw new UsageError(`cannot write ${outArg}: ${(err as Error).message}`);
   }
   const shown = relative(io.cwd, out).split(sep).join('/') || '.';
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  const configs = `${rendered.files.length} config${rendered.files.length === 1 ? '' : 's'}`;
-  io.stdout(`✔ built ${configs}, the NetBox JSON export (${exports.length} files) and the manifest into ${shown}/ (${seconds} s)\n`);
-  return inventoryErrors || rendered.diagnostics.length ? EXIT.problems : EXIT.clean;
+  // Exports: each export template's file, the Ansible and Nornir inventories, the NetBox JSON export.
+  const exports = exported.files.length + 3;
+  io.stdout(`✔ built ${rendered.files.length} config${rendered.files.length === 1 ? '' : 's'}, ${exports} exports and the manifest into ${shown}/ (${seconds} s)\n`);
+  return inventoryErrors || problems.length ? EXIT.problems : EXIT.clean;
 }
 
 async function testOutputs(args: string[], io: Io): Promise<number> {
@@ -423,7 +428,7 @@ async function render(args: string[], io: Io): Promise<number> {
     io.stderr(`sot: ${describe(device)} has no config template: neither ${owners.join(' nor ')} names one\n`);
     return EXIT.usage;
   }
-  const renderer = new ConfigRenderer(result.model, { root, texts });
+  const renderer = new TemplateRenderer(result.model, { root, texts });
   const out = renderer.render(device, effectiveContext(result.model, device).data);
   if ('text' in out) {
     io.stdout(out.text);

@@ -28,10 +28,10 @@ export const PHASE_RULES: Record<string, string> = {
   'resolve/cycle': 'A hierarchy (regions, locations…) loops back on itself.',
   'resolve/module-placeholder': 'A module type\'s {module} placeholders do not fit the bay it is installed in.',
   'resolve/component-missing-field': 'A component the device type lacks is added without its required fields.',
-  'template/syntax': 'A config template is not valid Handlebars, or calls a helper sot does not have.',
-  'template/missing-variable': 'A config template reads a variable the device being rendered does not have.',
+  'template/syntax': 'A config or export template is not valid Handlebars, or calls a helper sot does not have.',
+  'template/missing-variable': 'A config or export template reads a variable the device (or exported object) does not have.',
   'template/invalid-argument': 'A template helper is given a value it cannot use (an address without its length…).',
-  'template/missing-file': 'A config template names a file that does not exist.',
+  'template/missing-file': 'A config or export template names a file that does not exist.',
 };
 
 export function allRules(): Record<string, string> {

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { effectiveContext } from '../model/config-context.js';
 import { displayName, objectsOf, ref, type Model, type Obj } from '../model/model.js';
 import { netboxExportStreams } from './netbox-export.js';
-import { ConfigRenderer, configTemplateOf, type RenderOptions } from './render.js';
+import { configTemplateOf, TemplateRenderer, type RenderOptions } from './render.js';
 
 export interface OutputFile {
   /** Relative to the output folder, `/`-separated, never leaving it. */
@@ -18,7 +18,9 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   /** Devices and virtual machines rendered. */
   configs: number;
-  /** Template files read, for reporters to quote (see ConfigRenderer.files). */
+  /** Exports written: one per export template, one for the Ansible inventory, one for Nornir's. */
+  exports?: number;
+  /** Template files read, for reporters to quote (see TemplateRenderer.files). */
   templateFiles: Map<string, string>;
   /** The output path of each rendered device or virtual machine. */
   pathOf: Map<Obj, string>;
@@ -88,7 +90,7 @@ function extensionOf(obj: Obj): string {
 /** Renders every device and virtual machine that has a config template. */
 export function renderConfigs(model: Model, options: RenderOptions, progress?: (done: number, total: number) => void): BuildResult {
   const objects = RENDERED_KINDS.flatMap((k) => objectsOf(model, k)).filter((o) => configTemplateOf(o));
-  const renderer = new ConfigRenderer(model, options);
+  const renderer = new TemplateRenderer(model, options);
   const paths = configPaths(objects, extensionOf);
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -125,13 +127,46 @@ export interface ManifestEntry {
   sha256: string;
 }
 
+/** `exports/<file_name or name>.<file_extension or txt>` of each export template, in inventory order. */
+export function exportPaths(templates: readonly Obj[]): Map<Obj, string> {
+  const paths = new Map<Obj, string>();
+  const taken = new Set<string>();
+  for (const t of templates) {
+    const written = typeof t.data.file_name === 'string' && t.data.file_name ? t.data.file_name : displayName(t);
+    const base = safeFileName(written);
+    const ext = typeof t.data.file_extension === 'string' && t.data.file_extension.replace(/^\.+/, '') ? safeFileName(t.data.file_extension.replace(/^\.+/, '')) : 'txt';
+    // Two templates of one file name (names differ only in case on some file systems): the later ones,
+    // in inventory order, get -2, -3…
+    let path = `exports/${base}.${ext}`;
+    for (let n = 2; taken.has(path.toLowerCase()); n++) path = `exports/${base}-${n}.${ext}`;
+    taken.add(path.toLowerCase());
+    paths.set(t, path);
+  }
+  return paths;
+}
+
+/** Renders every export template over its queryset. */
+export function renderExports(model: Model, options: RenderOptions): BuildResult {
+  const templates = objectsOf(model, 'extras.exporttemplate');
+  const renderer = new TemplateRenderer(model, options);
+  const paths = exportPaths(templates);
+  const files: OutputFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const t of templates) {
+    const out = renderer.renderExport(t);
+    if ('text' in out) files.push({ path: paths.get(t)!, text: out.text });
+    else diagnostics.push(...out.diagnostics);
+  }
+  return { files, diagnostics, configs: 0, exports: files.length, templateFiles: renderer.files, pathOf: paths };
+}
+
 /** The manifest: every other file with its size and sha256, sorted by path. */
 export function manifestText(entries: readonly ManifestEntry[], version: string): string {
   const files = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return `${JSON.stringify({ sot_build_format: BUILD_FORMAT, sot_version: version, files }, null, 2)}\n`;
 }
 
-/** The JSON export in NetBox's REST shape (docs/export.md), under `export/netbox/`. */
+/** The JSON export in NetBox's REST shape (docs/export.md), under `exports/netbox/`. */
 export function netboxExportOutputs(model: Model): StreamedFile[] {
-  return netboxExportStreams(model).map((s) => ({ path: `export/netbox/${s.path}`, parts: () => s.parts() }));
+  return netboxExportStreams(model).map((s) => ({ path: `exports/netbox/${s.path}`, parts: () => s.parts() }));
 }

@@ -3,21 +3,23 @@ import { join } from 'node:path';
 import type Handlebars from 'handlebars';
 import type { Diagnostic, DocPath, Location, Range } from '../diagnostics/diagnostic.js';
 import { locate } from '../compile.js';
-import { packageRoot } from '../model/kinds.js';
-import { displayName, ref, type Model, type Obj } from '../model/model.js';
+import { kindLabel, packageRoot } from '../model/kinds.js';
+import { displayName, objectsOf, ref, type Model, type Obj } from '../model/model.js';
 import { SourceMap } from '../parse/locate.js';
-import { HelperArgumentError, templateEnvironment } from './template-helpers.js';
-import { templateContext } from './template-context.js';
+import { compareNatural, HelperArgumentError, templateEnvironment } from './template-helpers.js';
+import { exportContext, templateContext } from './template-context.js';
 
-// Config templates rendered per device. Each template is compiled once, on first use, and the compiled
-// function is reused for every device that renders with it, so a build costs one compile per template
-// and one render per device. Templates are strict: a variable the device does not have stops the render
-// with a diagnostic at the template's line and column, naming the device, instead of an empty string.
+// Config templates rendered per device, and export templates rendered over the objects of their kinds,
+// through one path: the same text lookup (inline, an inventory file, or built in), the same compile,
+// the same diagnostics. Each template is compiled once, on first use, and the compiled function is
+// reused for every device that renders with it, so a build costs one compile per template and one
+// render per device. Templates are strict: a variable the data does not have stops the render with a
+// diagnostic at the template's line and column, naming the device, instead of an empty string.
 
 /** `file: builtin:arista-eos.hbs` names a template of the package's `templates/` folder. */
 export const BUILTIN_PREFIX = 'builtin:';
 
-/** A config template's text and where its first character is. */
+/** A template's text and where its first character is. */
 export interface TemplateSource {
   template: Obj;
   text: string;
@@ -47,8 +49,35 @@ export function configTemplateOf(device: Obj): Obj | undefined {
   return ref(device, 'config_template') ?? (role && ref(role, 'config_template')) ?? (platform && ref(platform, 'config_template'));
 }
 
-/** Renders devices' configs; holds each template compiled once. */
-export class ConfigRenderer {
+/** `config template` or `export template`, for messages. */
+function noun(template: Obj): string {
+  return template.kind.kind === 'extras.exporttemplate' ? 'export template' : 'config template';
+}
+
+/**
+ * Export templates keep Handlebars' default: `{{ }}` escapes HTML (`&`, `<`, `>`, quotes, `` ` ``,
+ * `=`), `{{{ }}}` writes text as is, so an HTML export is safe by default. Config templates write text
+ * as is: a configuration is not HTML, and NetBox does not escape it either.
+ */
+function escapes(template: Obj): boolean {
+  return template.kind.kind === 'extras.exporttemplate';
+}
+
+/**
+ * The objects an export template exports, as NetBox would list them: each of its object_types in the
+ * order written, objects by name in natural order (then as written, for names shared).
+ */
+export function exportQueryset(model: Model, template: Obj): Obj[] {
+  const types = Array.isArray(template.data.object_types) ? (template.data.object_types as unknown[]).filter((t): t is string => typeof t === 'string') : [];
+  return types.flatMap((t) => {
+    const objects = objectsOf(model, t).map((o, i) => ({ o, i, name: displayName(o) }));
+    objects.sort((a, b) => compareNatural(a.name, b.name) || a.i - b.i);
+    return objects.map((x) => x.o);
+  });
+}
+
+/** Renders devices' configs and export templates; holds each template compiled once. */
+export class TemplateRenderer {
   private readonly env = templateEnvironment();
   private readonly compiled = new Map<Obj, Compiled>();
   /** Template files read, by the name diagnostics use: reporters quote their lines. */
@@ -63,10 +92,29 @@ export class ConfigRenderer {
   render(device: Obj, contextData: Record<string, unknown> = {}): RenderResult {
     const template = configTemplateOf(device);
     if (!template) return { diagnostics: [] };
+    return this.run(template, () => templateContext(this.model, device, contextData), device);
+  }
+
+  /** An export template's text over its queryset, or why it cannot be rendered. */
+  renderExport(template: Obj): RenderResult {
+    const queryset = exportQueryset(this.model, template);
+    const out = this.run(template, () => exportContext(this.model, queryset));
+    if ('text' in out || out.diagnostics[0]?.rule !== 'template/missing-variable') return out;
+    // Strict mode names the variable, not the object that lacks it: find the first object that fails
+    // alone (renders again only when there is a problem to report).
+    for (const obj of queryset) {
+      const one = this.run(template, () => exportContext(this.model, [obj]), obj);
+      if ('diagnostics' in one && one.diagnostics[0]?.rule === 'template/missing-variable') return one;
+    }
+    return out;
+  }
+
+  /** Compiles (once) and runs a template; `device` is named in the problems of a config render. */
+  private run(template: Obj, context: () => unknown, device?: Obj): RenderResult {
     const c = this.compile(template);
     if ('diagnostics' in c) return this.located(c.diagnostics);
     try {
-      const text = c.fn(templateContext(this.model, device, contextData), {
+      const text = c.fn(context(), {
         // Explicitly off, so that Handlebars neither allows nor logs a lookup of a prototype's member.
         allowProtoMethodsByDefault: false,
         allowProtoPropertiesByDefault: false,
@@ -93,19 +141,19 @@ export class ConfigRenderer {
     const source = this.sourceOf(template);
     if ('diagnostics' in source) return source;
     const { hb, knownHelpers } = this.env;
-    const options = { strict: true, knownHelpersOnly: true, knownHelpers, noEscape: true };
+    const options = { strict: true, knownHelpersOnly: true, knownHelpers, noEscape: !escapes(template) };
     let ast: hbs.AST.Program;
     try {
       ast = hb.parse(source.text);
     } catch (err) {
       const at = (hb as any).Parser?.lexer?.yylloc;
       const expecting = /Expecting (.*)$/m.exec((err as Error).message)?.[1];
-      const message = `config template "${displayName(template)}" is not valid Handlebars${expecting ? `: expecting ${expecting}` : ''}`;
+      const message = `${noun(template)} "${displayName(template)}" is not valid Handlebars${expecting ? `: expecting ${expecting}` : ''}`;
       return { diagnostics: [this.problem('template/syntax', message, source, at ? { line: at.first_line, column: at.first_column } : undefined, template)] };
     }
     const unsupported = findUnsupported(ast);
     if (unsupported) {
-      const message = `config template "${displayName(template)}" uses ${unsupported.what}, which sot's templates do not have`;
+      const message = `${noun(template)} "${displayName(template)}" uses ${unsupported.what}, which sot's templates do not have`;
       return { diagnostics: [this.problem('template/syntax', message, source, unsupported.at, template)] };
     }
     try {
@@ -115,7 +163,7 @@ export class ConfigRenderer {
       return { fn: hb.template(spec), source, paths: pathsByPlace(ast) };
     } catch (err) {
       const e = err as { message: string; lineNumber?: number; column?: number };
-      const message = `config template "${displayName(template)}": ${e.message.replace(/ - \d+:\d+$/, '').replace('You specified knownHelpersOnly, but used the unknown helper', 'no helper named')}`;
+      const message = `${noun(template)} "${displayName(template)}": ${e.message.replace(/ - \d+:\d+$/, '').replace('You specified knownHelpersOnly, but used the unknown helper', 'no helper named')}`;
       return { diagnostics: [this.problem('template/syntax', message, source, e.lineNumber ? { line: e.lineNumber, column: e.column ?? 0 } : undefined, template)] };
     }
   }
@@ -141,8 +189,8 @@ export class ConfigRenderer {
             rule: 'template/missing-file',
             severity: 'error',
             message: builtin
-              ? `config template "${displayName(template)}" names "${file}", which is not one of sot's built-in templates`
-              : `config template "${displayName(template)}" names "${file}", which is not a file of the inventory`,
+              ? `${noun(template)} "${displayName(template)}" names "${file}", which is not one of sot's built-in templates`
+              : `${noun(template)} "${displayName(template)}" names "${file}", which is not a file of the inventory`,
             location: { file: template.file, path: [...template.path, 'file'] },
             help: builtin ? 'the built-in templates are the files of the templates/ folder of the sot package (docs/templates.md)' : 'give the path of the template file from the inventory folder (where sot.yaml is)',
             data: { template: displayName(template), file },
@@ -154,13 +202,16 @@ export class ConfigRenderer {
     return { template, text, file, origin: { line: 0, column: 0 } };
   }
 
-  private renderProblem(err: unknown, source: TemplateSource, paths: Map<string, string>, device: Obj): Diagnostic {
+  private renderProblem(err: unknown, source: TemplateSource, paths: Map<string, string>, obj?: Obj): Diagnostic {
     const template = source.template;
-    const name = displayName(device);
-    const who = device.kind.kind === 'dcim.device' ? 'device' : 'virtual machine';
+    const name = obj ? displayName(obj) : undefined;
+    // Who the problem is about: the device rendered (or the exported object), else the template itself.
+    const what = obj ? (obj.kind.kind === 'dcim.device' ? 'device' : kindLabel(obj.kind)) : '';
+    const subject = name !== undefined ? `${what} ${name}` : `${noun(template)} "${displayName(template)}"`;
+    const about = name !== undefined ? (obj!.kind.kind === 'dcim.device' ? { device: name } : { object: name, kind: obj!.kind.kind }) : {};
     if (err instanceof HelperArgumentError) {
       const at = err.loc ? { line: err.loc.start.line, column: err.loc.start.column } : undefined;
-      return this.problem('template/invalid-argument', `${who} ${name}: ${err.message}`, source, at, template, { device: name, helper: err.helper });
+      return this.problem('template/invalid-argument', `${subject}: ${err.message}`, source, at, template, { ...about, helper: err.helper });
     }
     const e = err as { message?: string; lineNumber?: number; column?: number };
     const at = e.lineNumber ? { line: e.lineNumber, column: e.column ?? 0 } : undefined;
@@ -169,11 +220,13 @@ export class ConfigRenderer {
       const variable = (at && paths.get(`${at.line}:${at.column}`)) ?? missing[1];
       return this.problem(
         'template/missing-variable',
-        `${who} ${name} has no "${variable}" for config template "${displayName(template)}"`,
+        name !== undefined
+          ? `${subject} has no "${variable}" for ${noun(template)} "${displayName(template)}"`
+          : `${subject} reads "${variable}", which is not defined`,
         source,
         at,
         template,
-        { device: name, variable },
+        { ...about, variable },
         'test it first ({{#if x}}…{{/if}}), give a fallback ({{default x "…"}}), or add the data (a field, or a config context key)',
       );
     }
@@ -187,16 +240,18 @@ export class ConfigRenderer {
       const [line, column] = place[0].split(':').map(Number);
       return this.problem(
         'template/missing-variable',
-        `${who} ${name} has no "${variable}" for config template "${displayName(template)}" (read as ${place[1]})`,
+        name !== undefined
+          ? `${subject} has no "${variable}" for ${noun(template)} "${displayName(template)}" (read as ${place[1]})`
+          : `${subject} reads "${place[1]}", and "${variable}" is not defined`,
         source,
         { line, column },
         template,
-        { device: name, variable },
+        { ...about, variable },
         'test it first ({{#if x}}…{{/if}}), give a fallback ({{default x "…"}}), or add the data (a field, or a config context key)',
       );
     }
     const message = (e.message ?? String(err)).replace(/ - \d+:\d+$/, '');
-    return this.problem('template/invalid-argument', `${who} ${name}: ${message}`, source, at, template, { device: name });
+    return this.problem('template/invalid-argument', `${subject}: ${message}`, source, at, template, about);
   }
 
   /** A diagnostic at a template position (Handlebars' 1-based line, 0-based column). */

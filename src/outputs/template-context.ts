@@ -38,6 +38,14 @@ export function templateContext(model: Model, device: Obj, contextData: Record<s
   return top;
 }
 
+/** The variables of an export template: `queryset`, the exported objects' views (as NetBox names it). */
+export function exportContext(model: Model, objects: readonly Obj[]): View {
+  const top: View = bare();
+  const views = viewsOf(model);
+  top.queryset = objects.map((o) => viewOf(views, o));
+  return top;
+}
+
 /** The view of one object (memoized per model). */
 export function objectView(model: Model, obj: Obj): View {
   return viewOf(viewsOf(model), obj);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { objectsOf, type Obj } from '../../src/model/model.js';
-import { ConfigRenderer } from '../../src/outputs/render.js';
+import { TemplateRenderer } from '../../src/outputs/render.js';
 import { compareNatural, templateEnvironment, vlanRanges } from '../../src/outputs/template-helpers.js';
 import { compileFiles } from '../helpers/compile.js';
 
@@ -122,8 +122,8 @@ cables:
 describe('rendering', () => {
   const result = compileFiles(INVENTORY);
   const device = (name: string): Obj => objectsOf(result.model, 'dcim.device').find((d) => d.data.name === name)!;
-  const renderer = new ConfigRenderer(result.model, { root: '/nonexistent', texts: new Map([['data.yaml', INVENTORY['data.yaml']]]) });
-  const brief = (r: ReturnType<ConfigRenderer['render']>) =>
+  const renderer = new TemplateRenderer(result.model, { root: '/nonexistent', texts: new Map([['data.yaml', INVENTORY['data.yaml']]]) });
+  const brief = (r: ReturnType<TemplateRenderer['render']>) =>
     'text' in r ? r.text : r.diagnostics.map((d) => `${d.location.file}:${d.location.range!.start.line + 1}:${d.location.range!.start.column + 1} ${d.rule} ${d.message}`);
 
   it('the inventory is valid', () => expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]));
