@@ -17,6 +17,8 @@ export function refuseOutput(out: string, inventory: string): string | undefined
   return undefined;
 }
 
+const WRITE_CHUNK = 1 << 20;
+
 /** Writes one output below `dir` (never outside it), piece by piece, hashing as it goes. */
 function writeOutput(dir: string, output: Output): ManifestEntry {
   const target = resolve(dir, output.path);
@@ -26,13 +28,25 @@ function writeOutput(dir: string, output: Output): ManifestEntry {
   const hash = createHash('sha256');
   let bytes = 0;
   const fd = openSync(target, 'wx');
+  const flush = (text: string) => {
+    const buf = Buffer.from(text, 'utf8');
+    hash.update(buf);
+    bytes += buf.length;
+    writeSync(fd, buf);
+  };
   try {
-    const pieces = 'text' in output ? [output.text] : output.parts();
-    for (const piece of pieces) {
-      const buf = Buffer.from(piece, 'utf8');
-      hash.update(buf);
-      bytes += buf.length;
-      writeSync(fd, buf);
+    if ('text' in output) flush(output.text);
+    else {
+      // Pieces are small (one object each): gather about a megabyte per write.
+      let pending = '';
+      for (const piece of output.parts()) {
+        pending += piece;
+        if (pending.length >= WRITE_CHUNK) {
+          flush(pending);
+          pending = '';
+        }
+      }
+      if (pending) flush(pending);
     }
   } finally {
     closeSync(fd);

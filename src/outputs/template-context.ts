@@ -1,6 +1,7 @@
 import { endsOn, sideOf } from '../model/cable-ends.js';
 import { farEnd, TRACEABLE_KINDS } from '../model/cable-paths.js';
 import { ipSpace, parseCidr, prefixContaining } from '../model/ip-space.js';
+import type { KindInfo } from '../model/kinds.js';
 import { displayName, objectsOf, ref, type Model, type Obj } from '../model/model.js';
 
 // What a device's config template sees: the device's config context as top-level variables (as NetBox
@@ -11,20 +12,28 @@ import { displayName, objectsOf, ref, type Model, type Obj } from '../model/mode
 
 type View = Record<string, unknown>;
 
-/** Per model: views by object, and reverse indexes (components by owner, IPs by interface, LAG members). */
-interface Views {
-  model: Model;
-  byObj: Map<Obj, View>;
+/** Per model: reverse indexes (components by owner, IPs by interface, LAG members), built once. */
+interface Indexes {
   components?: Map<Obj, Map<string, Obj[]>>;
   reverse: Map<string, Map<Obj, Obj[]>>;
 }
 
-const memo = new WeakMap<Model, Views>();
+/**
+ * Per render: the views built so far. A render's views are dropped with it, so rendering 10,000
+ * devices holds one device's views at a time, not the views of every object any device reached.
+ */
+interface Views {
+  model: Model;
+  byObj: Map<Obj, View>;
+  idx: Indexes;
+}
+
+const memo = new WeakMap<Model, Indexes>();
 
 function viewsOf(model: Model): Views {
-  let v = memo.get(model);
-  if (!v) memo.set(model, (v = { model, byObj: new Map(), reverse: new Map() }));
-  return v;
+  let idx = memo.get(model);
+  if (!idx) memo.set(model, (idx = { reverse: new Map() }));
+  return { model, byObj: new Map(), idx };
 }
 
 /**
@@ -46,7 +55,7 @@ export function exportContext(model: Model, objects: readonly Obj[]): View {
   return top;
 }
 
-/** The view of one object (memoized per model). */
+/** The view of one object. */
 export function objectView(model: Model, obj: Obj): View {
   return viewOf(viewsOf(model), obj);
 }
@@ -87,6 +96,18 @@ const NETBOX_DEFAULTS: Record<string, View> = {
   'virtualization.vminterface': { enabled: true },
 };
 
+const defaultsByKind = new WeakMap<KindInfo, [string, unknown][]>();
+
+/** Each field of a kind with the value a view starts from: the schema's default, [] for a list, else null. */
+function fieldDefaults(kind: KindInfo): [string, unknown][] {
+  let list = defaultsByKind.get(kind);
+  if (!list) {
+    list = Object.entries<any>(kind.schema.properties ?? {}).map(([f, spec]) => [f, spec?.default !== undefined ? spec.default : spec?.type === 'array' ? [] : null]);
+    defaultsByKind.set(kind, list);
+  }
+  return list;
+}
+
 function viewOf(views: Views, obj: Obj): View {
   const known = views.byObj.get(obj);
   if (known) return known;
@@ -96,7 +117,7 @@ function viewOf(views: Views, obj: Obj): View {
   // Every field the kind defines is present: unset ones are null (NetBox's None), so a template can
   // test them, while a misspelt name stays a missing variable. A field with a default has it (an
   // interface is enabled); lists (an owner's components) are [].
-  for (const [f, spec] of Object.entries<any>(obj.kind.schema.properties ?? {})) view[f] = spec?.default !== undefined ? plainData(spec.default) : spec?.type === 'array' ? [] : null;
+  for (const [f, value] of fieldDefaults(obj.kind)) view[f] = value !== null && typeof value === 'object' ? plainData(value) : value;
   Object.assign(view, NETBOX_DEFAULTS[obj.kind.kind]);
   for (const [f, v] of Object.entries(obj.data)) {
     const r = obj.refs[f];
@@ -147,7 +168,7 @@ function addRelations(views: Views, obj: Obj, view: View): void {
 
 /** Components by owner, grouped under their inline list names, in inventory order. */
 function componentsOf(views: Views, owner: Obj): Map<string, Obj[]> {
-  if (!views.components) {
+  if (!views.idx.components) {
     const all = new Map<Obj, Map<string, Obj[]>>();
     for (const o of views.model.objects) {
       if (!o.owner || !o.kind.parent) continue;
@@ -157,15 +178,15 @@ function componentsOf(views: Views, owner: Obj): Map<string, Obj[]> {
       if (list) list.push(o);
       else byList.set(o.kind.parent.inline, [o]);
     }
-    views.components = all;
+    views.idx.components = all;
   }
-  return views.components.get(owner) ?? new Map();
+  return views.idx.components.get(owner) ?? new Map();
 }
 
 /** Objects of a kind by the object one of their reference fields names (memoized per model). */
 function reverse(views: Views, kind: string, field: string): Map<Obj, Obj[]> {
   const key = `${kind} ${field}`;
-  let index = views.reverse.get(key);
+  let index = views.idx.reverse.get(key);
   if (!index) {
     index = new Map();
     for (const o of objectsOf(views.model, kind)) {
@@ -175,7 +196,7 @@ function reverse(views: Views, kind: string, field: string): Map<Obj, Obj[]> {
       if (list) list.push(o);
       else index.set(target, [o]);
     }
-    views.reverse.set(key, index);
+    views.idx.reverse.set(key, index);
   }
   return index;
 }
