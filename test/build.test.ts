@@ -3,16 +3,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
+import { runCli } from './helpers/cli.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
-async function run(args: string[], cwd = ROOT) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd, env: {}, isTTY: false });
-  return { code, stdout: stdout.replace(/\(\d+\.\d\d s\)/, '(0.00 s)'), stderr };
-}
+const run = runCli;
 
 function tree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { heapNeeded } from '../src/cli/heap.js';
 import { main } from '../src/cli/main.js';
+import { runCli } from './helpers/cli.js';
 
 // End-to-end: the built CLI (npm test builds first), run as a user would, from the repository root.
 const ROOT = join(import.meta.dirname, '..');
@@ -536,12 +537,7 @@ VRF RED (RD 65000:2)
 });
 
 describe('sot context', () => {
-  async function run(args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await main(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: ROOT, env: {}, isTTY: false });
-    return { code, stdout, stderr };
-  }
+  const run = (args: string[]) => runCli(args);
 
   it('shows a VM\'s contexts in merge order and who set each value', { timeout: 30000 }, async () => {
     const r = await run(['context', 'ams1-dns1', 'inventory-example', '--format', 'text']);
