@@ -146,10 +146,15 @@ export class TemplateRenderer {
     try {
       ast = hb.parse(source.text);
     } catch (err) {
-      const at = (hb as any).Parser?.lexer?.yylloc;
-      const expecting = /Expecting (.*)$/m.exec((err as Error).message)?.[1];
-      const message = `${noun(template)} "${displayName(template)}" is not valid Handlebars${expecting ? `: expecting ${expecting}` : ''}`;
-      return { diagnostics: [this.problem('template/syntax', message, source, at ? { line: at.first_line, column: at.first_column } : undefined, template)] };
+      const text = (err as Error).message;
+      const expecting = /Expecting (.*)$/m.exec(text)?.[1];
+      // A block still open at the end of the template is the mistake to point at, not the end.
+      const open = / got 'EOF'/.test(text) ? unclosedBlock(source.text) : undefined;
+      const at = open ?? parsePlace(text, (hb as any).Parser?.lexer?.yylloc);
+      const message = open
+        ? `${noun(template)} "${displayName(template)}" is not valid Handlebars: {{#${open.name}}} is never closed with {{/${open.name}}}`
+        : `${noun(template)} "${displayName(template)}" is not valid Handlebars${expecting ? `: expecting ${expecting}` : ''}`;
+      return { diagnostics: [this.problem('template/syntax', message, source, at, template)] };
     }
     const unsupported = findUnsupported(ast);
     if (unsupported) {
@@ -290,6 +295,27 @@ function blockOrigin(map: SourceMap, path: DocPath, code: string): { line: numbe
   const text = lines[line + first] ?? '';
   const indent = text.length - text.trimStart().length - (code.split('\n')[first].length - code.split('\n')[first].trimStart().length);
   return { line, column: Math.max(0, indent) };
+}
+
+/** The last block opened and not closed (`{{#if x}}` without `{{/if}}`): its name and place (1-based line). */
+function unclosedBlock(text: string): { name: string; line: number; column: number } | undefined {
+  const stack: { name: string; line: number; column: number }[] = [];
+  const tag = /\{\{~?\s*([#/])\s*([^\s}~]+)/g;
+  for (let m = tag.exec(text); m; m = tag.exec(text)) {
+    if (m[1] === '#') {
+      const before = text.slice(0, m.index);
+      const line = before.split('\n').length;
+      stack.push({ name: m[2].replace(/^[>*]/, ''), line, column: m.index - (before.lastIndexOf('\n') + 1) });
+    } else stack.pop();
+  }
+  return stack.pop();
+}
+
+/** Where Handlebars' parser stopped: the line its message names, the column where it was reading. */
+function parsePlace(message: string, yylloc: { first_line: number; first_column: number } | undefined): { line: number; column: number } | undefined {
+  const line = Number(/Parse error on line (\d+)/.exec(message)?.[1]);
+  if (!line) return yylloc ? { line: yylloc.first_line, column: yylloc.first_column } : undefined;
+  return { line, column: yylloc && yylloc.first_line === line ? yylloc.first_column : 0 };
 }
 
 /** Every path expression's text by its `line:column`, to name a missing variable in full (`bgp.asn`, not `asn`). */

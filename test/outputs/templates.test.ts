@@ -148,7 +148,9 @@ describe('rendering', () => {
     expect(brief(renderer.render(device('d7'), { ntp: { servers: ['192.0.2.1'] } }))).toBe('hostname d7\nntp 192.0.2.1\n');
     expect(brief(renderer.render(device('d7'), {}))).toEqual(['data.yaml:30:18 template/missing-variable device d7 has no "ntp" for config template "helper-arg" (read as ntp.servers)']);
   });
-  it.todo('a syntax error is located at its line inside the template_code block');
+  it('a block never closed is located at its opening inside the template_code block', () => {
+    expect(brief(renderer.render(device('d4')))).toEqual(['data.yaml:22:7 template/syntax config template "broken" is not valid Handlebars: {{#if}} is never closed with {{/if}}']);
+  });
   it('prototype members are never readable', () => {
     expect(brief(renderer.render(device('d5')))).toEqual(['data.yaml:24:20 template/missing-variable device d5 has no "constructor" for config template "proto"']);
     const r = brief(renderer.render(device('d6')));
