@@ -83,7 +83,7 @@ describe('export templates', () => {
     expect(render('From a file')).toBe('netops\n');
     expect(render('Built in')).toEqual(['data.yaml:29:11 template/missing-file export template "Built in" names "builtin:nonesuch.hbs", which is not one of sot\'s built-in templates']);
     expect(render('Broken')).toEqual([
-      'data.yaml:35:7 template/syntax export template "Broken" is not valid Handlebars: expecting \'OPEN_INVERSE_CHAIN\', \'INVERSE\', \'OPEN_ENDBLOCK\', got \'EOF\'',
+      'data.yaml:34:7 template/syntax export template "Broken" is not valid Handlebars: {{#each}} is never closed with {{/each}}',
     ]);
   });
 
