@@ -13,7 +13,8 @@ Commands:
   context <device> [dir]
                        Show a device's or VM's config context: the contexts merged, and who set each value.
   build [dir] --out <folder>
-                       Write every device's config, the NetBox JSON export and a manifest into a folder.
+                       Write every device's config, the exports (templates, Ansible, Nornir, NetBox JSON)
+                       and a manifest into a folder.
   test [dir]           Compare devices' renders with the outputs the inventory keeps in .sot/expected/.
   render <device> [dir]
                        Print a device's or VM's configuration, rendered from its config template.
