@@ -226,17 +226,8 @@ async function build(args: string[], io: Io): Promise<number> {
   const started = performance.now();
   const { result, files } = await compileWorktree(root);
   const texts = new Map(files.map((f) => [f.file, f.text]));
-  const report = (diagnostics: Diagnostic[], extra: Map<string, string> = new Map()) =>
-    io.stderr(
-      reporters.pretty(
-        { diagnostics, filesRead: result.filesRead, elapsedMs: performance.now() - started, version: version() },
-        {
-          displayPath: (file) => (file.startsWith(BUILTIN_PREFIX) ? file : relative(io.cwd, join(root, file)).split(sep).join('/')),
-          source: (file) => texts.get(file) ?? extra.get(file),
-          color: io.isTTY && !io.env.NO_COLOR,
-        },
-      ),
-    );
+  const report = (diagnostics: Diagnostic[], extra: ReadonlyMap<string, string> = new Map()) =>
+    reportProblems(io, root, diagnostics, [texts, extra], { filesRead: result.filesRead, elapsedMs: performance.now() - started });
   const inventoryErrors = countBySeverity(result.diagnostics).errors > 0;
   if (inventoryErrors || (!values.quiet && result.diagnostics.length)) report(result.diagnostics);
   if (result.configError) return EXIT.usage;
@@ -290,16 +281,7 @@ async function testOutputs(args: string[], io: Io): Promise<number> {
   const { result, texts } = compiled;
   const rendered = renderConfigs(result.model, { root, texts });
   if (rendered.diagnostics.length) {
-    io.stderr(
-      reporters.pretty(
-        { diagnostics: rendered.diagnostics, filesRead: result.filesRead, elapsedMs: 0, version: version() },
-        {
-          displayPath: (file) => (file.startsWith(BUILTIN_PREFIX) ? file : relative(io.cwd, join(root, file)).split(sep).join('/')),
-          source: (file) => texts.get(file) ?? rendered.templateFiles.get(file),
-          color: io.isTTY && !io.env.NO_COLOR,
-        },
-      ),
-    );
+    reportProblems(io, root, rendered.diagnostics, [texts, rendered.templateFiles], { filesRead: result.filesRead, elapsedMs: 0 });
     return EXIT.problems;
   }
   const byPath = new Map(rendered.files.map((f) => [f.path, f.text]));
@@ -434,17 +416,7 @@ async function render(args: string[], io: Io): Promise<number> {
     io.stdout(out.text);
     return EXIT.clean;
   }
-  const all = new Map([...texts, ...renderer.files]);
-  io.stderr(
-    reporters.pretty(
-      { diagnostics: out.diagnostics, filesRead: result.filesRead, elapsedMs: 0, version: version() },
-      {
-        displayPath: (file) => (renderer.files.has(file) && file.startsWith('builtin:') ? file : relative(io.cwd, join(root, file)).split(sep).join('/')),
-        source: (file) => all.get(file),
-        color: io.isTTY && !io.env.NO_COLOR,
-      },
-    ),
-  );
+  reportProblems(io, root, out.diagnostics, [texts, renderer.files], { filesRead: result.filesRead, elapsedMs: 0 });
   return EXIT.problems;
 }
 
@@ -462,17 +434,25 @@ async function compileOrReport(root: string, io: Io, withTexts = false): Promise
   const { result, files } = await compileWorktree(root);
   const texts = new Map(files.map((f) => [f.file, f.text]));
   if (countBySeverity(result.diagnostics).errors === 0) return withTexts ? { result, texts } : result;
+  reportProblems(io, root, result.diagnostics, [texts], { filesRead: result.filesRead, elapsedMs: performance.now() - started });
+  return result.configError ? EXIT.usage : EXIT.problems;
+}
+
+/**
+ * Problems on stderr as `sot check` prints them, quoting lines from the first of `sources` that has the
+ * file (inventory files, then template files); a built-in template keeps its `builtin:` name.
+ */
+function reportProblems(io: Io, root: string, diagnostics: Diagnostic[], sources: ReadonlyMap<string, string>[], meta: { filesRead: number; elapsedMs: number }): void {
   io.stderr(
     reporters.pretty(
-      { diagnostics: result.diagnostics, filesRead: result.filesRead, elapsedMs: performance.now() - started, version: version() },
+      { diagnostics, filesRead: meta.filesRead, elapsedMs: meta.elapsedMs, version: version() },
       {
-        displayPath: (file) => relative(io.cwd, join(root, file)).split(sep).join('/'),
-        source: (file) => texts.get(file),
+        displayPath: (file) => (file.startsWith(BUILTIN_PREFIX) ? file : relative(io.cwd, join(root, file)).split(sep).join('/')),
+        source: (file) => sources.find((m) => m.has(file))?.get(file),
         color: io.isTTY && !io.env.NO_COLOR,
       },
     ),
   );
-  return result.configError ? EXIT.usage : EXIT.problems;
 }
 
 const IPAM_FORMATS = ['text', 'json'] as const;
