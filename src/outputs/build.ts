@@ -60,7 +60,9 @@ function configPaths(objects: Obj[], extension: (obj: Obj) => string): Map<Obj, 
   const byName = new Map<string, Obj[]>();
   for (const o of objects) {
     const key = `${baseName(o).toLowerCase()}.${extension(o)}`;
-    byName.set(key, [...(byName.get(key) ?? []), o]);
+    const group = byName.get(key);
+    if (group) group.push(o);
+    else byName.set(key, [o]);
   }
   const paths = new Map<Obj, string>();
   for (const group of byName.values()) {

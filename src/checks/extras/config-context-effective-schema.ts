@@ -85,7 +85,8 @@ export const configContextEffectiveSchema: Rule = {
           const key = `${owner.id}|${source ? `${source.obj.id}|${JSON.stringify(source.path)}` : ''}|${problem}`;
           let group = groups.get(key);
           if (!group) groups.set(key, (group = { owner, source, problem, objects: [] }));
-          if (!group.objects.includes(obj)) group.objects.push(obj);
+          // Objects come one at a time, so a repeat within a group is always its last entry.
+          if (group.objects[group.objects.length - 1] !== obj) group.objects.push(obj);
         }
       }
     }
