@@ -78,7 +78,7 @@ export interface ConfigChange {
 
 export interface DiagnosticEntry {
   rule: string;
-  severity: 'error' | 'warning' | 'info';
+  severity: 'error' | 'warning';
   message: string;
   /** Where, in the side it belongs to: the head for introduced and pre-existing, the base for fixed. */
   at: Place;
