@@ -89,9 +89,19 @@ function extensionOf(obj: Obj): string {
   return typeof ext === 'string' && ext ? safeFileName(ext.replace(/^\.+/, '')) : 'txt';
 }
 
+/** The devices and virtual machines that have a config template, in inventory order. */
+function renderedObjects(model: Model): Obj[] {
+  return RENDERED_KINDS.flatMap((k) => objectsOf(model, k)).filter((o) => configTemplateOf(o));
+}
+
+/** Where `sot build` writes each rendered device's config. */
+export function configPathsOf(model: Model): Map<Obj, string> {
+  return configPaths(renderedObjects(model), extensionOf);
+}
+
 /** Renders every device and virtual machine that has a config template. */
 export function renderConfigs(model: Model, options: RenderOptions, progress?: (done: number, total: number) => void): BuildResult {
-  const objects = RENDERED_KINDS.flatMap((k) => objectsOf(model, k)).filter((o) => configTemplateOf(o));
+  const objects = renderedObjects(model);
   const renderer = new TemplateRenderer(model, options);
   const paths = configPaths(objects, extensionOf);
   const files: OutputFile[] = [];

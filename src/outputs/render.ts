@@ -36,6 +36,11 @@ export interface RenderOptions {
   root: string;
   /** The inventory's YAML texts by file, to locate inline templates. */
   texts: ReadonlyMap<string, string>;
+  /**
+   * Reads a template file by its path from the inventory folder (undefined: no such file); without
+   * it, files are read from `root` on disk. A commit's inventory reads them from the commit.
+   */
+  readFile?: (file: string) => string | undefined;
 }
 
 export type RenderResult = { text: string; template: Obj } | { diagnostics: Diagnostic[] };
@@ -93,6 +98,12 @@ export class TemplateRenderer {
     const template = configTemplateOf(device);
     if (!template) return { diagnostics: [] };
     return this.run(template, () => templateContext(this.model, device, contextData), device);
+  }
+
+  /** A template's source text, or undefined when it cannot be read (the render reports why). */
+  templateText(template: Obj): string | undefined {
+    const source = this.sourceOf(template);
+    return 'text' in source ? source.text : undefined;
   }
 
   /** An export template's text over its queryset, or why it cannot be rendered. */
@@ -183,11 +194,10 @@ export class TemplateRenderer {
     }
     const file = String(template.data.file ?? '');
     const builtin = file.startsWith(BUILTIN_PREFIX);
-    const full = builtin ? join(packageRoot(), 'templates', file.slice(BUILTIN_PREFIX.length)) : join(this.options.root, file);
-    let text: string;
-    try {
-      text = readFileSync(full, 'utf8');
-    } catch {
+    let text: string | undefined;
+    if (builtin) text = readText(join(packageRoot(), 'templates', file.slice(BUILTIN_PREFIX.length)));
+    else text = this.options.readFile ? this.options.readFile(file) : readText(join(this.options.root, file));
+    if (text === undefined) {
       return {
         diagnostics: [
           {
@@ -347,4 +357,12 @@ function walk(node: unknown, visit: (n: hbs.AST.Node) => void): void {
   const n = node as hbs.AST.Node & Record<string, unknown>;
   if (typeof n.type === 'string') visit(n);
   for (const key of ['body', 'program', 'inverse', 'path', 'params', 'hash', 'pairs', 'value', 'name']) if (key in n) walk(n[key], visit);
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
