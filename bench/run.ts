@@ -36,7 +36,8 @@ export const HEAP_MB: Record<ScaleName, number> = { S: 2048, M: 4096, L: 16384 }
 const USAGE = `usage: npm run bench -- --scale S|M|L [--json] [--runs N] [--threads N] [--errors N] [--seed N] [--out DIR] [--force]
        npm run bench -- --corpus [--json] [--runs N]
        npm run bench -- --profile --scale S|M|L [--top N]
-       npm run bench -- --build --scale S|M|L [--runs N] [--json]`;
+       npm run bench -- --build --scale S|M|L [--runs N] [--json]
+       npm run bench -- --diff --scale S|M|L [--runs N] [--json]`;
 
 interface CheckRun {
   totalMs: number;
@@ -104,7 +105,7 @@ function runBuildBench(root: string, runs: number, json: boolean): void {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), ['json', 'corpus', 'profile', 'force', 'help', 'build']);
+  const args = parseArgs(process.argv.slice(2), ['json', 'corpus', 'profile', 'force', 'help', 'build', 'diff']);
   if (args.flags.has('help')) {
     console.log(USAGE);
     return;
@@ -138,6 +139,13 @@ async function main(): Promise<void> {
   if (args.flags.has('build')) {
     const gen = ensureInventory({ devices: SCALES[scale], seed, errors, out, force });
     runBuildBench(gen.out, Number(args.values.get('runs') ?? 3), json);
+    return;
+  }
+
+  if (args.flags.has('diff')) {
+    const gen = ensureInventory({ devices: SCALES[scale], seed, errors, out, force });
+    const { runDiffBench } = await import('./diff.js');
+    runDiffBench(gen.out, Number(args.values.get('runs') ?? 3), json);
     return;
   }
 
