@@ -334,6 +334,7 @@ describe('formatMarkdown', () => {
   it('fences a config diff with more backticks than its text holds', () => {
     expect(fenceFor('a\n```\nb')).toBe('````');
     expect(fenceFor('no ticks')).toBe('```');
+    expect(fenceFor('`x` '.repeat(200000))).toBe('```');
     const r = fullDiff();
     r.configs[0].diff = '@@ -1 +1 @@\n-banner ```\n+banner ````\n';
     expect(formatMarkdown(r)).toContain('\n`````diff\n@@ -1 +1 @@\n-banner ```\n+banner ````\n`````\n');

@@ -23,16 +23,21 @@ export function markdownText(s: string): string {
   );
 }
 
+/** The longest run of backticks in the text (a loop: a config can hold more runs than a spread takes arguments). */
+function longestTicks(text: string): number {
+  let longest = 0;
+  for (const m of text.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  return longest;
+}
+
 /** A fence longer than any run of backticks in the text, so the text cannot close it. */
 export function fenceFor(text: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  return '`'.repeat(Math.max(3, longest + 1));
+  return '`'.repeat(Math.max(3, longestTicks(text) + 1));
 }
 
 /** A code span that survives backticks in its text (a longer run of backticks around it). */
 function codeSpan(text: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const ticks = '`'.repeat(longest + 1);
+  const ticks = '`'.repeat(longestTicks(text) + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
   return `${ticks}${pad}${clean(text.replace(/\r\n|\r|\n/g, ' '))}${pad}${ticks}`;
 }
