@@ -123,7 +123,8 @@ function listJson(dir: string, base = ''): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const rel = base ? `${base}/${entry.name}` : entry.name;
     if (entry.isDirectory()) out.push(...listJson(join(dir, entry.name), rel));
-    else if (entry.name.endsWith('.json')) out.push(rel);
+    // `*.schema.json` files describe what sot writes (the diff's JSON), not inventory files: not loaded here.
+    else if (entry.name.endsWith('.json') && !entry.name.endsWith('.schema.json')) out.push(rel);
   }
   return out;
 }
