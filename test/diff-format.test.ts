@@ -323,6 +323,8 @@ describe('formatMarkdown', () => {
     expect(markdownText('a|b <script>`x` *y* [l](u) & _z_ #1\nnext')).toBe(
       'a\\|b &lt;script&gt;\\`x\\` \\*y\\* \\[l\\](u) &amp; \\_z\\_ \\#1 next',
     );
+    // A mention in a description notifies nobody.
+    expect(markdownText('page @noc-team')).toBe('page @&#8203;noc-team');
     const r = fullDiff();
     r.summary.kinds = { 'dcim.device|x<b>': { created: 1, updated: 0, deleted: 0, renamed: 0 } };
     r.objects = [{ action: 'update', kind: 'dcim.device', key: 'dc1 / `le|af`', changes: [{ field: 'description', before: '<b>', after: 'a|b' }] }];

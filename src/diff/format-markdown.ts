@@ -18,8 +18,9 @@ export const DEFAULT_MAX_BYTES = 60000;
  * inline specials get a backslash (`|` too, so a table cell never splits), line breaks become spaces.
  */
 export function markdownText(s: string): string {
-  return clean(s.replace(/\r\n|\r|\n/g, ' ')).replace(/[\\`*_[\]|~<>&#!]/g, (c) =>
-    c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`,
+  // `@` gets a zero-width space after it: a device described "@noc" must not notify a GitHub team.
+  return clean(s.replace(/\r\n|\r|\n/g, ' ')).replace(/[\\`*_[\]|~<>&#!@]/g, (c) =>
+    c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : c === '@' ? '@&#8203;' : `\\${c}`,
   );
 }
 
