@@ -6,12 +6,14 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { compile, finishCompile, readConfiguration, type CompileResult } from './compile.js';
+import { compile, finishCompile, readConfiguration, type CompileResult, type Configuration } from './compile.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
-import { emptyTimings, frontFile, validatorsFor, type FileFront } from './front.js';
+import { emptyTimings, frontFile, validatorsFor, type FileFront, type Phase } from './front.js';
 import type { FrontJob, FrontMessage } from './front-worker.js';
 import { loadSchemas, type SchemaSet } from './model/kinds.js';
 import { PlainScalar } from './parse/scalars.js';
+import { type ParseCache, validationFingerprint } from './parse-cache.js';
+import { blobId } from './sources/git.js';
 import { listWorktree, type SourceFile } from './sources/worktree.js';
 
 /** Below this much YAML a thread's start-up (~0.1 s) costs more than it saves. */
@@ -27,6 +29,11 @@ export interface WorktreeOptions {
   minBytes?: number;
   /** false leaves every data file to the other threads, so that each crosses between threads (tests). */
   mainParses?: boolean;
+  /**
+   * Fronts kept between compiles: a file whose path, bytes (its git blob id) and field choices a
+   * compile has seen is not parsed again. Each file is then read and hashed on this thread.
+   */
+  cache?: ParseCache;
 }
 
 export interface WorktreeCompile {
@@ -38,9 +45,20 @@ export interface WorktreeCompile {
 export async function compileWorktree(root: string, options: WorktreeOptions = {}): Promise<WorktreeCompile> {
   const started = performance.now();
   const names = listWorktree(root);
+  if (options.cache) {
+    // The blob id needs the bytes, so every file is read here (a hit then costs a read and a hash).
+    const files = names.map((file) => {
+      const bytes = readFileSync(join(root, file));
+      return { file, text: bytes.toString('utf8'), blob: blobId(bytes), size: bytes.length };
+    });
+    const readMs = performance.now() - started;
+    const out = await compileInventory(files, options);
+    out.result.timings.read += readMs;
+    return out;
+  }
   const sizes = names.map((f) => statSync(join(root, f)).size);
   const total = sizes.reduce((a, b) => a + b, 0);
-  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), MAX_THREADS));
+  const threads = threadCount(options);
   if (threads < 2 || total < (options.minBytes ?? PARALLEL_MIN_BYTES)) {
     const files = names.map((file) => ({ file, text: readFileSync(join(root, file), 'utf8') }));
     const readMs = performance.now() - started;
@@ -64,16 +82,98 @@ export async function compileWorktree(root: string, options: WorktreeOptions = {
   };
   const config = readConfiguration(names, read, schemas, timings);
   const data = names.map((file, i) => ({ file, size: sizes[i] })).filter((f) => !config.consumed.has(f.file));
+  const fronts = await frontsInParallel(data, { root }, threads, schemas, config, read, texts, timings, options);
+  const byFile = new Map(fronts.map((f) => [f.file, f]));
+  const ordered = names.filter((f) => byFile.has(f)).map((f) => byFile.get(f)!);
+  const files = names.map((file) => ({ file, text: texts.get(file) ?? read(file) }));
+  let bytesRead = 0;
+  for (const f of files) bytesRead += Buffer.byteLength(f.text);
+  const result = finishCompile(config, ordered, texts, schemas, timings, { filesRead: names.length, bytesRead });
+  return { result, files };
+}
+
+/** A file whose text is at hand, with its git blob id (for the cache) and its size in bytes. */
+export interface InventoryFile extends SourceFile {
+  blob: string;
+  size: number;
+}
+
+/**
+ * Compiles files already read (a commit's, or a working tree's hashed for the cache), in path order:
+ * fronts from the cache where path, blob and field choices match, the rest parsed (on several threads
+ * when they are big enough), then resolve, checks and locate as compileWorktree does.
+ */
+export async function compileInventory(files: readonly InventoryFile[], options: WorktreeOptions = {}): Promise<WorktreeCompile> {
+  const schemas = options.schemas ?? loadSchemas();
+  const timings = emptyTimings();
+  const texts = new Map<string, string>();
+  for (const f of files) texts.set(f.file, f.text);
+  const names = files.map((f) => f.file);
+  const config = readConfiguration(names, (file) => texts.get(file) ?? '', schemas, timings);
+  const cache = options.cache;
+  cache?.useSchemas(schemas);
+  const fingerprint = validationFingerprint(config.settings);
+  const byFile = new Map<string, FileFront>();
+  const missing: InventoryFile[] = [];
+  for (const f of files) {
+    if (config.consumed.has(f.file)) continue;
+    const hit = cache?.get(f.file, f.blob, fingerprint);
+    if (hit) byFile.set(f.file, hit);
+    else missing.push(f);
+  }
+  let total = 0;
+  for (const f of missing) total += f.size;
+  const threads = threadCount(options);
+  let made: FileFront[];
+  if (threads < 2 || total < (options.minBytes ?? PARALLEL_MIN_BYTES)) {
+    const validators = validatorsFor(schemas, config.settings);
+    made = missing.map((f) => frontFile(f, schemas, validators, timings));
+  } else {
+    const read = (file: string) => texts.get(file)!;
+    made = await frontsInParallel(missing, { texts }, threads, schemas, config, read, new Map(), timings, options);
+  }
+  const blobs = new Map(missing.map((f) => [f.file, f.blob]));
+  for (const front of made) {
+    byFile.set(front.file, front);
+    cache?.set(front.file, blobs.get(front.file)!, fingerprint, front);
+  }
+  const ordered = names.filter((f) => byFile.has(f)).map((f) => byFile.get(f)!);
+  let bytesRead = 0;
+  for (const f of files) bytesRead += f.size;
+  const result = finishCompile(config, ordered, texts, schemas, timings, { filesRead: files.length, bytesRead });
+  return { result, files: files.map((f) => ({ file: f.file, text: f.text })) };
+}
+
+function threadCount(options: WorktreeOptions): number {
+  return Math.max(1, Math.min(options.threads ?? availableParallelism(), MAX_THREADS));
+}
+
+/**
+ * Parses and validates `data` on this thread and `threads - 1` others, which read each file from
+ * `root` or take its text from `texts`. The fronts come back in no particular order.
+ */
+async function frontsInParallel(
+  data: readonly { file: string; size: number }[],
+  from: { root?: string; texts?: ReadonlyMap<string, string> },
+  threads: number,
+  schemas: SchemaSet,
+  config: Configuration,
+  read: (file: string) => string,
+  received: Map<string, string>,
+  timings: Record<Phase, number>,
+  options: WorktreeOptions,
+): Promise<FileFront[]> {
   // Biggest first, so the last files claimed are small and the threads finish together.
-  data.sort((a, b) => b.size - a.size || (a.file < b.file ? -1 : 1));
+  const order = [...data].sort((a, b) => b.size - a.size || (a.file < b.file ? -1 : 1));
   const job: FrontJob = {
-    root,
-    files: data.map((f) => f.file),
+    root: from.root ?? '',
+    files: order.map((f) => f.file),
+    texts: from.texts ? order.map((f) => from.texts!.get(f.file)!) : undefined,
     next: new Int32Array(new SharedArrayBuffer(4)),
     fieldChoices: config.settings.fieldChoices,
   };
-  const fronts: (FileFront | undefined)[] = new Array(data.length);
-  const others = Array.from({ length: threads - 1 }, () => runThread(job, schemas, fronts, texts));
+  const fronts: (FileFront | undefined)[] = new Array(order.length);
+  const others = Array.from({ length: threads - 1 }, () => runThread(job, schemas, fronts, received));
 
   const validators = validatorsFor(schemas, config.settings);
   while (options.mainParses !== false) {
@@ -85,15 +185,7 @@ export async function compileWorktree(root: string, options: WorktreeOptions = {
   const waited = performance.now();
   await Promise.all(others);
   timings.workers += performance.now() - waited;
-
-  // Back to path order: resolve takes objects in the order the sequential compile does.
-  const byFile = new Map(fronts.map((f) => [f!.file, f!]));
-  const ordered = names.filter((f) => byFile.has(f)).map((f) => byFile.get(f)!);
-  const files = names.map((file) => ({ file, text: texts.get(file) ?? read(file) }));
-  let bytesRead = 0;
-  for (const f of files) bytesRead += Buffer.byteLength(f.text);
-  const result = finishCompile(config, ordered, texts, schemas, timings, { filesRead: names.length, bytesRead });
-  return { result, files };
+  return fronts as FileFront[];
 }
 
 /** Starts one thread on the job; resolves when it has claimed its last file and sent every front. */

@@ -99,11 +99,9 @@ export function finishCompile(
   const { settings, configError } = config;
   const diagnostics: Diagnostic[] = [...config.diagnostics];
   const items: RawItem[] = [];
-  const aliased = new Set<string>();
   for (const front of fronts) {
     diagnostics.push(...front.diagnostics);
     for (const item of front.items) items.push(item);
-    if (front.hasAliases) aliased.add(front.file);
   }
   let t = performance.now();
   const lap = (phase: Phase) => {
@@ -111,7 +109,7 @@ export function finishCompile(
     timings[phase] += now - t;
     t = now;
   };
-  const model = resolve(items, schemas, diagnostics, aliased);
+  const model = resolve(items, schemas, diagnostics);
   lap('resolve');
 
   runChecks(model, { settings }, diagnostics);

@@ -15,6 +15,8 @@ export interface FrontJob {
   root: string;
   /** Data files, biggest first. */
   files: string[];
+  /** Their texts when they are not read from `root` (a commit's files). */
+  texts?: string[];
   /** Int32Array over a SharedArrayBuffer: index 0 is the next file to claim. */
   next: Int32Array;
   fieldChoices: FieldChoices;
@@ -56,7 +58,7 @@ function run(job: FrontJob): void {
     const index = Atomics.add(job.next, 0, 1);
     if (index >= job.files.length) break;
     const file = job.files[index];
-    const text = readFileSync(join(job.root, file), 'utf8');
+    const text = job.texts?.[index] ?? readFileSync(join(job.root, file), 'utf8');
     const front = frontFile({ file, text }, schemas, validators, timings);
     const plain: (string | number)[][] = [];
     const seen = new Set<object>();

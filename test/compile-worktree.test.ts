@@ -1,10 +1,14 @@
 // The threaded compile must be the single-thread compile, byte for byte. The threads run the built
 // code (a worker loads JavaScript), so this test imports from dist/, which `npm test` builds first.
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileWorktree } from '../dist/src/compile-worktree.js';
+import { compileRevision } from '../dist/src/compile-revision.js';
+import { ParseCache } from '../dist/src/parse-cache.js';
+import { openRepository } from '../dist/src/sources/git.js';
+import { commitFiles, newRepo } from './helpers/git-repo.js';
 import { reporters } from '../dist/src/reporters/index.js';
 import type { CompileResult } from '../src/compile.js';
 
@@ -59,5 +63,28 @@ describe('compileWorktree on several threads', () => {
     expect(new Set(result.diagnostics.map((d) => d.rule))).toEqual(
       new Set(['yaml/syntax', 'extras/custom-field-value', 'schema/invalid-choice', 'schema/unknown-field', 'extras/custom-validator', 'extras/custom-field-unknown', 'schema/unknown-collection']),
     );
+  });
+
+  it("parses a commit's files on several threads, and only the ones the cache lacks, as one thread does", async () => {
+    const repo = newRepo();
+    const files: Record<string, string> = {};
+    for (const f of ['sot.yaml', 'organization/regions.yaml', 'organization/tags.yaml', 'organization/roles.yaml']) files[f] = readFileSync(join(REPO, 'inventory-example', f), 'utf8');
+    files['broken.yaml'] = 'sites:\n  - {name: X, slug: x, status: actve, custom_fields: {a: 08}}\n';
+    commitFiles(repo, files, 'A');
+    commitFiles(repo, { 'extra.yaml': 'sites:\n  - {name: Y, slug: y, descripton: typo}\n' }, 'B');
+    const git = openRepository(repo);
+    for (const rev of ['HEAD~1', 'HEAD']) {
+      const single = await compileRevision(git, rev, { threads: 1 });
+      const threaded = await compileRevision(git, rev, { threads: 3, minBytes: 0, mainParses: false });
+      expect(threaded.result.timings.workers).toBeGreaterThan(0);
+      expect(threaded.files).toEqual(single.files);
+      expect(observable(threaded.result)).toBe(observable(single.result));
+    }
+    const cache = new ParseCache();
+    const a = await compileRevision(git, 'HEAD~1', { threads: 3, minBytes: 0, mainParses: false, cache });
+    const b = await compileRevision(git, 'HEAD', { threads: 3, minBytes: 0, mainParses: false, cache });
+    expect(cache.stats).toEqual({ hits: 4, misses: 5 }); // B adds one file
+    expect(observable(a.result)).toBe(observable((await compileRevision(git, 'HEAD~1')).result));
+    expect(observable(b.result)).toBe(observable((await compileRevision(git, 'HEAD')).result));
   });
 });

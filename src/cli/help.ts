@@ -31,10 +31,15 @@ Exit codes: 0 clean, 1 the inventory has problems, 2 usage or configuration erro
 
 const COMMANDS: Record<string, string> = {
   check: `Usage: sot check [dir] [options]
+       sot check --rev <rev> [dir] [options]
 
 Reads every YAML file below dir (default: the current folder; it must hold sot.yaml), validates each
 object against its JSON Schema, resolves references by natural key, instantiates device components from
 device types, runs NetBox's rules and reports every problem at file:line:col.
+
+With --rev, checks the inventory as commit <rev> (a branch, tag, commit id, HEAD~1…) holds it, read
+from git without touching the working tree or the index; dir is the inventory's folder in the
+repository. A revision git cannot find, or a shallow clone that lacks it, exits with code 2.
 
 Options:
   -f, --format <name>     pretty (default; colour on a terminal unless NO_COLOR is set), json,
@@ -42,9 +47,11 @@ Options:
       --fail-on <level>   error (default) or warning: the lowest severity that makes the exit code 1
   -q, --quiet             report errors only
       --timings           print phase times to stderr (also SOT_TIMINGS=1)
+      --rev <rev>         check the inventory as this commit holds it
 
-Example:
+Examples:
   sot check inventory-example --format github
+  sot check --rev origin/main inventory-example
 `,
   rack: `Usage: sot rack <site>/<rack> [dir] [options]
        sot rack <site>/<location>/<rack> [dir] [options]

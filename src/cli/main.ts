@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import type { CompileResult } from '../compile.js';
 import { compileWorktree } from '../compile-worktree.js';
+import { compileRevision } from '../compile-revision.js';
+import { GitError, openRepository } from '../sources/git.js';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { packageRoot } from '../model/kinds.js';
 import { reporters, type FormatName } from '../reporters/index.js';
@@ -69,6 +71,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       io.stderr(`sot: ${(err as Error).message}\nRun "sot help" for usage.\n`);
       return EXIT.usage;
     }
+    if (err instanceof GitError) {
+      io.stderr(`sot: ${err.message}\nhelp: ${err.help}\n`);
+      return EXIT.usage;
+    }
     throw err;
   }
 }
@@ -131,9 +137,12 @@ async function check(args: string[], io: Io): Promise<number> {
       'fail-on': { type: 'string', default: 'error' },
       quiet: { type: 'boolean', short: 'q', default: false },
       timings: { type: 'boolean', default: false },
+      rev: { type: 'string' },
     },
   });
   if (positionals.length > 1) throw new UsageError('check takes one inventory folder');
+  const rev = values.rev as string | undefined;
+  if (rev !== undefined && rev.trim() === '') throw new UsageError('--rev takes a revision: a branch, a tag or a commit id');
   const format = values.format as string;
   if (!(format in reporters)) throw new UsageError(`unknown format "${format}" (pretty, json, github, sarif)`);
   const failOn = values['fail-on'] as string;
@@ -144,7 +153,8 @@ async function check(args: string[], io: Io): Promise<number> {
   const again = io.relaunch?.(root);
   if (again !== undefined) return again;
   const started = performance.now();
-  const { result, files } = await compileWorktree(root);
+  // With --rev, the folder names the inventory's place in its repository; its files come from the commit.
+  const { result, files } = rev === undefined ? await compileWorktree(root) : await compileRevision(openRepository(root), rev);
   const elapsedMs = performance.now() - started;
 
   const shown = values.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;

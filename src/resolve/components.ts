@@ -262,17 +262,11 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
       }
       const fromType = prior;
       if (fromType) {
-        // The written entry becomes the component: the type's fields fill what it leaves out. Its
-        // object is sot's own (parsed for this run), unless an alias shares it with another place.
-        let merged: Record<string, any>;
-        if (r.sharedFiles.has(file) || ownerField in data) {
-          merged = Object.assign({}, fromType.data, data);
-          delete merged[ownerField];
-        } else {
-          merged = data;
-          const tdata = fromType.data;
-          for (const k in tdata) if (!(k in merged)) merged[k] = tdata[k];
-        }
+        // The written entry becomes the component: the type's fields fill what it leaves out, in a
+        // copy, since parsed data is never written (an alias may share it with another place, a
+        // parse cache with another compile) and the owner's own data keeps the entry as written.
+        const merged: Record<string, any> = Object.assign({}, fromType.data, data);
+        delete merged[ownerField];
         fromType.data = merged;
         fromType.file = file;
         fromType.path = path;
@@ -352,11 +346,17 @@ function followRenames(r: Resolver, device: Obj, componentKinds: KindInfo[], ren
     if (fields.length === 0) continue;
     for (const obj of (r.indexes.get(kind.kind)!.scopeNames(String(device.id)) as Map<string, Obj>).values()) {
       if (obj.origin !== 'template' && obj.template === undefined) continue;
+      // A written component's data is a copy made above; the type's data is shared by its devices
+      // and is copied before the first write.
+      let own = obj.origin !== 'template';
       for (const rf of fields) {
         const value = obj.data[rf.field];
         const map = renamed.get(rf.spec.kind)!;
         if (typeof value !== 'string' || !map.has(value)) continue;
-        if (obj.origin === 'template') obj.data = { ...obj.data }; // the type's data is shared
+        if (!own) {
+          obj.data = { ...obj.data };
+          own = true;
+        }
         const to = map.get(value);
         if (to === null) delete obj.data[rf.field];
         else obj.data[rf.field] = to;

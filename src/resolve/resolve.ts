@@ -18,8 +18,8 @@ import { checkUnique, clashing } from './unique.js';
  * need (sites before locations before racks), components are instantiated from device types, then every
  * remaining reference is looked up. Problems become Diagnostics; resolution never stops at the first.
  */
-export function resolve(items: readonly RawItem[], schemas: SchemaSet, out: Diagnostic[], sharedFiles: ReadonlySet<string> = new Set()): Model {
-  const r = new Resolver(schemas, out, sharedFiles);
+export function resolve(items: readonly RawItem[], schemas: SchemaSet, out: Diagnostic[]): Model {
+  const r = new Resolver(schemas, out);
   return r.run(items);
 }
 
@@ -32,7 +32,6 @@ export class Resolver {
     readonly schemas: SchemaSet,
     readonly out: Diagnostic[],
     /** Files whose YAML shares objects through aliases: their data is copied, never changed in place. */
-    readonly sharedFiles: ReadonlySet<string> = new Set(),
   ) {
     for (const kind of schemas.kinds.values()) {
       this.indexes.set(kind.kind, new KeyIndex(kind));

@@ -9,6 +9,27 @@ export interface SourceFile {
 
 const YAML_FILE = /\.ya?ml$/i;
 
+// The rule of what belongs to an inventory, shared by the working tree and git (sources/git.ts):
+// YAML files, outside hidden folders, node_modules and folders that hold a sot build.
+
+/** Hidden entries (.git, .github, .vscode) and node_modules are never part of an inventory. */
+export function isSkippedName(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+export function isYamlFile(name: string): boolean {
+  return YAML_FILE.test(name);
+}
+
+/** A folder's manifest.json says it holds a sot build (which may hold YAML, and may sit inside the inventory). */
+export function isBuildManifest(text: string): boolean {
+  try {
+    return typeof JSON.parse(text).sot_build_format === 'number';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Every YAML file below the inventory root, in byte order of their paths so that output never depends
  * on the file system's listing order. Hidden folders (.git, .github, .vscode), node_modules and the
@@ -18,12 +39,12 @@ export function listWorktree(root: string): string[] {
   const out: string[] = [];
   const walk = (dir: string, rel: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      if (isSkippedName(entry.name)) continue;
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
         if (!isBuildFolder(join(dir, entry.name))) walk(join(dir, entry.name), childRel);
       }
-      else if (entry.isFile() && YAML_FILE.test(entry.name)) out.push(childRel);
+      else if (entry.isFile() && isYamlFile(entry.name)) out.push(childRel);
     }
   };
   walk(root, '');
@@ -43,7 +64,7 @@ export function isBuildFolder(dir: string): boolean {
   const manifest = join(dir, 'manifest.json');
   if (!existsSync(manifest)) return false;
   try {
-    return typeof JSON.parse(readFileSync(manifest, 'utf8')).sot_build_format === 'number';
+    return isBuildManifest(readFileSync(manifest, 'utf8'));
   } catch {
     return false;
   }

@@ -1,0 +1,292 @@
+// An inventory as a commit holds it, read with plain `git` processes: `ls-tree` lists the files, one
+// long-lived `cat-file --batch` streams their blobs. Only read commands run, with GIT_OPTIONAL_LOCKS=0,
+// so reading a commit never refreshes the index or changes what `git status` shows.
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { byteOrder, isBuildManifest, isSkippedName, isYamlFile } from './worktree.js';
+
+/** A problem reaching git or a revision: said to the user with `help`, never as a stack trace. */
+export class GitError extends Error {
+  constructor(
+    message: string,
+    readonly help: string,
+  ) {
+    super(message);
+    this.name = 'GitError';
+  }
+}
+
+/** The repository that holds an inventory folder. */
+export interface GitRepository {
+  /** The work tree's top folder (absolute). */
+  root: string;
+  /** The inventory folder inside it, with forward slashes and no trailing slash ('' at the top). */
+  prefix: string;
+}
+
+/** One file of an inventory in a commit. */
+export interface GitFile {
+  /** Inventory-relative path with forward slashes (as listWorktree gives it). */
+  file: string;
+  /** The blob's object id. */
+  blob: string;
+  size: number;
+}
+
+/** A commit as `sot log` shows it. */
+export interface CommitInfo {
+  commit: string;
+  authorName: string;
+  authorEmail: string;
+  /** The author date, strict ISO 8601 with the author's offset. */
+  date: string;
+  subject: string;
+}
+
+const SHALLOW_HELP =
+  'fetch the whole history with `git fetch --unshallow` (in GitHub Actions, set `fetch-depth: 0` on actions/checkout)';
+
+/** The environment of every git process: no optional locks (no index refresh), pathspecs literal, no prompts. */
+function gitEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_LITERAL_PATHSPECS: '1', GIT_TERMINAL_PROMPT: '0' };
+}
+
+interface GitRun {
+  ok: boolean;
+  stdout: Buffer;
+  stderr: string;
+}
+
+/** Runs one read-only git command to completion. */
+function git(cwd: string, args: string[]): GitRun {
+  try {
+    const stdout = execFileSync('git', args, { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+    return { ok: true, stdout, stderr: '' };
+  } catch (err: any) {
+    if (err?.code === 'ENOENT') throw new GitError('git is not installed (no `git` on PATH)', 'install git; sot reads commits with it');
+    if (err?.status === undefined || err.status === null) throw err;
+    return { ok: false, stdout: err.stdout ?? Buffer.alloc(0), stderr: String(err.stderr ?? '') };
+  }
+}
+
+/** The repository holding `dir`, and the inventory's place in it. */
+export function openRepository(dir: string): GitRepository {
+  const r = git(dir, ['rev-parse', '--show-toplevel', '--show-prefix']);
+  if (!r.ok) {
+    throw new GitError(
+      `${dir} is not in a git repository${r.stderr.includes('not a git repository') ? '' : `: ${firstLine(r.stderr)}`}`,
+      'reading a revision needs the inventory inside a git work tree (git init, or a clone of the repository)',
+    );
+  }
+  const [root, prefix = ''] = r.stdout.toString('utf8').split('\n');
+  return { root, prefix: prefix.replace(/\/$/, '') };
+}
+
+/** Whether the repository is a shallow clone (part of its history is missing). */
+export function isShallow(repo: GitRepository): boolean {
+  const r = git(repo.root, ['rev-parse', '--is-shallow-repository']);
+  return r.ok && r.stdout.toString('utf8').trim() === 'true';
+}
+
+/** The commit id a revision names (a branch, tag, commit id, `HEAD~2`…). */
+export function resolveCommit(repo: GitRepository, rev: string): string {
+  const r = git(repo.root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
+  if (r.ok) return r.stdout.toString('utf8').trim();
+  if (isShallow(repo)) {
+    throw new GitError(`unknown revision "${rev}": this is a shallow clone, which lacks part of the history`, `${SHALLOW_HELP}; a branch may also need fetching (git fetch origin <branch>)`);
+  }
+  throw new GitError(`unknown revision "${rev}" in ${repo.root}`, 'name a branch, a tag or a commit id of this repository (git log --oneline lists commits)');
+}
+
+/** A commit id as git prints it: 40 (SHA-1) or 64 (SHA-256) hex digits. */
+const OBJECT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+
+/**
+ * The inventory's files in a commit with their blob ids, in byte order of their paths: exactly the files
+ * listWorktree keeps for the same tree (YAML files outside hidden folders, node_modules and sot builds;
+ * no symbolic links, no submodules).
+ */
+export async function listCommit(repo: GitRepository, commit: string, reader?: BlobReader): Promise<GitFile[]> {
+  if (!OBJECT_ID.test(commit)) throw new GitError(`"${commit}" is not a commit id`, 'resolve a revision with resolveCommit first');
+  const args = ['ls-tree', '-r', '-l', '-z', '--full-tree', commit];
+  if (repo.prefix) args.push('--', repo.prefix);
+  const r = git(repo.root, args);
+  if (!r.ok) throw new GitError(`cannot list commit ${commit}: ${firstLine(r.stderr)}`, isShallow(repo) ? SHALLOW_HELP : 'check that the commit exists in this repository');
+  const under = repo.prefix ? `${repo.prefix}/` : '';
+  const candidates: GitFile[] = [];
+  const manifests = new Map<string, string>(); // folder → manifest.json blob
+  for (const entry of r.stdout.toString('utf8').split('\0')) {
+    if (!entry) continue;
+    const m = /^(\d+) (\w+) ([0-9a-f]+) +(-|\d+)\t([\s\S]*)$/.exec(entry);
+    // Regular files only (100644, 100755): symbolic links and submodules are no files listWorktree reads.
+    if (!m || m[2] !== 'blob' || (m[1] !== '100644' && m[1] !== '100755') || !m[5].startsWith(under)) continue;
+    const file = m[5].slice(under.length);
+    const slash = file.lastIndexOf('/');
+    const name = file.slice(slash + 1);
+    if (name === 'manifest.json' && slash > 0) manifests.set(file.slice(0, slash), m[3]);
+    candidates.push({ file, blob: m[3], size: Number(m[4]) });
+  }
+  const kept = candidates.filter((f) => isYamlFile(f.file.slice(f.file.lastIndexOf('/') + 1)) && !f.file.split('/').some(isSkippedName));
+  const builds = await buildFolders(repo, manifests, kept, reader);
+  return kept.filter((f) => !inFolders(f.file, builds)).sort((a, b) => byteOrder(a.file, b.file));
+}
+
+/** The folders whose manifest.json marks a sot build, read only where a kept file lies below one. */
+async function buildFolders(repo: GitRepository, manifests: Map<string, string>, files: GitFile[], reader?: BlobReader): Promise<Set<string>> {
+  const relevant = [...manifests].filter(([dir]) => files.some((f) => f.file.startsWith(`${dir}/`)));
+  if (relevant.length === 0) return new Set();
+  const own = reader ?? new BlobReader(repo);
+  try {
+    const blobs = await own.readMany(relevant.map(([, blob]) => blob));
+    return new Set(relevant.filter(([, blob]) => isBuildManifest(blobs.get(blob)?.toString('utf8') ?? '')).map(([dir]) => dir));
+  } finally {
+    if (!reader) own.close();
+  }
+}
+
+function inFolders(file: string, folders: Set<string>): boolean {
+  if (folders.size === 0) return false;
+  for (let i = file.indexOf('/'); i >= 0; i = file.indexOf('/', i + 1)) if (folders.has(file.slice(0, i))) return true;
+  return false;
+}
+
+interface Pending {
+  id: string;
+  resolve(b: Buffer | undefined): void;
+  reject(e: Error): void;
+}
+
+/**
+ * Reads blobs through one `git cat-file --batch` process, started on first use and kept until close():
+ * ids are written as they are asked for, replies (`<id> blob <size>\n<bytes>\n`, or `<id> missing\n`)
+ * come back in the same order.
+ */
+export class BlobReader {
+  private proc?: ChildProcessWithoutNullStreams;
+  private readonly queue: Pending[] = [];
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+  private failed?: Error;
+
+  constructor(readonly repo: GitRepository) {}
+
+  /** The blob's bytes; undefined when the repository has no such object. */
+  read(id: string): Promise<Buffer | undefined> {
+    if (this.failed) return Promise.reject(this.failed);
+    if (!/^[0-9a-f]{4,64}$/.test(id)) return Promise.resolve(undefined);
+    const proc = this.start();
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id, resolve, reject });
+      proc.stdin.write(`${id}\n`);
+    });
+  }
+
+  /** Several blobs at once, by id (missing ones left out). */
+  async readMany(ids: readonly string[]): Promise<Map<string, Buffer>> {
+    const unique = [...new Set(ids)];
+    const blobs = await Promise.all(unique.map((id) => this.read(id)));
+    const out = new Map<string, Buffer>();
+    unique.forEach((id, i) => blobs[i] && out.set(id, blobs[i]!));
+    return out;
+  }
+
+  /** Ends the process (it exits when its input closes). */
+  close(): void {
+    if (!this.proc) return;
+    this.proc.stdin.end();
+    this.proc = undefined;
+  }
+
+  private start(): ChildProcessWithoutNullStreams {
+    if (this.proc) return this.proc;
+    const proc = spawn('git', ['cat-file', '--batch'], { cwd: this.repo.root, env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    proc.stderr.on('data', (d) => void (stderr += d));
+    proc.stdout.on('data', (d: Buffer) => this.receive(d));
+    const fail = (err: Error) => {
+      this.failed = err;
+      for (const p of this.queue.splice(0)) p.reject(err);
+    };
+    proc.on('error', (err: any) => fail(err?.code === 'ENOENT' ? new GitError('git is not installed (no `git` on PATH)', 'install git; sot reads commits with it') : err));
+    proc.on('close', (code) => {
+      if (this.proc === proc) this.proc = undefined;
+      if (this.queue.length > 0) fail(new GitError(`git cat-file stopped (exit code ${code}) before answering: ${firstLine(stderr)}`, 'check that the repository is readable'));
+    });
+    proc.stdin.on('error', () => {}); // a process that died is reported by 'close'
+    this.proc = proc;
+    return proc;
+  }
+
+  /** Answers the oldest requests whose whole reply has arrived. */
+  private receive(data: Buffer): void {
+    this.chunks.push(data);
+    this.buffered += data.length;
+    let buf = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.buffered);
+    let at = 0;
+    while (this.queue.length > 0) {
+      const eol = buf.indexOf(10, at);
+      if (eol < 0) break;
+      const header = buf.toString('latin1', at, eol);
+      const m = /^(\S+) (\S+) (\d+)$/.exec(header);
+      if (!m) {
+        // `<id> missing` or `<id> ambiguous`: no content follows.
+        at = eol + 1;
+        this.queue.shift()!.resolve(undefined);
+        continue;
+      }
+      const size = Number(m[3]);
+      if (buf.length < eol + 1 + size + 1) break;
+      const body = Buffer.from(buf.subarray(eol + 1, eol + 1 + size));
+      at = eol + 1 + size + 1;
+      this.queue.shift()!.resolve(m[2] === 'blob' ? body : undefined);
+    }
+    buf = buf.subarray(at);
+    this.chunks = buf.length ? [buf] : [];
+    this.buffered = buf.length;
+  }
+}
+
+/** The inventory's files in a commit with their texts, read through `reader`. */
+export async function readCommit(repo: GitRepository, commit: string, reader: BlobReader): Promise<(GitFile & { text: string })[]> {
+  const files = await listCommit(repo, commit, reader);
+  const blobs = await reader.readMany(files.map((f) => f.blob));
+  return files.map((f) => {
+    const blob = blobs.get(f.blob);
+    if (!blob) throw new GitError(`blob ${f.blob} of ${f.file} is missing from the repository`, isShallow(repo) ? SHALLOW_HELP : 'the repository may be damaged: git fsck says more');
+    return { ...f, text: blob.toString('utf8') };
+  });
+}
+
+/** A file's blob id as git computes it (SHA-1 of `blob <size>\0` and the bytes), for files outside git. */
+export function blobId(content: string | Buffer): string {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+export interface LogOptions {
+  /** Where history starts (default HEAD). */
+  rev?: string;
+  /** At most this many commits. */
+  maxCount?: number;
+}
+
+/** The commits, newest first, that change a file under the inventory folder. */
+export function commitsTouching(repo: GitRepository, options: LogOptions = {}): CommitInfo[] {
+  const start = resolveCommit(repo, options.rev ?? 'HEAD');
+  const args = ['log', '-z', '--format=%H%x00%an%x00%ae%x00%aI%x00%s'];
+  if (options.maxCount !== undefined) args.push(`--max-count=${Math.max(0, Math.floor(options.maxCount))}`);
+  args.push(start, '--', repo.prefix || '.');
+  const r = git(repo.root, args);
+  if (!r.ok) throw new GitError(`cannot read the history of ${start}: ${firstLine(r.stderr)}`, isShallow(repo) ? SHALLOW_HELP : 'check that the repository is readable');
+  // Fields end with NUL and so does each commit (-z): five fields a commit.
+  const fields = r.stdout.toString('utf8').split('\0');
+  const out: CommitInfo[] = [];
+  for (let i = 0; i + 4 < fields.length; i += 5) {
+    out.push({ commit: fields[i].replace(/^\n/, ''), authorName: fields[i + 1], authorEmail: fields[i + 2], date: fields[i + 3], subject: fields[i + 4] });
+  }
+  return out;
+}
+
+function firstLine(text: string): string {
+  return text.trim().split('\n')[0]?.replace(/^(fatal|error): /, '') ?? '';
+}
