@@ -28,9 +28,14 @@ export interface ConfigSide {
   render: RenderOptions;
 }
 
+type KeyFn = (obj: Obj) => string;
+
 export interface ConfigDiffOptions {
-  /** The natural key of an object, the same on both sides (src/diff/identity.ts). */
-  keyOf: (obj: Obj) => string;
+  /**
+   * Each side's natural keys (src/diff/identity.ts), equal for the two versions of one object: a
+   * renamed device's base version is keyed by its head key.
+   */
+  keys: { base: KeyFn; head: KeyFn };
   /** Render every device on both sides rather than those a change can reach. */
   all?: boolean;
 }
@@ -45,8 +50,8 @@ export interface ConfigDiffResult {
 
 /** The config changes between two sides, given the objects that differ on each side. */
 export function configDiff(base: ConfigSide, head: ConfigSide, changed: { base: Iterable<Obj>; head: Iterable<Obj> }, options: ConfigDiffOptions): ConfigDiffResult {
-  const { keyOf } = options;
-  const devices = { base: renderedDevices(base.model, keyOf), head: renderedDevices(head.model, keyOf) };
+  const { keys: keyOf } = options;
+  const devices = { base: renderedDevices(base.model, keyOf.base), head: renderedDevices(head.model, keyOf.head) };
   const renderers = { base: new TemplateRenderer(base.model, base.render), head: new TemplateRenderer(head.model, head.render) };
 
   let keys: Set<string>;
@@ -55,9 +60,9 @@ export function configDiff(base: ConfigSide, head: ConfigSide, changed: { base: 
     keys = new Set<string>();
     const changedBase = [...changed.base];
     const changedHead = [...changed.head];
-    for (const d of affectedDevices(base.model, changedBase)) keys.add(sideKey(d, keyOf));
-    for (const d of affectedDevices(head.model, changedHead)) keys.add(sideKey(d, keyOf));
-    for (const k of templateTextChanges(devices, renderers, keyOf)) keys.add(k);
+    for (const d of affectedDevices(base.model, changedBase)) keys.add(sideKey(d, keyOf.base));
+    for (const d of affectedDevices(head.model, changedHead)) keys.add(sideKey(d, keyOf.head));
+    for (const k of templateTextChanges(devices, renderers)) keys.add(k);
     if ([...changedBase, ...changedHead].some((o) => CONTEXT_KINDS.has(o.kind.kind))) {
       for (const k of contextChanges(base.model, head.model, devices)) keys.add(k);
     }
@@ -76,7 +81,7 @@ export function configDiff(base: ConfigSide, head: ConfigSide, changed: { base: 
     if (h) rendered.head++;
     if (before === after || (before === undefined && after === undefined)) continue;
     const obj = (h ?? b)!;
-    const key = keyOf(obj);
+    const key = h ? keyOf.head(h) : keyOf.base(b!);
     const path = (h ? paths.head.get(h) : paths.base.get(b!))!;
     const action = before === undefined ? 'create' : after === undefined ? 'delete' : 'update';
     const basePath = b ? paths.base.get(b)! : path;
@@ -89,7 +94,7 @@ export function configDiff(base: ConfigSide, head: ConfigSide, changed: { base: 
 }
 
 /** Devices and virtual machines with a config template, by kind and natural key. */
-function renderedDevices(model: Model, keyOf: (obj: Obj) => string): Map<string, Obj> {
+function renderedDevices(model: Model, keyOf: KeyFn): Map<string, Obj> {
   const out = new Map<string, Obj>();
   for (const kind of RENDERED_KINDS) {
     for (const o of objectsOf(model, kind)) if (configTemplateOf(o)) out.set(sideKey(o, keyOf), o);
@@ -98,7 +103,7 @@ function renderedDevices(model: Model, keyOf: (obj: Obj) => string): Map<string,
 }
 
 /** A device and a virtual machine may share a name: the kind keeps them apart. */
-function sideKey(o: Obj, keyOf: (obj: Obj) => string): string {
+function sideKey(o: Obj, keyOf: KeyFn): string {
   return `${o.kind.kind}\u0000${keyOf(o)}`;
 }
 
@@ -142,18 +147,18 @@ function canonical(value: unknown): string {
 function templateTextChanges(
   devices: { base: Map<string, Obj>; head: Map<string, Obj> },
   renderers: { base: TemplateRenderer; head: TemplateRenderer },
-  keyOf: (obj: Obj) => string,
 ): string[] {
   const out: string[] = [];
-  const same = new Map<string, boolean>();
+  const same = new Map<Obj, Map<Obj, boolean>>();
   for (const [key, h] of devices.head) {
     const b = devices.base.get(key);
     if (!b) continue;
     const tb = configTemplateOf(b)!;
     const th = configTemplateOf(h)!;
-    const pair = `${keyOf(tb)}\u0000${keyOf(th)}`;
-    let equal = same.get(pair);
-    if (equal === undefined) same.set(pair, (equal = renderers.base.templateText(tb) === renderers.head.templateText(th)));
+    let byHead = same.get(tb);
+    if (!byHead) same.set(tb, (byHead = new Map()));
+    let equal = byHead.get(th);
+    if (equal === undefined) byHead.set(th, (equal = renderers.base.templateText(tb) === renderers.head.templateText(th)));
     if (!equal) out.push(key);
   }
   return out;

@@ -20,6 +20,7 @@ function side(files: SourceFile[], readFile?: (file: string) => string | undefin
 }
 
 const keyOf = (o: Obj): string => (o.owner ? `${keyOf(o.owner)} / ${displayName(o)}` : displayName(o));
+const keys = { base: keyOf, head: keyOf };
 
 function interfaceOf(model: Model, device: string, name: string): Obj {
   return objectsOf(model, 'dcim.interface').find((i) => i.owner && displayName(i.owner) === device && i.data.name === name)!;
@@ -31,7 +32,7 @@ describe('configDiff', () => {
   it('renders the devices a changed interface reaches and reports only the config that differs', () => {
     const head = side(edited('sites/ams1.yaml', (t) => t.replace('description: to ams1-leaf1 Ethernet49/1', 'description: to ams1-leaf1 Ethernet49/1 (400G)')));
     const changed = { base: [interfaceOf(base.model, 'ams1-spine1', 'Ethernet1/1')], head: [interfaceOf(head.model, 'ams1-spine1', 'Ethernet1/1')] };
-    const out = configDiff(base, head, changed, { keyOf });
+    const out = configDiff(base, head, changed, { keys });
     expect(out.configs.map(({ diff, ...c }) => c)).toEqual([{ action: 'update', kind: 'dcim.device', key: 'ams1-spine1', path: 'configs/ams1-spine1.cfg', added: 1, removed: 1 }]);
     expect(out.configs[0].diff).toContain('\n-   description to ams1-leaf1 Ethernet49/1\n+   description to ams1-leaf1 Ethernet49/1 (400G)\n');
     expect(out.configs[0].diff.startsWith('--- a/configs/ams1-spine1.cfg\n+++ b/configs/ams1-spine1.cfg\n@@ ')).toBe(true);
@@ -42,12 +43,12 @@ describe('configDiff', () => {
   });
 
   it('renders nothing when nothing changed', () => {
-    const out = configDiff(base, side(example), { base: [], head: [] }, { keyOf });
+    const out = configDiff(base, side(example), { base: [], head: [] }, { keys });
     expect(out).toEqual({ configs: [], problems: { base: [], head: [] }, rendered: { base: 0, head: 0 } });
   });
 
   it('with all, renders every device on both sides and still reports only differences', () => {
-    const out = configDiff(base, side(example), { base: [], head: [] }, { keyOf, all: true });
+    const out = configDiff(base, side(example), { base: [], head: [] }, { keys, all: true });
     expect(out.configs).toEqual([]);
     expect(out.rendered.base).toBe(16);
     expect(out.rendered.head).toBe(16);
@@ -56,7 +57,7 @@ describe('configDiff', () => {
   it('a config context change reaches every device whose merged context differs', () => {
     const head = side(edited('extras/config-contexts.yaml', (t) => t.replace('servers: [192.0.2.53, 198.51.100.53]', 'servers: [192.0.2.53]')));
     const context = (m: Model) => objectsOf(m, 'extras.configcontext').filter((c) => c.data.name === 'global-management');
-    const out = configDiff(base, head, { base: context(base.model), head: context(head.model) }, { keyOf });
+    const out = configDiff(base, head, { base: context(base.model), head: context(head.model) }, { keys });
     expect(out.configs.length).toBe(16);
     expect(out.configs.every((c) => c.action === 'update' && c.removed >= 1)).toBe(true);
   });
@@ -66,7 +67,7 @@ describe('configDiff', () => {
     const template = (text: string) => (file: string) => (file === 'templates/eos.hbs' ? text : undefined);
     const before = side(files, template('hostname {{device.name}}\n'));
     const after = side(files, template('hostname {{device.name}}\nip routing\n'));
-    const out = configDiff(before, after, { base: [], head: [] }, { keyOf });
+    const out = configDiff(before, after, { base: [], head: [] }, { keys });
     expect(out.configs.map((c) => c.path)).toEqual([
       'configs/ams1-leaf1.cfg', 'configs/ams1-leaf2.cfg', 'configs/ams1-spine1.cfg', 'configs/ams1-spine2.cfg',
       'configs/ams2-leaf1.cfg', 'configs/ams2-leaf2.cfg', 'configs/iad1-leaf1.cfg', 'configs/iad1-leaf2.cfg',
@@ -78,7 +79,7 @@ describe('configDiff', () => {
     // Renamed everywhere it is named, so that its cables and IP addresses follow it.
     const head = side(example.map((f) => ({ file: f.file, text: f.text.replaceAll('ams1-spine2', 'ams1-spine3') })));
     const spine = (m: Model, name: string) => objectsOf(m, 'dcim.device').filter((d) => d.data.name === name);
-    const out = configDiff(base, head, { base: spine(base.model, 'ams1-spine2'), head: spine(head.model, 'ams1-spine3') }, { keyOf });
+    const out = configDiff(base, head, { base: spine(base.model, 'ams1-spine2'), head: spine(head.model, 'ams1-spine3') }, { keys });
     const summary = out.configs.map((c) => [c.action, c.path]);
     expect(summary).toContainEqual(['delete', 'configs/ams1-spine2.cfg']);
     expect(summary).toContainEqual(['create', 'configs/ams1-spine3.cfg']);
