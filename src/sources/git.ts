@@ -268,6 +268,8 @@ export interface LogOptions {
   rev?: string;
   /** At most this many commits. */
   maxCount?: number;
+  /** Follow only the first parent of merges: history as the branch saw it, one entry per merge. */
+  firstParent?: boolean;
 }
 
 /** The commits, newest first, that change a file under the inventory folder. */
@@ -275,6 +277,7 @@ export function commitsTouching(repo: GitRepository, options: LogOptions = {}): 
   const start = resolveCommit(repo, options.rev ?? 'HEAD');
   const args = ['log', '-z', '--format=%H%x00%an%x00%ae%x00%aI%x00%s'];
   if (options.maxCount !== undefined) args.push(`--max-count=${Math.max(0, Math.floor(options.maxCount))}`);
+  if (options.firstParent) args.push('--first-parent');
   args.push(start, '--', repo.prefix || '.');
   const r = git(repo.root, args);
   if (!r.ok) throw new GitError(`cannot read the history of ${start}: ${firstLine(r.stderr)}`, isShallow(repo) ? SHALLOW_HELP : 'check that the repository is readable');
@@ -289,4 +292,18 @@ export function commitsTouching(repo: GitRepository, options: LogOptions = {}): 
 
 function firstLine(text: string): string {
   return text.trim().split('\n')[0]?.replace(/^(fatal|error): /, '') ?? '';
+}
+
+/**
+ * One file of the inventory folder as a commit holds it (a config template's file, which is no YAML
+ * file of the inventory); undefined when the commit has no such regular file.
+ */
+export async function readCommitFile(repo: GitRepository, commit: string, file: string, reader: BlobReader): Promise<Buffer | undefined> {
+  if (!OBJECT_ID.test(commit)) throw new GitError(`"${commit}" is not a commit id`, 'resolve a revision with resolveCommit first');
+  const path = repo.prefix ? `${repo.prefix}/${file}` : file;
+  const r = git(repo.root, ['ls-tree', '-z', '--full-tree', commit, '--', path]);
+  if (!r.ok) return undefined;
+  const m = /^(\d+) blob ([0-9a-f]+)\t/.exec(r.stdout.toString('utf8'));
+  if (!m || (m[1] !== '100644' && m[1] !== '100755')) return undefined;
+  return reader.read(m[2]);
 }
