@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, realpathSync, writeFileSync, existsSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { heapNeeded } from '../src/cli/heap.js';
@@ -169,10 +169,13 @@ describe('sot check --format github|sarif: paths from the repository root', () =
   it('outside git: from GITHUB_WORKSPACE when it holds the inventory, otherwise from the current folder as before', () => {
     const top = repository(false);
     const tools = join(top, 'tools');
-    expect(sotIn(tools, ['check', '../net/inventory', '--format', 'github'], { GITHUB_WORKSPACE: top }).stdout).toBe(annotation('net/inventory/'));
-    expect(sotIn(tools, ['check', '../net/inventory', '--format', 'github'], { GITHUB_WORKSPACE: tools }).stdout).toBe(annotation('../net/inventory/'));
-    expect(sotIn(tools, ['check', '../net/inventory', '--format', 'github']).stdout).toBe(annotation('../net/inventory/'));
-    const sarif = JSON.parse(sotIn(tools, ['check', '../net/inventory', '--format', 'sarif']).stdout);
+    // However the temporary folder's parents look, git must find no repository above it.
+    const env = { GIT_CEILING_DIRECTORIES: dirname(top) };
+    const check = (format: string, extra: Record<string, string> = {}) => sotIn(tools, ['check', '../net/inventory', '--format', format], { ...env, ...extra });
+    expect(check('github', { GITHUB_WORKSPACE: top }).stdout).toBe(annotation('net/inventory/'));
+    expect(check('github', { GITHUB_WORKSPACE: tools }).stdout).toBe(annotation('../net/inventory/'));
+    expect(check('github').stdout).toBe(annotation('../net/inventory/'));
+    const sarif = JSON.parse(check('sarif').stdout);
     expect(sarif.runs[0].originalUriBaseIds['%SRCROOT%'].uri).toBe(`${pathToFileURL(tools).href}/`);
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('../net/inventory/sites/ams1.yaml');
   });
