@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, cpSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, realpathSync, writeFileSync, existsSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { heapNeeded } from '../src/cli/heap.js';
 import { main } from '../src/cli/main.js';
 import { runCli } from './helpers/cli.js';
+import { sarifValidator } from './helpers/sarif-schema.js';
 
 // End-to-end: the built CLI (npm test builds first), run as a user would, from the repository root.
 const ROOT = join(import.meta.dirname, '..');
@@ -23,6 +25,20 @@ function sot(args: string[], env: Record<string, string> = {}) {
 /** The elapsed time is the only part of a report that changes from run to run. */
 function normalise(text: string): string {
   return text.replace(/\(\d+\.\d\d s\)/g, '(0.00 s)').replace(/"elapsedMs": \d+/g, '"elapsedMs": 0');
+}
+
+/**
+ * SARIF names the folders it ran in (the repository root, the installed docs) and quotes the rule
+ * pages; the golden file keeps placeholders for those so that it changes with the output's shape, not
+ * with the machine or an edit of a docs page (reporters.test.ts checks what the texts are).
+ */
+function sarifGolden(text: string): string {
+  const doc = JSON.parse(text.split(pathToFileURL(ROOT).href).join('file:///ROOT'));
+  for (const rule of doc.runs[0].tool.driver.rules) {
+    rule.fullDescription.text = `(${rule.shortDescription.text} and the first paragraph of docs/rules/${rule.id}.md)`;
+    rule.help = { text: '(the same and the URL)', markdown: `(docs/rules/${rule.id}.md)` };
+  }
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 function lines(dir: string): string[] {
@@ -60,7 +76,8 @@ describe('sot check on broken inventories', () => {
       expect(r.code).toBe(1);
       expect(r.stderr).toBe('');
       const golden = join(ROOT, FIXTURES, 'golden', `broken-inventory.${format}.txt`);
-      const actual = normalise(r.stdout);
+      if (format === 'sarif') expect(sarifValidator()(JSON.parse(r.stdout))).toEqual([]);
+      const actual = format === 'sarif' ? sarifGolden(r.stdout) : normalise(r.stdout);
       if (process.env.UPDATE_GOLDEN || !existsSync(golden)) writeFileSync(golden, actual);
       expect(actual).toBe(readFileSync(golden, 'utf8'));
     });
@@ -95,6 +112,72 @@ describe('sot check on broken inventories', () => {
     expect(heapOf(relaunched)).toBeGreaterThanOrEqual(512);
     // Once only: a process that was already relaunched runs with what it has.
     expect(heapOf(sot(['check', `${FIXTURES}/valid/minimal`], { ...small, SOT_HEAP_RELAUNCHED: '1' }))).toBeLessThan(512);
+  });
+});
+
+describe('sot check --format github|sarif: paths from the repository root', () => {
+  function sotIn(cwd: string, args: string[], env: Record<string, string> = {}) {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/sot.js'), ...args], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '', SOT_TIMINGS: '', GITHUB_WORKSPACE: '', ...env },
+    });
+    return { code: r.status, stdout: normalise(r.stdout), stderr: r.stderr };
+  }
+
+  /** A repository with the inventory in net/inventory (a site name used twice) and an empty tools/ folder. */
+  function repository(git: boolean): string {
+    const top = realpathSync(mkdtempSync(join(tmpdir(), 'sot-repo-')));
+    mkdirSync(join(top, 'net'));
+    mkdirSync(join(top, 'tools'));
+    cpSync(join(ROOT, FIXTURES, 'invalid/duplicate-site-name'), join(top, 'net/inventory'), { recursive: true });
+    if (git) expect(spawnSync('git', ['init', '-q'], { cwd: top }).status).toBe(0);
+    return top;
+  }
+
+  const annotation = (prefix: string) =>
+    `::error file=${prefix}sites/ams1.yaml,line=2,col=11,endLine=2,endColumn=15,title=resolve/duplicate-key::duplicate site name "AMS1"` +
+    `%0Aat: sites[name=AMS1]%0Arelated: ${prefix}sites/ams1-new.yaml:2:11 the other site "AMS1"` +
+    "%0Ahelp: a site's name must be unique; change one of them, or merge them if they are one site\n" +
+    '✖ 1 error, 0 warnings in 3 files (0.00 s)\n';
+
+  it('annotates net/inventory/… from a sibling folder, from the inventory itself and from outside the repository', () => {
+    const top = repository(true);
+    const outside = mkdtempSync(join(tmpdir(), 'sot-elsewhere-'));
+    for (const [cwd, path] of [[join(top, 'tools'), '../net/inventory'], [join(top, 'net/inventory'), '.'], [outside, join(top, 'net/inventory')]]) {
+      const r = sotIn(cwd, ['check', path, '--format', 'github']);
+      expect([r.code, r.stdout, r.stderr], cwd).toEqual([1, annotation('net/inventory/'), '']);
+    }
+  });
+
+  it('writes SARIF with the same paths, %SRCROOT% spelled out as the repository root, valid against the SARIF 2.1.0 schema', () => {
+    const top = repository(true);
+    const r = sotIn(join(top, 'tools'), ['check', '../net/inventory', '--format', 'sarif']);
+    expect([r.code, r.stderr]).toEqual([1, '']);
+    const doc = JSON.parse(r.stdout);
+    expect(sarifValidator()(doc)).toEqual([]);
+    const run = doc.runs[0];
+    expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(top).href}/` } });
+    expect(run.results.map((x: any) => [x.ruleId, x.locations[0].physicalLocation.artifactLocation, x.relatedLocations[0].physicalLocation.artifactLocation])).toEqual([
+      ['resolve/duplicate-key', { uri: 'net/inventory/sites/ams1.yaml', uriBaseId: '%SRCROOT%' }, { uri: 'net/inventory/sites/ams1-new.yaml', uriBaseId: '%SRCROOT%' }],
+    ]);
+    expect(run.results[0].message.text).toBe(
+      'duplicate site name "AMS1"\nrelated: [the other site "AMS1"](1)\nhelp: a site\'s name must be unique; change one of them, or merge them if they are one site',
+    );
+  });
+
+  it('outside git: from GITHUB_WORKSPACE when it holds the inventory, otherwise from the current folder as before', () => {
+    const top = repository(false);
+    const tools = join(top, 'tools');
+    // However the temporary folder's parents look, git must find no repository above it.
+    const env = { GIT_CEILING_DIRECTORIES: dirname(top) };
+    const check = (format: string, extra: Record<string, string> = {}) => sotIn(tools, ['check', '../net/inventory', '--format', format], { ...env, ...extra });
+    expect(check('github', { GITHUB_WORKSPACE: top }).stdout).toBe(annotation('net/inventory/'));
+    expect(check('github', { GITHUB_WORKSPACE: tools }).stdout).toBe(annotation('../net/inventory/'));
+    expect(check('github').stdout).toBe(annotation('../net/inventory/'));
+    const sarif = JSON.parse(check('sarif').stdout);
+    expect(sarif.runs[0].originalUriBaseIds['%SRCROOT%'].uri).toBe(`${pathToFileURL(tools).href}/`);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('../net/inventory/sites/ams1.yaml');
   });
 });
 

@@ -1,11 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
-import { github } from '../src/reporters/github.js';
+import { github, overflowNotice } from '../src/reporters/github.js';
 import { reporters } from '../src/reporters/index.js';
 import { json } from '../src/reporters/json.js';
 import { pretty } from '../src/reporters/pretty.js';
-import { sarif } from '../src/reporters/sarif.js';
+import { fingerprint, messageText, sarif } from '../src/reporters/sarif.js';
+import { docsBase, whySection } from '../src/reporters/rule-docs.js';
+import { allRules } from '../src/diagnostics/catalog.js';
+import { sarifValidator } from './helpers/sarif-schema.js';
 import type { Report, ReporterContext } from '../src/reporters/types.js';
+
+const ROOT = join(import.meta.dirname, '..');
 
 const AMS1 = [
   'devices:',
@@ -51,6 +58,8 @@ function ctx(color = false): ReporterContext {
     displayPath: (file) => `inventory/${file}`,
     source: (file) => sources[file],
     color,
+    // Run from the inventory's parent folder, which is a subfolder `net/` of the repository.
+    repository: { rootUri: () => 'file:///work/repo/', path: (file) => `net/inventory/${file}` },
   };
 }
 
@@ -297,17 +306,26 @@ describe('pretty', () => {
 });
 
 describe('github', () => {
-  it('emits one workflow command per diagnostic and the summary', () => {
-    expect(github(report([duplicateIp, noRange]), ctx())).toBe(
+  it('emits one workflow command per diagnostic, errors first, paths from the repository root, then the summary', () => {
+    expect(github(report([noRange, duplicateIp]), ctx())).toBe(
       [
-        '::error file=inventory/sites/ams1.yaml,line=5,col=24,endLine=5,endColumn=36,title=ipam/duplicate-ip::' +
+        '::error file=net/inventory/sites/ams1.yaml,line=5,col=24,endLine=5,endColumn=36,title=ipam/duplicate-ip::' +
           '10.0.10.1/24 is already assigned to ams1-leaf2:Ethernet3' +
           '%0Aat: devices[name=ams1-leaf1].interfaces[name=Ethernet1]' +
+          '%0Arelated: net/inventory/sites/ams1.yaml:9:24 first assignment (ams1-leaf2:Ethernet3)' +
           '%0Ahelp: an address may appear once per VRF where uniqueness is enforced',
-        '::warning file=inventory/sites/empty.yaml,title=parse/empty-file::file is empty',
+        '::warning file=net/inventory/sites/empty.yaml,title=parse/empty-file::file is empty',
         '✖ 1 error, 1 warning in 12 files (0.41 s)',
         '',
       ].join('\n'),
+    );
+  });
+
+  it('falls back to the displayed path when there is no repository', () => {
+    const { repository: _, ...plain } = ctx();
+    expect(github(report([noRange]), plain)).toBe(
+      '::warning file=inventory/sites/empty.yaml,title=parse/empty-file::file is empty\n' +
+        '⚠ 0 errors, 1 warning in 12 files (0.41 s)\n',
     );
   });
 
@@ -317,17 +335,46 @@ describe('github', () => {
       severity: 'warning',
       message: '100% sure, a:b\r\nnext line',
       location: { file: 'odd,dir:x/50%.yaml' },
+      related: [{ location: { file: 'a,b:c.yaml' }, message: 'other 5%\nline' }],
       help: 'one\ntwo',
     };
     expect(github(report([d]), { ...ctx(), color: true })).toBe(
-      '::warning file=inventory/odd%2Cdir%3Ax/50%25.yaml,title=odd%3Arule%2Cid%25::' +
-        '100%25 sure, a:b%0D%0Anext line%0Ahelp: one%0Atwo\n' +
+      '::warning file=net/inventory/odd%2Cdir%3Ax/50%25.yaml,title=odd%3Arule%2Cid%25::' +
+        '100%25 sure, a:b%0D%0Anext line%0Arelated: net/inventory/a,b:c.yaml other 5%25%0Aline%0Ahelp: one%0Atwo\n' +
         '⚠ 0 errors, 1 warning in 12 files (0.41 s)\n',
     );
   });
 
   it('prints only the summary when clean', () => {
     expect(github(report([]), ctx(true))).toBe('✔ no problems in 12 files (0.41 s)\n');
+  });
+
+  it('ends with a notice of how many problems GitHub did not annotate when there are more than 10 errors or warnings', () => {
+    const problem = (severity: 'error' | 'warning', i: number): Diagnostic => ({
+      rule: 'dcim/unused-site',
+      severity,
+      message: `${severity} ${i}`,
+      location: { file: 'a.yaml', range: { start: { line: i, column: 0 }, end: { line: i, column: 1 } } },
+    });
+    const errors = Array.from({ length: 13 }, (_, i) => problem('error', i));
+    const warnings = Array.from({ length: 11 }, (_, i) => problem('warning', 20 + i));
+    const lines = github(report([...warnings, ...errors]), ctx()).split('\n');
+    expect(lines).toHaveLength(24 + 3);
+    expect(lines.slice(0, 13).every((l) => l.startsWith('::error '))).toBe(true);
+    expect(lines.slice(13, 24).every((l) => l.startsWith('::warning '))).toBe(true);
+    expect(lines[0]).toBe('::error file=net/inventory/a.yaml,line=1,col=1,endLine=1,endColumn=2,title=dcim/unused-site::error 0');
+    expect(lines.slice(24)).toEqual([
+      '✖ 13 errors, 11 warnings in 12 files (0.41 s)',
+      '::notice title=sot%3A problems not annotated::4 more problems not annotated (GitHub shows 10 errors and 10 warnings per step): ' +
+        'all 24 are in the job summary, or run sot check on the inventory.',
+      '',
+    ]);
+    expect(overflowNotice(10, 10)).toBeUndefined();
+    expect(overflowNotice(11, 0)).toBe(
+      '::notice title=sot%3A problems not annotated::1 more problem not annotated (GitHub shows 10 errors and 10 warnings per step): ' +
+        'all 11 are in the job summary, or run sot check on the inventory.',
+    );
+    expect(overflowNotice(300, 4)).toContain('::290 more problems not annotated');
   });
 });
 
@@ -402,185 +449,220 @@ describe('json', () => {
 });
 
 describe('sarif', () => {
-  it('lists the distinct rules sorted and points results at them', () => {
-    const text = sarif(report([noRange, duplicateIp, multiLine, noRange]), ctx());
-    expect(text).toBe(
-      `{
-  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-  "version": "2.1.0",
-  "runs": [
-    {
-      "tool": {
-        "driver": {
-          "name": "sot",
-          "version": "0.1.0",
-          "rules": [
-            {
-              "id": "ipam/duplicate-ip",
-              "name": "ipam/duplicate-ip",
-              "shortDescription": {
-                "text": "ipam/duplicate-ip"
-              },
-              "help": {
-                "text": "see docs/rules/ipam/duplicate-ip.md"
-              }
-            },
-            {
-              "id": "parse/empty-file",
-              "name": "parse/empty-file",
-              "shortDescription": {
-                "text": "parse/empty-file"
-              },
-              "help": {
-                "text": "see docs/rules/parse/empty-file.md"
-              }
-            },
-            {
-              "id": "schema/invalid-type",
-              "name": "schema/invalid-type",
-              "shortDescription": {
-                "text": "schema/invalid-type"
-              },
-              "help": {
-                "text": "see docs/rules/schema/invalid-type.md"
-              }
-            }
-          ]
-        }
-      },
-      "results": [
-        {
-          "ruleId": "parse/empty-file",
-          "ruleIndex": 1,
-          "level": "warning",
-          "message": {
-            "text": "file is empty"
-          },
-          "locations": [
-            {
-              "physicalLocation": {
-                "artifactLocation": {
-                  "uri": "inventory/sites/empty.yaml",
-                  "uriBaseId": "%SRCROOT%"
-                }
-              }
-            }
-          ]
-        },
-        {
-          "ruleId": "ipam/duplicate-ip",
-          "ruleIndex": 0,
-          "level": "error",
-          "message": {
-            "text": "10.0.10.1/24 is already assigned to ams1-leaf2:Ethernet3"
-          },
-          "locations": [
-            {
-              "physicalLocation": {
-                "artifactLocation": {
-                  "uri": "inventory/sites/ams1.yaml",
-                  "uriBaseId": "%SRCROOT%"
-                },
-                "region": {
-                  "startLine": 5,
-                  "startColumn": 24,
-                  "endLine": 5,
-                  "endColumn": 36
-                }
-              },
-              "logicalLocations": [
-                {
-                  "fullyQualifiedName": "devices[name=ams1-leaf1].interfaces[name=Ethernet1]"
-                }
-              ]
-            }
-          ],
-          "relatedLocations": [
-            {
-              "id": 1,
-              "physicalLocation": {
-                "artifactLocation": {
-                  "uri": "inventory/sites/ams1.yaml",
-                  "uriBaseId": "%SRCROOT%"
-                },
-                "region": {
-                  "startLine": 9,
-                  "startColumn": 24,
-                  "endLine": 9,
-                  "endColumn": 36
-                }
-              },
-              "message": {
-                "text": "first assignment (ams1-leaf2:Ethernet3)"
-              }
-            }
-          ],
-          "properties": {
-            "data": {
-              "address": "10.0.10.1/24",
-              "other": "ams1-leaf2:Ethernet3"
-            }
-          }
-        },
-        {
-          "ruleId": "schema/invalid-type",
-          "ruleIndex": 2,
-          "level": "error",
-          "message": {
-            "text": "notes must be a list"
-          },
-          "locations": [
-            {
-              "physicalLocation": {
-                "artifactLocation": {
-                  "uri": "inventory/long.yaml",
-                  "uriBaseId": "%SRCROOT%"
-                },
-                "region": {
-                  "startLine": 8,
-                  "startColumn": 8,
-                  "endLine": 13,
-                  "endColumn": 1
-                }
-              }
-            }
-          ]
-        },
-        {
-          "ruleId": "parse/empty-file",
-          "ruleIndex": 1,
-          "level": "warning",
-          "message": {
-            "text": "file is empty"
-          },
-          "locations": [
-            {
-              "physicalLocation": {
-                "artifactLocation": {
-                  "uri": "inventory/sites/empty.yaml",
-                  "uriBaseId": "%SRCROOT%"
-                }
-              }
-            }
-          ]
-        }
-      ]
-    }
-  ]
-}
-`,
-    );
+  const BASE = docsBase();
+  const validate = sarifValidator();
+
+  it('writes rules with help, results with related locations, help and fingerprints, paths from the repository root', () => {
+    const text = sarif(report([noRange, duplicateIp]), ctx());
     const doc = JSON.parse(text);
+    expect(validate(doc)).toEqual([]);
+    expect(doc).toEqual({
+      $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: 'sot',
+              version: '0.1.0',
+              semanticVersion: '0.1.0',
+              informationUri: `${BASE}README.md`,
+              rules: [
+                {
+                  id: 'ipam/duplicate-ip',
+                  name: 'IpamDuplicateIp',
+                  shortDescription: { text: 'Rule ipam/duplicate-ip.' },
+                  fullDescription: { text: 'Rule ipam/duplicate-ip.' },
+                  defaultConfiguration: { level: 'error' },
+                  helpUri: `${BASE}docs/rules/ipam/duplicate-ip.md`,
+                  help: {
+                    text: `Rule ipam/duplicate-ip.\n\nSee ${BASE}docs/rules/ipam/duplicate-ip.md`,
+                    markdown: `Rule ipam/duplicate-ip.\n\nSee ${BASE}docs/rules/ipam/duplicate-ip.md`,
+                  },
+                  properties: { tags: ['sot', 'ipam'] },
+                },
+                {
+                  id: 'parse/empty-file',
+                  name: 'ParseEmptyFile',
+                  shortDescription: { text: 'Rule parse/empty-file.' },
+                  fullDescription: { text: 'Rule parse/empty-file.' },
+                  defaultConfiguration: { level: 'error' },
+                  helpUri: `${BASE}docs/rules/parse/empty-file.md`,
+                  help: {
+                    text: `Rule parse/empty-file.\n\nSee ${BASE}docs/rules/parse/empty-file.md`,
+                    markdown: `Rule parse/empty-file.\n\nSee ${BASE}docs/rules/parse/empty-file.md`,
+                  },
+                  properties: { tags: ['sot', 'parse'] },
+                },
+              ],
+            },
+          },
+          automationDetails: { id: 'sot/check/' },
+          originalUriBaseIds: { '%SRCROOT%': { uri: 'file:///work/repo/' } },
+          columnKind: 'utf16CodeUnits',
+          results: [
+            {
+              ruleId: 'parse/empty-file',
+              ruleIndex: 1,
+              level: 'warning',
+              message: { text: 'file is empty' },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: 'net/inventory/sites/empty.yaml', uriBaseId: '%SRCROOT%' },
+                    region: { startLine: 1 },
+                  },
+                },
+              ],
+              partialFingerprints: { 'sotProblem/v1': fingerprint(noRange, ctx()) },
+            },
+            {
+              ruleId: 'ipam/duplicate-ip',
+              ruleIndex: 0,
+              level: 'error',
+              message: {
+                text:
+                  '10.0.10.1/24 is already assigned to ams1-leaf2:Ethernet3\n' +
+                  'related: [first assignment (ams1-leaf2:Ethernet3)](1)\n' +
+                  'help: an address may appear once per VRF where uniqueness is enforced',
+              },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: 'net/inventory/sites/ams1.yaml', uriBaseId: '%SRCROOT%' },
+                    region: { startLine: 5, startColumn: 24, endLine: 5, endColumn: 36 },
+                  },
+                  logicalLocations: [{ fullyQualifiedName: 'devices[name=ams1-leaf1].interfaces[name=Ethernet1]' }],
+                },
+              ],
+              relatedLocations: [
+                {
+                  id: 1,
+                  physicalLocation: {
+                    artifactLocation: { uri: 'net/inventory/sites/ams1.yaml', uriBaseId: '%SRCROOT%' },
+                    region: { startLine: 9, startColumn: 24, endLine: 9, endColumn: 36 },
+                  },
+                  message: { text: 'first assignment (ams1-leaf2:Ethernet3)' },
+                },
+              ],
+              partialFingerprints: { 'sotProblem/v1': fingerprint(duplicateIp, ctx()) },
+              properties: {
+                help: 'an address may appear once per VRF where uniqueness is enforced',
+                data: { address: '10.0.10.1/24', other: 'ams1-leaf2:Ethernet3' },
+              },
+            },
+          ],
+        },
+      ],
+    });
+    // Two-space JSON with a final newline, keys in the order above.
+    expect(text).toBe(`${JSON.stringify(doc, null, 2)}\n`);
     const run = doc.runs[0];
     for (const r of run.results) expect(run.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
+  });
+
+  it('describes a rule from its docs page: friendly name, why, help markdown with absolute links, default level, tags', () => {
+    const d: Diagnostic = { rule: 'resolve/duplicate-key', severity: 'error', message: 'duplicate site name "AMS1"', location: { file: 'a.yaml' } };
+    const lint: Diagnostic = { rule: 'lint/prefix-overlap', severity: 'warning', message: 'overlap', location: { file: 'a.yaml' } };
+    const deprecated: Diagnostic = { rule: 'schema/deprecated', severity: 'warning', message: 'old', location: { file: 'a.yaml' } };
+    const doc = JSON.parse(sarif(report([d, lint, deprecated]), ctx()));
+    expect(validate(doc)).toEqual([]);
+    const [lintRule, duplicateKey, deprecatedRule] = doc.runs[0].tool.driver.rules;
+    const page = readFileSync(join(ROOT, 'docs/rules/resolve/duplicate-key.md'), 'utf8');
+    const pageUrl = `${BASE}docs/rules/resolve/duplicate-key.md`;
+    expect(duplicateKey.id).toBe('resolve/duplicate-key');
+    expect(duplicateKey.name).toBe('ResolveDuplicateKey');
+    expect(duplicateKey.shortDescription.text).toBe(allRules()['resolve/duplicate-key']);
+    const why = whySection(page) as string;
+    expect(why.length).toBeGreaterThan(40);
+    expect(why).not.toContain('\n');
+    expect(duplicateKey.fullDescription.text).toBe(`${allRules()['resolve/duplicate-key']} ${why}`);
+    expect(duplicateKey.help.text).toBe(`${allRules()['resolve/duplicate-key']}\n\n${why}\n\nSee ${pageUrl}`);
+    // The page itself, every relative link made absolute against the page's own URL.
+    expect(duplicateKey.help.markdown.startsWith('# resolve/duplicate-key\n')).toBe(true);
+    expect(duplicateKey.help.markdown).not.toMatch(/\]\((?![a-z]+:|#)/);
+    expect(duplicateKey.help.markdown.replace(/\]\([^)]*\)/g, '](x)')).toBe(page.replace(/\]\([^)]*\)/g, '](x)'));
+    expect(duplicateKey.helpUri).toBe(pageUrl);
+    expect(duplicateKey.defaultConfiguration).toEqual({ level: 'error' });
+    expect(duplicateKey.properties).toEqual({ tags: ['sot', 'resolve'] });
+    // A lint rule is off unless sot.yaml turns it on; schema/deprecated is a warning by default.
+    expect(lintRule.id).toBe('lint/prefix-overlap');
+    expect(lintRule.defaultConfiguration).toEqual({ enabled: false, level: 'warning' });
+    expect(deprecatedRule.defaultConfiguration).toEqual({ level: 'warning' });
+  });
+
+  it('takes the first paragraph under "## Why", without a sentence that introduces a list', () => {
+    expect(whySection('# a/b\n\nShort.\n\n## Why\n\nFirst line\nsecond line.\n\nMore.\n\n## Example\n')).toBe('First line second line.');
+    expect(whySection('# a/b\n\n## Why\n\nOne. Two follow:\n\n- x\n')).toBe('One.');
+    expect(whySection('# a/b\n\n## Why\n\nOnly a list:\n\n- x\n')).toBeUndefined();
+    expect(whySection('# a/b\n\n## Example\n\nx\n')).toBeUndefined();
+    expect(whySection(undefined)).toBeUndefined();
+  });
+
+  it('keeps every related location, linked from the message by id, and escapes brackets only where they could read as a link', () => {
+    const d: Diagnostic = {
+      ...duplicateIp,
+      message: 'see [this](there) and devices[name=a]',
+      related: [
+        { location: { file: 'b.yaml', range: { start: { line: 0, column: 0 }, end: { line: 0, column: 3 } } }, message: 'first [x]' },
+        { location: { file: 'c.yaml' }, message: 'second' },
+      ],
+      help: undefined,
+    };
+    const doc = JSON.parse(sarif(report([d]), ctx()));
+    expect(validate(doc)).toEqual([]);
+    const result = doc.runs[0].results[0];
+    expect(result.message.text).toBe('see \\[this\\](there) and devices\\[name=a\\]\nrelated: [first \\[x\\]](1), [second](2)');
+    expect(result.relatedLocations).toEqual([
+      {
+        id: 1,
+        physicalLocation: { artifactLocation: { uri: 'net/inventory/b.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 4 } },
+        message: { text: 'first [x]' },
+      },
+      {
+        id: 2,
+        physicalLocation: { artifactLocation: { uri: 'net/inventory/c.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } },
+        message: { text: 'second' },
+      },
+    ]);
+    expect(messageText(duplicateIp)).toBe(
+      '10.0.10.1/24 is already assigned to ams1-leaf2:Ethernet3\nrelated: [first assignment (ams1-leaf2:Ethernet3)](1)\nhelp: an address may appear once per VRF where uniqueness is enforced',
+    );
+  });
+
+  it('gives each problem a fingerprint that survives line moves but not a change of file, place, rule or message', () => {
+    const moved: Diagnostic = {
+      ...duplicateIp,
+      location: { ...duplicateIp.location, range: { start: { line: 40, column: 23 }, end: { line: 40, column: 35 } } },
+    };
+    const base = fingerprint(duplicateIp, ctx());
+    expect(base).toMatch(/^[0-9a-f]{32}$/);
+    expect(fingerprint(moved, ctx())).toBe(base);
+    expect(fingerprint({ ...duplicateIp, message: 'other' }, ctx())).not.toBe(base);
+    expect(fingerprint({ ...duplicateIp, rule: 'ipam/other' }, ctx())).not.toBe(base);
+    expect(fingerprint({ ...duplicateIp, location: { ...duplicateIp.location, file: 'sites/ams2.yaml' } }, ctx())).not.toBe(base);
+    expect(fingerprint({ ...duplicateIp, location: { ...duplicateIp.location, path: ['devices', 1] } }, ctx())).not.toBe(base);
   });
 
   it('percent-encodes path segments that are not valid in a URI', () => {
     const d: Diagnostic = { ...noRange, location: { file: 'my sites/a#1.yaml' } };
     const doc = JSON.parse(sarif(report([d]), ctx()));
-    expect(doc.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(
-      'inventory/my%20sites/a%231.yaml',
-    );
+    expect(validate(doc)).toEqual([]);
+    expect(doc.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('net/inventory/my%20sites/a%231.yaml');
+  });
+
+  it('is valid with no problems at all, and the validator rejects what the schema forbids', () => {
+    const doc = JSON.parse(sarif(report([]), ctx()));
+    expect(validate(doc)).toEqual([]);
+    expect(doc.runs[0].results).toEqual([]);
+    expect(doc.runs[0].tool.driver.rules).toEqual([]);
+    expect(validate({ ...doc, version: '2.0.0' })).not.toEqual([]);
+    const bad = JSON.parse(sarif(report([noRange]), ctx()));
+    bad.runs[0].results[0].locations[0].physicalLocation.region.startLine = 0;
+    expect(validate(bad)).toEqual(['/runs/0/results/0/locations/0/physicalLocation/region/startLine must be >= 1']);
+    bad.runs[0].results[0].locations[0].physicalLocation.region.startLine = 1;
+    bad.runs[0].tool.driver.rules.push({ id: 'x', helpUri: 'not a uri' });
+    expect(validate(bad)).toEqual(['/runs/0/tool/driver/rules/1/helpUri must match format "uri"']);
   });
 });
 

@@ -43,7 +43,8 @@ repository. A revision git cannot find, or a shallow clone that lacks it, exits 
 
 Options:
   -f, --format <name>     pretty (default; colour on a terminal unless NO_COLOR is set), json,
-                          github (workflow annotations), sarif (SARIF 2.1.0)
+                          github (workflow annotations), sarif (SARIF 2.1.0); these two give
+                          paths from the repository root (git, else GITHUB_WORKSPACE)
       --fail-on <level>   error (default) or warning: the lowest severity that makes the exit code 1
   -q, --quiet             report errors only
       --timings           print phase times to stderr (also SOT_TIMINGS=1)

@@ -9,6 +9,7 @@ import { GitError, openRepository } from '../sources/git.js';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { packageRoot } from '../model/kinds.js';
 import { reporters, type FormatName } from '../reporters/index.js';
+import { repositoryPaths } from '../reporters/repository.js';
 import { rackElevation, elevationJson } from '../outputs/rack-elevation.js';
 import { rackSvg } from '../outputs/rack-svg.js';
 import { rackText } from '../outputs/rack-text.js';
@@ -165,6 +166,7 @@ async function check(args: string[], io: Io): Promise<number> {
       displayPath: (file) => relative(io.cwd, join(root, file)).split(sep).join('/'),
       source: (file) => texts.get(file),
       color: format === 'pretty' && io.isTTY && !io.env.NO_COLOR,
+      repository: repositoryPaths(root, io.cwd, io.env),
     },
   );
   io.stdout(output);

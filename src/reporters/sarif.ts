@@ -1,35 +1,81 @@
 // SARIF 2.1.0 for code-scanning uploads (GitHub code scanning, IDE viewers).
 // https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
-// Columns are UTF-16 code units (SARIF's default columnKind), 1-based, end column exclusive — the
-// same convention as the internal ranges plus one.
+// Columns are UTF-16 code units (said explicitly in columnKind), 1-based, end column exclusive — the
+// same convention as the internal ranges plus one. Paths are relative to the repository root, the
+// `%SRCROOT%` base that run.originalUriBaseIds spells out, so viewers and GitHub find the files.
+// The shape follows what GitHub's ingestion requires: every result with a region and a partial
+// fingerprint, every rule with a friendly name, descriptions, help and a help URI.
 
-import { docsPath } from '../diagnostics/diagnostic.js';
+import { createHash } from 'node:crypto';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
+import { folderUri } from './repository.js';
+import { docsBase, ruleDocs, whySection } from './rule-docs.js';
 import type { Reporter, ReporterContext } from './types.js';
 
+export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+/** The automation id GitHub groups uploads by (its "category"): one analysis per inventory check. */
+export const AUTOMATION_ID = 'sot/check/';
+
+/** The key under which each result carries its own fingerprint (GitHub keeps alerts by it across pushes). */
+export const FINGERPRINT_KEY = 'sotProblem/v1';
+
 /**
- * A relative URI reference for a display path: each segment percent-encoded so spaces, `#`, `?`, `%`
- * and a `:` in the first segment (which would read as a scheme) keep the reference valid.
+ * A relative URI reference for a repository path: each segment percent-encoded so spaces, `#`, `?`,
+ * `%` and a `:` in the first segment (which would read as a scheme) keep the reference valid.
  * Ordinary paths (letters, digits, `-`, `_`, `.`, `/`) come out unchanged.
  */
 function toUri(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
+function repoPath(file: string, ctx: ReporterContext): string {
+  return ctx.repository ? ctx.repository.path(file) : ctx.displayPath(file);
+}
+
 function physicalLocation(location: Location, ctx: ReporterContext): Record<string, unknown> {
-  const out: Record<string, unknown> = {
-    artifactLocation: { uri: toUri(ctx.displayPath(location.file)), uriBaseId: '%SRCROOT%' },
-  };
   const r = location.range;
-  if (r) {
-    out.region = {
-      startLine: r.start.line + 1,
-      startColumn: r.start.column + 1,
-      endLine: r.end.line + 1,
-      endColumn: r.end.column + 1,
-    };
+  return {
+    artifactLocation: { uri: toUri(repoPath(location.file, ctx)), uriBaseId: '%SRCROOT%' },
+    // GitHub wants a region on every location; a problem with the whole file is put on its first line.
+    region: r
+      ? { startLine: r.start.line + 1, startColumn: r.start.column + 1, endLine: r.end.line + 1, endColumn: r.end.column + 1 }
+      : { startLine: 1 },
+  };
+}
+
+/**
+ * Brackets and backslashes in text that goes into a message: SARIF reads `[text](n)` as a link to a
+ * related location, so link text escapes them always, and plain text escapes them when it holds a
+ * `](` that could close a link. Other text keeps them as written (`devices[name=a]` reads as is).
+ */
+function escapeLinkText(s: string): string {
+  return s.replace(/[\\[\]]/g, '\\$&');
+}
+
+function escapePlain(s: string): string {
+  return s.includes('](') ? escapeLinkText(s) : s;
+}
+
+/** The message with the related locations linked (`[first assignment](1)`) and the help line kept. */
+export function messageText(d: Diagnostic): string {
+  const lines = [escapePlain(d.message)];
+  if (d.related && d.related.length > 0) {
+    lines.push(`related: ${d.related.map((r, i) => `[${escapeLinkText(r.message)}](${i + 1})`).join(', ')}`);
   }
-  return out;
+  if (d.help) lines.push(`help: ${escapePlain(d.help)}`);
+  return lines.join('\n');
+}
+
+/**
+ * Stable across runs and line moves: the rule, the file from the repository root, where in the file
+ * (the document path, else the model path) and the message. Line numbers stay out so that an edit
+ * above a problem does not make GitHub see a new alert.
+ */
+export function fingerprint(d: Diagnostic, ctx: ReporterContext): string {
+  const where = d.location.path ? JSON.stringify(d.location.path) : (d.modelPath ?? '');
+  const key = [d.rule, repoPath(d.location.file, ctx), where, d.location.target ?? '', d.message].join('\0');
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 
 function result(d: Diagnostic, ruleIndex: number, ctx: ReporterContext): Record<string, unknown> {
@@ -39,7 +85,7 @@ function result(d: Diagnostic, ruleIndex: number, ctx: ReporterContext): Record<
     ruleId: d.rule,
     ruleIndex,
     level: d.severity === 'error' ? 'error' : 'warning',
-    message: { text: d.message },
+    message: { text: messageText(d) },
     locations: [location],
   };
   if (d.related && d.related.length > 0) {
@@ -49,15 +95,40 @@ function result(d: Diagnostic, ruleIndex: number, ctx: ReporterContext): Record<
       message: { text: r.message },
     }));
   }
-  if (d.data !== undefined) out.properties = { data: d.data };
+  out.partialFingerprints = { [FINGERPRINT_KEY]: fingerprint(d, ctx) };
+  const properties: Record<string, unknown> = {};
+  if (d.help !== undefined) properties.help = d.help;
+  if (d.data !== undefined) properties.data = d.data;
+  if (Object.keys(properties).length > 0) out.properties = properties;
   return out;
+}
+
+function rule(id: string): Record<string, unknown> {
+  const docs = ruleDocs(id);
+  const why = whySection(docs.page);
+  // The page itself as markdown (GitHub shows it with the alert); a short plain text with its URL.
+  const helpText = [docs.description, ...(why ? [why] : []), `See ${docs.url}`].join('\n\n');
+  return {
+    id,
+    name: docs.name,
+    shortDescription: { text: docs.description },
+    fullDescription: { text: why ? `${docs.description} ${why}` : docs.description },
+    defaultConfiguration: docs.enabled ? { level: docs.severity } : { enabled: false, level: docs.severity },
+    helpUri: docs.url,
+    help: { text: helpText, markdown: docs.page ?? helpText },
+    properties: { tags: ['sot', id.split('/')[0]] },
+  };
+}
+
+function rootUri(ctx: ReporterContext): string {
+  return ctx.repository ? ctx.repository.rootUri() : folderUri(process.cwd());
 }
 
 export const sarif: Reporter = (report, ctx) => {
   const ruleIds = [...new Set(report.diagnostics.map((d) => d.rule))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const index = new Map(ruleIds.map((id, i) => [id, i]));
   const doc = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
       {
@@ -65,14 +136,14 @@ export const sarif: Reporter = (report, ctx) => {
           driver: {
             name: 'sot',
             version: report.version,
-            rules: ruleIds.map((id) => ({
-              id,
-              name: id,
-              shortDescription: { text: id },
-              help: { text: `see ${docsPath(id)}` },
-            })),
+            semanticVersion: report.version,
+            informationUri: new URL('README.md', docsBase()).href,
+            rules: ruleIds.map(rule),
           },
         },
+        automationDetails: { id: AUTOMATION_ID },
+        originalUriBaseIds: { '%SRCROOT%': { uri: rootUri(ctx) } },
+        columnKind: 'utf16CodeUnits',
         results: report.diagnostics.map((d) => result(d, index.get(d.rule) as number, ctx)),
       },
     ],

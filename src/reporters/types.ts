@@ -16,6 +16,19 @@ export interface ReporterContext {
   source(file: string): string | undefined;
   /** ANSI colour allowed (stdout is a TTY and NO_COLOR is unset). */
   color: boolean;
+  /**
+   * Paths from the repository root, for the formats GitHub reads (annotations, SARIF). Absent: those
+   * formats use displayPath and the current folder.
+   */
+  repository?: RepositoryPaths;
+}
+
+/** Where an inventory's files are in its repository (see repository.ts). */
+export interface RepositoryPaths {
+  /** Absolute `file://` URI of the repository root, ending in `/` (SARIF's `%SRCROOT%`). */
+  rootUri(): string;
+  /** Path of an inventory-relative file from the repository root, forward slashes. */
+  path(file: string): string;
 }
 
 /** A reporter is a pure function from a report to the exact text written to stdout. */
