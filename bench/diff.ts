@@ -28,5 +28,5 @@ if (dtFile) {
   const c = compile(edited);
   const t = performance.now();
   const d = diffModels(base, { result: c, texts: texts(edited) });
-  console.log(`device type edited: ${(performance.now() - t).toFixed(0)} ms, changes ${d.objects.length}, derived ${d.derived.map((x) => `${x.kind} ${x.action} ×${x.count}`).join('; ')}`);
+  console.log(`device type edited: ${(performance.now() - t).toFixed(0)} ms, changes ${d.objects.map((o) => `${o.action} ${o.kind} ${o.key}`).join(', ')}, derived ${d.derived.map((x) => `${x.kind} ${x.action} ×${x.count}`).join('; ')}`);
 }

@@ -20,28 +20,24 @@ export type KeyFn = (obj: Obj) => string;
  * matching of two models decides (see model-diff.ts): the first keeps the key, the others get ` #2`, ` #3`….
  */
 export class NaturalKeys {
-  /** By object id; filled up front so that the array stays a packed one (a sparse one is a dictionary). */
-  private readonly keys: (string | undefined)[];
+  /** Only the keys asked for: a diff asks for few, and a table of every object would cost more. */
+  private readonly keys = new Map<Obj, string>();
 
   constructor(
     readonly model: Model,
     /** 1-based rank of an object among those of its kind sharing its key; 1 (or undefined) for most. */
     private readonly ordinal?: (obj: Obj) => number | undefined,
-  ) {
-    let top = -1;
-    for (const o of model.objects) if (o.id > top) top = o.id;
-    this.keys = new Array<string | undefined>(top + 1).fill(undefined);
-  }
+  ) {}
 
   /** The object's natural key as text. */
   readonly key: KeyFn = (obj) => {
-    let k = this.keys[obj.id];
+    let k = this.keys.get(obj);
     if (k !== undefined) return k;
     // A key that names an object of its own kind, which names it back, is cut short rather than looping.
-    this.keys[obj.id] = UNNAMED;
+    this.keys.set(obj, UNNAMED);
     const n = this.ordinal?.(obj);
     k = this.rawKey(obj) + (n !== undefined && n > 1 ? ` #${n}` : '');
-    this.keys[obj.id] = k;
+    this.keys.set(obj, k);
     return k;
   };
 

@@ -37,9 +37,10 @@ export function diffModels(base: DiffInput, head: DiffInput): ModelDiff {
   return describeChanges(matched, base, head);
 }
 
-/** How the two sides' objects correspond: pairs, and what is only on one side. */
+/** How the two sides' objects correspond (headOf, baseOf), and what is only on one side. */
 export interface Matching {
-  pairs: Pair[];
+  /** The base's objects whose head counterpart is them renamed. */
+  renamed: Set<Obj>;
   created: Obj[];
   deleted: Obj[];
   /** Natural keys as text, each side's own (a base object's key is its name in the base). */
@@ -72,13 +73,16 @@ export function matchObjects(baseModel: Model, headModel: Model): Matching {
   const headKey = headKeys.key;
   const baseKey = baseKeys.key;
   const processed = new Set<string>();
-  const pairs: Pair[] = [];
+  const renamed = new Set<Obj>();
   const created: Obj[] = [];
   const deleted: Obj[] = [];
-  const pair = (b: Obj, h: Obj, renamed: boolean) => {
-    pairs.push({ base: b, head: h, renamed });
+  const pair = (b: Obj, h: Obj) => {
     headOfId[b.id] = h;
     baseOfId[h.id] = b;
+  };
+  const unpair = (b: Obj, h: Obj) => {
+    headOfId[b.id] = undefined;
+    baseOfId[h.id] = undefined;
   };
 
   // What a reference inside a key is compared by: the head's object it is (or, for a kind not matched
@@ -147,57 +151,97 @@ export function matchObjects(baseModel: Model, headModel: Model): Matching {
   for (const kind of keyOrder(kindInfos.values(), kindInfos)) {
     const bs = baseModel.byKind.get(kind.kind) ?? [];
     const hs = headModel.byKind.get(kind.kind) ?? [];
-    const pairsBefore = pairs.length;
+    // Only the head's objects are put in buckets; each base object looks its name up there.
+    let matchedHere = 0;
     const headBuckets = bucket(hs, (h) => place(h, 'head'), () => outer);
-    const baseBuckets = bucket(bs, (b) => place(b, 'base'), () => outer);
     const leftBase: Obj[] = [];
-    for (const [outer, names] of baseBuckets) {
-      const heads = headBuckets.get(outer);
-      for (const [name, entry] of names) {
-        const h = heads?.get(name);
-        if (!Array.isArray(entry) && (h === undefined || !Array.isArray(h))) {
-          if (h === undefined) leftBase.push(entry);
-          else pair(entry, h, false);
-          continue;
-        }
-        // Objects sharing a key: equal ones pair first, the rest in the order of their resolved forms.
-        const bl = sharedOrder(Array.isArray(entry) ? entry : [entry], baseKey, ordinals.base);
-        const hl = h === undefined ? [] : sharedOrder(Array.isArray(h) ? h : [h], headKey, ordinals.head);
-        const byText = new Map<string, number[]>();
-        hl.forEach((x, j) => {
-          const list = byText.get(x.text);
-          if (list) list.push(j);
-          else byText.set(x.text, [j]);
-        });
-        const hTaken = new Set<number>();
-        const bTaken = new Set<number>();
-        bl.forEach((b, i) => {
-          const j = byText.get(b.text)?.shift();
-          if (j !== undefined) {
-            hTaken.add(j);
-            bTaken.add(i);
-            pair(b.obj, hl[j].obj, false);
-          }
-        });
-        const restH = hl.filter((_, j) => !hTaken.has(j));
-        bl.filter((_, i) => !bTaken.has(i)).forEach((b, i) => (i < restH.length ? pair(b.obj, restH[i].obj, false) : leftBase.push(b.obj)));
+    const leftNames: string[] = [];
+    let shared: Map<Obj | Obj[], Obj[]> | undefined;
+    for (const b of bs) {
+      const name = place(b, 'base');
+      const h = headBuckets.get(outer)?.get(name);
+      if (h === undefined) {
+        leftBase.push(b);
+        leftNames.push(`${outer === null ? '' : (outer as Obj).id}\0${name}`);
+        continue;
       }
+      if (!Array.isArray(h) && baseOf(h) === undefined) {
+        pair(b, h);
+        matchedHere++;
+        continue;
+      }
+      // Objects sharing a key, on either side: paired below, once all are known.
+      shared ??= new Map();
+      const list = shared.get(h);
+      if (list) list.push(b);
+      else shared.set(h, [b]);
     }
-    const leftHead = hs.length === pairs.length - pairsBefore ? [] : hs.filter((h) => !baseOf(h));
+    for (const [h, more] of shared ?? []) {
+      let bl = more;
+      if (!Array.isArray(h)) {
+        const first = baseOf(h)!;
+        unpair(first, h);
+        matchedHere--;
+        bl = [first, ...more];
+      }
+      // Equal ones pair first, the rest in the order of their resolved forms.
+      const bo = sharedOrder(bl, baseKey, ordinals.base);
+      const ho = sharedOrder(Array.isArray(h) ? h : [h], headKey, ordinals.head);
+      const byText = new Map<string, number[]>();
+      ho.forEach((x, j) => {
+        const list = byText.get(x.text);
+        if (list) list.push(j);
+        else byText.set(x.text, [j]);
+      });
+      const hTaken = new Set<number>();
+      const bTaken = new Set<number>();
+      bo.forEach((b, i) => {
+        const j = byText.get(b.text)?.shift();
+        if (j === undefined) return;
+        hTaken.add(j);
+        bTaken.add(i);
+        pair(b.obj, ho[j].obj);
+        matchedHere++;
+      });
+      const restH = ho.filter((_, j) => !hTaken.has(j));
+      bo.filter((_, i) => !bTaken.has(i)).forEach((b, i) => {
+        if (i < restH.length) {
+          pair(b.obj, restH[i].obj);
+          matchedHere++;
+        } else leftBase.push(b.obj);
+      });
+    }
+    numberLeftovers(leftBase, leftNames, baseKey, ordinals.base);
+    const leftHead = hs.length === matchedHere ? [] : hs.filter((h) => !baseOf(h));
     processed.add(kind.kind);
     if (leftBase.length && leftHead.length) {
-      for (const [b, h] of findRenames(kind, leftBase, leftHead, baseToken, headToken)) pair(b, h, true);
+      for (const [b, h] of findRenames(kind, leftBase, leftHead, baseToken, headToken)) {
+        pair(b, h);
+        renamed.add(b);
+      }
     }
     for (const b of leftBase) if (!headOf(b)) deleted.push(b);
     for (const h of leftHead) if (!baseOf(h)) created.push(h);
   }
-  return { pairs, created, deleted, headKey, baseKey, headOf, baseOf };
+  return { renamed, created, deleted, headKey, baseKey, headOf, baseOf };
 }
 
 function byId(model: Model): (Obj | undefined)[] {
   let top = -1;
   for (const o of model.objects) if (o.id > top) top = o.id;
   return new Array<Obj | undefined>(top + 1).fill(undefined);
+}
+
+/** Base objects left over that share a key among themselves are numbered like those paired. */
+function numberLeftovers(objs: Obj[], names: string[], key: KeyFn, ordinals: Map<Obj, number>): void {
+  if (objs.length < 2) return;
+  const groups = new Map<string, Obj[]>();
+  names.forEach((n, i) => {
+    const g = groups.get(n);
+    if (g) g.push(objs[i]);
+    else groups.set(n, [objs[i]]);
+  });
+  for (const g of groups.values()) if (g.length > 1) sharedOrder(g, key, ordinals);
 }
 
 function bucket(objs: readonly Obj[], nameOf: (o: Obj) => string, outerOf: () => Obj | null): Buckets {
@@ -269,6 +313,7 @@ function nameText(o: Obj): string {
 
 /** Turns a matching into the diff's object changes, derived changes and summary. */
 function describeChanges(m: Matching, base: DiffInput, head: DiffInput): ModelDiff {
+
   const objects: ObjectChange[] = [];
   const changed = { base: new Set<Obj>(), head: new Set<Obj>() };
   const derived = new Map<string, DerivedChange>();
@@ -279,9 +324,13 @@ function describeChanges(m: Matching, base: DiffInput, head: DiffInput): ModelDi
 
   // Updates first: whether a device type changed decides what its components' changes are folded under.
   const updates: { pair: Pair; fields: string[] }[] = [];
-  for (const pair of m.pairs) {
-    const fields = changedFields(pair.base, pair.head, headOf);
-    if (!fields.length && !pair.renamed) continue;
+  for (const b of base.result.model.objects) {
+    const h = headOf(b);
+    if (h === undefined) continue;
+    const fields = changedFields(b, h, headOf);
+    const renamed = m.renamed.has(b);
+    if (!fields.length && !renamed) continue;
+    const pair = { base: b, head: h, renamed };
     updates.push({ pair, fields });
     updatedPairs.add(pair.head);
     changed.base.add(pair.base);
