@@ -261,7 +261,7 @@ as it is now), and shows what the change does, object by object, keyed by natura
   - components that follow from a device type's change, folded into one entry with their count;
   - the rendered configs that change, as unified diffs, and how many devices they are (the blast
     radius). Devices whose config a change can reach are rendered: those whose template view leads
-    to a changed object within four relations (device → interface → IP address → prefix → VLAN),
+    to a changed object within three relations (device → interface → IP address → prefix),
     those whose template text changed and, when a config context changed, those whose merged context
     differs. --all-configs renders every device on both sides;
   - problems the head introduces, those it fixes, and how many were there before.

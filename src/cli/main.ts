@@ -236,7 +236,12 @@ async function diff(args: string[], io: Io): Promise<number> {
   else io.stdout(formatPretty(result, { color: io.isTTY && !io.env.NO_COLOR }));
   if (values.timings || io.env.SOT_TIMINGS === '1') {
     const t = run.timings;
-    io.stderr(`timings: base ${ms(t.base)}, head ${ms(t.head)}, objects ${ms(t.objects)}, configs ${ms(t.configs)}; total ${ms(performance.now() - started)}\n`);
+    const phases = (p: CompileResult['timings']) =>
+      `read ${ms(p.read)}, parse ${ms(p.parse)}, validate ${ms(p.validate)}, other threads ${ms(p.workers)}, resolve ${ms(p.resolve)}, checks ${ms(p.checks)}`;
+    io.stderr(
+      `timings: base ${ms(t.base)} (${phases(run.base.result.timings)}), head ${ms(t.head)} (${phases(run.head.result.timings)}), ` +
+        `objects ${ms(t.objects)}, configs ${ms(t.configs)} (${run.rendered.base} + ${run.rendered.head} rendered); total ${ms(performance.now() - started)}\n`,
+    );
   }
   if (run.head.result.configError) return EXIT.usage;
   return values['exit-code'] && !isEmptyDiff(result) ? EXIT.problems : EXIT.clean;

@@ -18,10 +18,12 @@ export const RENDERED_KINDS = ['dcim.device', 'virtualization.virtualmachine'] a
 
 /**
  * How many relations a template may follow from its device to an object whose change is looked for:
- * device → interface → IP address → prefix → VLAN. A template that reads further (a peer's peer) is
- * covered by `all`.
+ * device → interface → IP address → prefix, device → interface → link peer → peer device. One more
+ * would reach every component of every cable neighbour (device → interface → peer → peer device →
+ * its interfaces), rendering some fifty devices for one changed port; a template that reads that far
+ * is covered by `all`.
  */
-export const REACH = 4;
+export const REACH = 3;
 
 export interface ConfigSide {
   model: Model;

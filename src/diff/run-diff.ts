@@ -42,6 +42,8 @@ export interface DiffRun {
   head: DiffSideCompile;
   /** Milliseconds per step, for --timings. */
   timings: { base: number; head: number; objects: number; configs: number };
+  /** Devices and virtual machines rendered on each side. */
+  rendered: { base: number; head: number };
 }
 
 /** Compiles both sides and diffs them. Throws GitError for a revision git cannot give. */
@@ -105,7 +107,7 @@ export async function runDiff(options: DiffOptions): Promise<DiffRun> {
       configs: configs.configs,
       diagnostics: delta,
     };
-    return { result, base, head, timings: { base: baseMs, head: headMs, objects: objectsMs, configs: configsMs } };
+    return { result, base, head, timings: { base: baseMs, head: headMs, objects: objectsMs, configs: configsMs }, rendered: configs.rendered };
   } finally {
     reader.close();
   }
