@@ -25,7 +25,7 @@ export async function compileRevision(repo: GitRepository, rev: string, options:
   const reader = options.reader ?? new BlobReader(repo);
   let files;
   try {
-    files = await readCommit(repo, commit, reader);
+    files = await readCommit(repo, commit, reader, options.cache && ((blob) => options.cache!.textOf(blob)));
   } finally {
     if (!options.reader) reader.close();
   }

@@ -116,6 +116,7 @@ export async function compileInventory(files: readonly InventoryFile[], options:
   const byFile = new Map<string, FileFront>();
   const missing: InventoryFile[] = [];
   for (const f of files) {
+    cache?.rememberText(f.blob, f.text);
     if (config.consumed.has(f.file)) continue;
     const hit = cache?.get(f.file, f.blob, fingerprint);
     if (hit) byFile.set(f.file, hit);

@@ -59,6 +59,17 @@ export class ParseCache {
   get size(): number {
     return this.entries.size;
   }
+
+  /** Texts by blob id: a second commit need not read again from git what the first one read. */
+  private readonly texts = new Map<string, string>();
+
+  rememberText(blob: string, text: string): void {
+    this.texts.set(blob, text);
+  }
+
+  textOf(blob: string): string | undefined {
+    return this.texts.get(blob);
+  }
 }
 
 function keyOf(file: string, blob: string, fingerprint: string): string {

@@ -86,5 +86,5 @@ describe('compileWorktree on several threads', () => {
     expect(cache.stats).toEqual({ hits: 4, misses: 5 }); // B adds one file
     expect(observable(a.result)).toBe(observable((await compileRevision(git, 'HEAD~1')).result));
     expect(observable(b.result)).toBe(observable((await compileRevision(git, 'HEAD')).result));
-  });
+  }, 60_000); // eight compiles, six of them starting threads
 });

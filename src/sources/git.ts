@@ -252,11 +252,13 @@ export class BlobReader {
   }
 }
 
-/** The inventory's files in a commit with their texts, read through `reader`. */
-export async function readCommit(repo: GitRepository, commit: string, reader: BlobReader): Promise<(GitFile & { text: string })[]> {
+/** The inventory's files in a commit with their texts, read through `reader` unless `known` has them by blob id. */
+export async function readCommit(repo: GitRepository, commit: string, reader: BlobReader, known?: (blob: string) => string | undefined): Promise<(GitFile & { text: string })[]> {
   const files = await listCommit(repo, commit, reader);
-  const blobs = await reader.readMany(files.map((f) => f.blob));
+  const blobs = await reader.readMany(files.filter((f) => known?.(f.blob) === undefined).map((f) => f.blob));
   return files.map((f) => {
+    const text = known?.(f.blob);
+    if (text !== undefined) return { ...f, text };
     const blob = blobs.get(f.blob);
     if (!blob) throw new GitError(`blob ${f.blob} of ${f.file} is missing from the repository`, isShallow(repo) ? SHALLOW_HELP : 'the repository may be damaged: git fsck says more');
     return { ...f, text: blob.toString('utf8') };
