@@ -105,7 +105,7 @@ describe('sot diff', () => {
       ['update', 'dcim.device', 'DC1 / leaf2', null, 'tags'],
       ['create', 'dcim.device', 'DC1 / leaf3', null, ''],
       ['rename', 'dcim.devicerole', 'Leaf switch', 'Leaf', 'name'],
-      ['update', 'dcim.devicetype', 'Acme / SW-4', null, 'interfaces'],
+      ['update', 'dcim.devicetype', 'Acme / SW-4', null, 'interfaces[eth2].description'],
       ['create', 'extras.tag', 'prod', null, ''],
     ]);
     const leaf1 = diff.objects.find((o) => o.key === 'DC1 / leaf1')!;

@@ -87,13 +87,8 @@ describe('diffModels', () => {
         key: 'Acme / X-4',
         base: { file: 'device-types/Acme/X-4.yaml', line: 1, column: 1 },
         head: { file: 'device-types/Acme/X-4.yaml', line: 1, column: 1 },
-        changes: [
-          {
-            field: 'interfaces',
-            before: [{ name: 'et1', type: '10gbase-x-sfpp' }, { name: 'et2', type: '10gbase-x-sfpp' }, { name: 'mgmt', type: '1000base-t', mgmt_only: true }],
-            after: [{ name: 'et1', type: '10gbase-x-sfpp' }, { name: 'et2', type: '25gbase-x-sfp28' }, { name: 'mgmt', type: '1000base-t', mgmt_only: true }],
-          },
-        ],
+        // The device type's interfaces compared by name: only the one part that changed.
+        changes: [{ field: 'interfaces[et2].type', before: '10gbase-x-sfpp', after: '25gbase-x-sfp28' }],
       },
     ]);
     expect(d.derived).toEqual([

@@ -11,6 +11,7 @@ import { objectsOf, type Model, type Obj } from '../model/model.js';
 import { SourceMap } from '../parse/locate.js';
 import { ParseCache } from '../parse-cache.js';
 import { BlobReader, commitsTouching, GitError, openRepository, resolveCommit, type CommitInfo, type GitRepository } from '../sources/git.js';
+import { fieldChanges } from './field-changes.js';
 import { KEY_SEPARATOR, NaturalKeys } from './identity.js';
 import { matchObjects } from './model-diff.js';
 import { changedFields, fieldValue } from './snapshot.js';
@@ -103,7 +104,7 @@ export async function objectHistory(options: HistoryOptions): Promise<History> {
         if (fields.length > 0 || renamed) {
           const e = entry(info, renamed ? 'rename' : 'update', m.headKey(tracked), place(child, tracked));
           if (renamed) e.from_key = m.baseKey(before);
-          e.changes = fields.map((field) => change(field, fieldValue(before, field, m.baseKey), fieldValue(tracked!, field, m.headKey)));
+          e.changes = fields.flatMap((field) => fieldChanges(field, fieldValue(before, field, m.baseKey), fieldValue(tracked!, field, m.headKey)));
           entries.push(e);
         }
         tracked = before;
@@ -148,13 +149,6 @@ function parentOf(repo: GitRepository, commit: string): string | undefined {
 
 function entry(info: CommitInfo, action: HistoryEntry['action'], key: string, at: Place): HistoryEntry {
   return { commit: info.commit, author: { name: info.authorName, email: info.authorEmail }, date: info.date, subject: info.subject, action, key, at };
-}
-
-function change(field: string, before: unknown, after: unknown): FieldChange {
-  const c: FieldChange = { field };
-  if (before !== undefined) c.before = before;
-  if (after !== undefined) c.after = after;
-  return c;
 }
 
 function place(side: Side, obj: Obj): Place {

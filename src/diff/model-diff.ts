@@ -6,6 +6,7 @@ import type { CompileResult } from '../compile.js';
 import { ref, type Model, type Obj } from '../model/model.js';
 import { SourceMap } from '../parse/locate.js';
 import { keyOrder, NaturalKeys, type KeyFn } from './identity.js';
+import { fieldChanges as refinedChanges } from './field-changes.js';
 import { changedFields, fieldValue, snapshotFields, snapshotText, sameField } from './snapshot.js';
 import type { DerivedChange, FieldChange, KindCounts, ObjectChange, Place } from './types.js';
 
@@ -349,14 +350,7 @@ function describeChanges(m: Matching, base: DiffInput, head: DiffInput): Omit<Mo
     changed.head.add(pair.head);
   }
   const fieldChanges = (b: Obj, h: Obj, fields: string[]): FieldChange[] =>
-    fields.map((field) => {
-      const fc: FieldChange = { field };
-      const before = fieldValue(b, field, m.baseKey);
-      const after = fieldValue(h, field, m.headKey);
-      if (before !== undefined) fc.before = before;
-      if (after !== undefined) fc.after = after;
-      return fc;
-    });
+    fields.flatMap((field) => refinedChanges(field, fieldValue(b, field, m.baseKey), fieldValue(h, field, m.headKey)));
 
   const fold = (cause: { kind: string; key: string }, action: DerivedChange['action'], obj: Obj, key: string, changes?: FieldChange[]) => {
     const changesText = changes ? JSON.stringify(changes) : '';

@@ -22,6 +22,10 @@ export interface DiffSide {
  * An absent `before` (or `after`) means the field is unset on that side.
  */
 export interface FieldChange {
+  /**
+   * The field, or a path into it down to the part that differs: a mapping's key (`custom_fields.owner`,
+   * `data.ntp.servers`), a named list item (`interfaces[eth2].description`).
+   */
   field: string;
   before?: unknown;
   after?: unknown;
