@@ -34,9 +34,9 @@ export function inventoryBytes(root: string): number {
  * too small; returns the exit code, or undefined when this process will do. Only once: the second
  * process has the flag and a marker in its environment.
  */
-export function relaunchWithHeap(root: string, env: Record<string, string | undefined>): number | undefined {
+export function relaunchWithHeap(root: string, env: Record<string, string | undefined>, models = 1): number | undefined {
   if (env.SOT_HEAP_RELAUNCHED === '1' || !process.argv[1]) return undefined;
-  const mb = heapNeeded(inventoryBytes(root));
+  const mb = heapNeeded(inventoryBytes(root) * models);
   if (mb === undefined) return undefined;
   const r = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${mb}`, process.argv[1], ...process.argv.slice(2)], {
     stdio: 'inherit',

@@ -18,6 +18,10 @@ Commands:
   test [dir]           Compare devices' renders with the outputs the inventory keeps in .sot/expected/.
   render <device> [dir]
                        Print a device's or VM's configuration, rendered from its config template.
+  diff <base> [<head>] Show what a change does to the network: objects created, updated, deleted and
+                       renamed, configs that change, problems introduced and fixed (head: the working tree).
+  log <kind> <key> [dir]
+                       Show an object's history: each commit that changed it, with its author and the fields.
   init [dir]           Create a new inventory: sot.yaml, a sample site, editor schema wiring.
   schema               Write sot's JSON Schemas for editors (yaml-language-server).
   help [command]       Show help for a command.
@@ -248,6 +252,67 @@ Exit codes: 0 shown, 1 the inventory has errors, 2 an unknown or ambiguous devic
 Examples:
   sot context ams1-leaf1 inventory-example
   sot context ams1-leaf1 inventory-example --format text
+`,
+  diff: `Usage: sot diff <base> [<head>] [options]
+
+Compiles the inventory as commit <base> holds it and as <head> holds it (default: the working tree,
+as it is now), and shows what the change does, object by object, keyed by natural key:
+
+  - objects created, updated (only the fields that change, before → after) and deleted, with the
+    file:line of each side; an object whose key alone changed is a rename;
+  - components that follow from a device type's change, folded into one entry with their count;
+  - the rendered configs that change, as unified diffs, and how many devices they are (the blast
+    radius). Devices whose config a change can reach are rendered: those whose template view leads
+    to a changed object within four relations (device → interface → IP address → prefix → VLAN),
+    those whose template text changed and, when a config context changed, those whose merged context
+    differs. --all-configs renders every device on both sides;
+  - problems the head introduces, those it fixes, and how many were there before.
+
+Commits are read from git (git ls-tree and one git cat-file --batch), never checked out: sot diff
+changes neither the working tree, nor the index, nor what git status shows. The files the two sides
+share are parsed once. A revision git cannot find, or a shallow clone that lacks it, exits with
+code 2 (in GitHub Actions, check out with fetch-depth: 0).
+
+Options:
+  -C, --dir <folder>      the inventory's folder (default: the current folder)
+  -f, --format <name>     pretty (default; colour on a terminal unless NO_COLOR is set), markdown
+                          (for a pull request comment: a summary table and collapsible details,
+                          capped in size), json (schema/diff.schema.json)
+      --max-bytes <n>     markdown: the size the text must fit in (default 60000); detail is cut
+                          first, with a note saying what was left out
+      --all-configs       render every device's config on both sides
+      --exit-code         exit 1 when the diff is not empty, as git diff --exit-code
+      --timings           print the time of each step to stderr
+
+Exit codes: 0 shown (1 with --exit-code and a change), 2 a usage error, an unknown revision, or an
+error in sot.yaml.
+
+Examples:
+  sot diff main
+  sot diff main feature --dir inventory
+  sot diff origin/main HEAD --format markdown > comment.md
+`,
+  log: `Usage: sot log <kind> <key> [dir] [options]
+
+Shows an object's history, as NetBox's change log does, from git: each commit that created,
+changed, renamed or deleted it, newest first, with its author, date, subject and the fields that
+changed (before → after). The history follows the branch's first parents (a merged pull request is
+one entry) and follows the object through renames.
+
+<kind> is NetBox's name for it (dcim.device) or its model name (device, interface, ipaddress).
+<key> is its natural key as sot diff writes it ("AMS1 / ams1-leaf1", "AMS1 / ams1-leaf1 / Ethernet1"), or
+its last parts (ams1-leaf1, "ams1-leaf1 / Ethernet1") when one object has them.
+
+Options:
+  -f, --format <name>     pretty (default) or json
+      --rev <rev>         read history from this commit back (default: HEAD)
+  -n, --max-count <n>     read at most this many commits that changed the inventory (default 50)
+
+Exit codes: 0 shown, 2 an unknown kind or object, an unknown revision, or a usage error.
+
+Examples:
+  sot log device ams1-leaf1 inventory-example
+  sot log interface "ams1-leaf1 / Ethernet1" inventory-example --format json
 `,
   help: `Usage: sot help [command]
 

@@ -6,6 +6,13 @@ import type { CompileResult } from '../compile.js';
 import { compileWorktree } from '../compile-worktree.js';
 import { compileRevision } from '../compile-revision.js';
 import { GitError, openRepository } from '../sources/git.js';
+import { runDiff } from '../diff/run-diff.js';
+import { formatJson } from '../diff/format-json.js';
+import { formatMarkdown } from '../diff/format-markdown.js';
+import { formatPretty } from '../diff/format-pretty.js';
+import { isEmptyDiff } from '../diff/format-common.js';
+import { HistoryError, objectHistory } from '../diff/history.js';
+import { formatLogJson, formatLogPretty } from '../diff/format-log.js';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { packageRoot } from '../model/kinds.js';
 import { reporters, type FormatName } from '../reporters/index.js';
@@ -45,8 +52,11 @@ export interface Io {
   cwd: string;
   env: Record<string, string | undefined>;
   isTTY: boolean;
-  /** Runs the command again with a bigger heap when the inventory needs it (see heap.ts); the exit code. */
-  relaunch?: (root: string) => number | undefined;
+  /**
+   * Runs the command again with a bigger heap when the inventory needs it (see heap.ts); the exit code.
+   * `models`: how many compiled inventories the command holds at once (a diff holds two).
+   */
+  relaunch?: (root: string, models?: number) => number | undefined;
 }
 
 const processIo = (): Io => ({
@@ -55,7 +65,7 @@ const processIo = (): Io => ({
   cwd: process.cwd(),
   env: process.env,
   isTTY: !!process.stdout.isTTY,
-  relaunch: (root) => relaunchWithHeap(root, process.env),
+  relaunch: (root, models) => relaunchWithHeap(root, process.env, models),
 });
 
 export function version(): string {
@@ -117,6 +127,10 @@ async function run(argv: string[], io: Io): Promise<number> {
       return testOutputs(rest, io);
     case 'render':
       return render(rest, io);
+    case 'diff':
+      return diff(rest, io);
+    case 'log':
+      return log(rest, io);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -182,6 +196,83 @@ async function check(args: string[], io: Io): Promise<number> {
   if (result.configError) return EXIT.usage;
   const { errors, warnings } = countBySeverity(result.diagnostics);
   if (errors > 0 || (failOn === 'warning' && warnings > 0)) return EXIT.problems;
+  return EXIT.clean;
+}
+
+const DIFF_FORMATS = ['pretty', 'markdown', 'json'] as const;
+
+async function diff(args: string[], io: Io): Promise<number> {
+  if (wantsHelp(args, 'diff', io)) return EXIT.clean;
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', short: 'f', default: 'pretty' },
+      dir: { type: 'string', short: 'C', default: '.' },
+      'all-configs': { type: 'boolean', default: false },
+      'max-bytes': { type: 'string' },
+      'exit-code': { type: 'boolean', default: false },
+      timings: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length < 1) throw new UsageError('diff needs a base revision: sot diff <base> [<head>]');
+  if (positionals.length > 2) throw new UsageError('diff takes a base and a head revision; name the inventory folder with --dir');
+  const format = values.format as string;
+  if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (${DIFF_FORMATS.join(', ')})`);
+  const maxBytes = values['max-bytes'] === undefined ? undefined : Number(values['max-bytes']);
+  if (maxBytes !== undefined && (!Number.isInteger(maxBytes) || maxBytes < 1000)) throw new UsageError(`--max-bytes takes a number of bytes of at least 1000, not "${values['max-bytes']}"`);
+  const dir = values.dir as string;
+  const root = resolvePath(io.cwd, dir);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${dir}`);
+
+  // Two models are held at once.
+  const again = io.relaunch?.(root, 2);
+  if (again !== undefined) return again;
+  const started = performance.now();
+  const run = await runDiff({ root, base: positionals[0], head: positionals[1], allConfigs: values['all-configs'] as boolean });
+  const { result } = run;
+  if (format === 'json') io.stdout(formatJson(result));
+  else if (format === 'markdown') io.stdout(formatMarkdown(result, { maxBytes }));
+  else io.stdout(formatPretty(result, { color: io.isTTY && !io.env.NO_COLOR }));
+  if (values.timings || io.env.SOT_TIMINGS === '1') {
+    const t = run.timings;
+    io.stderr(`timings: base ${ms(t.base)}, head ${ms(t.head)}, objects ${ms(t.objects)}, configs ${ms(t.configs)}; total ${ms(performance.now() - started)}\n`);
+  }
+  if (run.head.result.configError) return EXIT.usage;
+  return values['exit-code'] && !isEmptyDiff(result) ? EXIT.problems : EXIT.clean;
+}
+
+async function log(args: string[], io: Io): Promise<number> {
+  if (wantsHelp(args, 'log', io)) return EXIT.clean;
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', short: 'f', default: 'pretty' },
+      rev: { type: 'string' },
+      'max-count': { type: 'string', short: 'n', default: '50' },
+    },
+  });
+  if (positionals.length < 2) throw new UsageError('log needs a kind and a natural key: sot log <kind> <key> [dir]');
+  if (positionals.length > 3) throw new UsageError('log takes a kind, a natural key and one inventory folder (quote a key with spaces)');
+  const format = values.format as string;
+  if (format !== 'pretty' && format !== 'json') throw new UsageError(`unknown format "${format}" (pretty, json)`);
+  const maxCount = Number(values['max-count']);
+  if (!Number.isInteger(maxCount) || maxCount < 1) throw new UsageError(`--max-count takes a number of commits, not "${values['max-count']}"`);
+  const dir = positionals[2] ?? '.';
+  const root = resolvePath(io.cwd, dir);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${dir}`);
+  // A commit and its parent are held at once.
+  const again = io.relaunch?.(root, 2);
+  if (again !== undefined) return again;
+  let history;
+  try {
+    history = await objectHistory({ root, kind: positionals[0], key: positionals[1], rev: values.rev as string | undefined, maxCount });
+  } catch (err) {
+    if (err instanceof HistoryError) throw new UsageError(err.message);
+    throw err;
+  }
+  io.stdout(format === 'json' ? formatLogJson(history) : formatLogPretty(history, { color: io.isTTY && !io.env.NO_COLOR }));
   return EXIT.clean;
 }
 

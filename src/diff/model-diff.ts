@@ -23,6 +23,11 @@ export interface ModelDiff {
   summary: { objects: KindCounts; kinds: Record<string, KindCounts>; derived: number };
   /** Every object that differs, on the side(s) it exists on, derived members included. */
   changed: { base: Set<Obj>; head: Set<Obj> };
+  /**
+   * Natural keys that are equal for the two versions of one object: the head's key on both sides (a
+   * renamed object's base version is keyed by its new name), the base's own for a deleted one.
+   */
+  keys: { base: KeyFn; head: KeyFn };
 }
 
 interface Pair {
@@ -34,7 +39,14 @@ interface Pair {
 /** The diff of base → head. */
 export function diffModels(base: DiffInput, head: DiffInput): ModelDiff {
   const matched = matchObjects(base.result.model, head.result.model);
-  return describeChanges(matched, base, head);
+  const keys = {
+    base: (o: Obj) => {
+      const h = matched.headOf(o);
+      return h ? matched.headKey(h) : matched.baseKey(o);
+    },
+    head: matched.headKey,
+  };
+  return { ...describeChanges(matched, base, head), keys };
 }
 
 /** How the two sides' objects correspond (headOf, baseOf), and what is only on one side. */
@@ -312,7 +324,7 @@ function nameText(o: Obj): string {
 }
 
 /** Turns a matching into the diff's object changes, derived changes and summary. */
-function describeChanges(m: Matching, base: DiffInput, head: DiffInput): ModelDiff {
+function describeChanges(m: Matching, base: DiffInput, head: DiffInput): Omit<ModelDiff, 'keys'> {
 
   const objects: ObjectChange[] = [];
   const changed = { base: new Set<Obj>(), head: new Set<Obj>() };
