@@ -261,6 +261,10 @@ describe('the Action on a pull request from the same repository', () => {
     const never = await act(runnerEnv(scenario(BROKEN), 'pull_request', 'pull_request.json', api, { INPUT_COMMENT: 'false', INPUT_FAIL_ON: 'none' }));
     expect(never.code).toBe(0);
     expect(never.outputs.errors).toBe('2');
+    // An invalid sot.yaml fails the step whatever fail-on says: nothing was checked as configured.
+    const badConfig = await act(runnerEnv(scenario(AMS2, `${SOT_YAML}rules:\n  no/such-rule: warning\n`), 'pull_request', 'pull_request.json', api, { INPUT_COMMENT: 'false', INPUT_FAIL_ON: 'none' }));
+    expect(badConfig.code).toBe(1);
+    expect(badConfig.stderr).toBe('sot: failing the step: sot.yaml is invalid (see its errors above)\n');
     // comment: false asks nothing of the API.
     expect(api.requests).toEqual([]);
   });

@@ -140,21 +140,24 @@ async function steps(
     if (skipped) notes.push(skipped);
   }
 
-  appendRunnerFile(
-    env.GITHUB_STEP_SUMMARY,
-    scrub(jobSummary({
-      inventory: repository.path('') || '.',
-      commit: event.kind === 'pull_request' ? event.headSha || undefined : event.sha,
-      diagnostics: report.diagnostics,
-      filesRead: report.filesRead,
-      path: (f) => repository.path(f),
-      diff: diff && formatMarkdown(diff, { maxBytes: 300_000 }),
-      notes,
-    })),
-  );
+  const summary = jobSummary({
+    inventory: repository.path('') || '.',
+    commit: event.kind === 'pull_request' ? event.headSha || undefined : event.sha,
+    diagnostics: report.diagnostics,
+    filesRead: report.filesRead,
+    path: (f) => repository.path(f),
+    diff: diff && formatMarkdown(diff, { maxBytes: 300_000 }),
+    notes,
+  });
+  appendRunnerFile(env.GITHUB_STEP_SUMMARY, scrub(summary));
   appendRunnerFile(env.GITHUB_OUTPUT, outputLines(outputs));
 
-  if (head.result.configError || fails(inputs.failOn, errors, warnings)) {
+  if (head.result.configError) {
+    // Nothing was checked as configured: whatever fail-on says, the check did not run.
+    sayErr(`sot: failing the step: sot.yaml is invalid (see its errors above)\n`);
+    return ACTION_EXIT.failed;
+  }
+  if (fails(inputs.failOn, errors, warnings)) {
     sayErr(`sot: failing the step (fail-on: ${inputs.failOn}): ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
     return ACTION_EXIT.failed;
   }
