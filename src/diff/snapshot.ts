@@ -40,6 +40,9 @@ export function fieldValue(obj: Obj, field: string, key: KeyFn): unknown {
   const r = obj.refs[field];
   if (r !== undefined) {
     if (!Array.isArray(r)) return key(r);
+    // Some names did not resolve (resolve reported them): show what is written rather than fewer keys.
+    const written = obj.data[field];
+    if (Array.isArray(written) && written.length !== r.length) return written;
     return r.map(key).sort();
   }
   const v = obj.data[field];

@@ -166,6 +166,8 @@ export class BlobReader {
   private readonly queue: Pending[] = [];
   private chunks: Buffer[] = [];
   private buffered = 0;
+  /** Bytes the oldest reply needs before it can be answered (at least its header's first byte). */
+  private needed = 1;
   private failed?: Error;
 
   constructor(readonly repo: GitRepository) {}
@@ -217,32 +219,36 @@ export class BlobReader {
     return proc;
   }
 
-  /** Answers the oldest requests whose whole reply has arrived. */
+  /**
+   * Answers the oldest requests whose whole reply has arrived. The chunks of a reply are joined only
+   * once all of it is there (joining on every chunk made a big blob cost its size times its chunks).
+   */
   private receive(data: Buffer): void {
     this.chunks.push(data);
     this.buffered += data.length;
-    let buf = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.buffered);
-    let at = 0;
-    while (this.queue.length > 0) {
-      const eol = buf.indexOf(10, at);
-      if (eol < 0) break;
-      const header = buf.toString('latin1', at, eol);
-      const m = /^(\S+) (\S+) (\d+)$/.exec(header);
-      if (!m) {
-        // `<id> missing` or `<id> ambiguous`: no content follows.
-        at = eol + 1;
-        this.queue.shift()!.resolve(undefined);
-        continue;
+    while (this.queue.length > 0 && this.buffered >= this.needed) {
+      const buf = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.buffered);
+      this.chunks = [buf];
+      const eol = buf.indexOf(10);
+      if (eol < 0) {
+        this.needed = this.buffered + 1;
+        return;
       }
-      const size = Number(m[3]);
-      if (buf.length < eol + 1 + size + 1) break;
-      const body = Buffer.from(buf.subarray(eol + 1, eol + 1 + size));
-      at = eol + 1 + size + 1;
-      this.queue.shift()!.resolve(m[2] === 'blob' ? body : undefined);
+      const header = buf.toString('latin1', 0, eol);
+      const m = /^(\S+) (\S+) (\d+)$/.exec(header);
+      // `<id> missing` or `<id> ambiguous`: no content follows.
+      const end = m ? eol + 1 + Number(m[3]) + 1 : eol + 1;
+      if (buf.length < end) {
+        this.needed = end;
+        return;
+      }
+      const body = m && m[2] === 'blob' ? Buffer.from(buf.subarray(eol + 1, end - 1)) : undefined;
+      const rest = buf.subarray(end);
+      this.chunks = rest.length ? [rest] : [];
+      this.buffered = rest.length;
+      this.needed = 1;
+      this.queue.shift()!.resolve(body);
     }
-    buf = buf.subarray(at);
-    this.chunks = buf.length ? [buf] : [];
-    this.buffered = buf.length;
   }
 }
 
