@@ -6,6 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { heapNeeded } from '../src/cli/heap.js';
 import { main } from '../src/cli/main.js';
+import { ACTION_PLACEHOLDER, WORKFLOW_PATH, actionRepository, actionUses, workflowFile } from '../src/cli/workflow-file.js';
+import { parse as parseYaml } from 'yaml';
 import { runCli } from './helpers/cli.js';
 import { sarifValidator } from './helpers/sarif-schema.js';
 
@@ -237,6 +239,32 @@ describe('sot init', () => {
     // A second init refuses to overwrite the user's files.
     const again = sot(['init', dir]);
     expect([again.code, again.stderr.startsWith('sot: not overwriting sot.yaml')]).toEqual([2, true]);
+  });
+
+  it('writes the workflow the README shows: the Action on pull requests and pushes, least permissions, the whole history', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'sot-init-')), 'net');
+    expect(sot(['init', dir]).stdout).toContain(`  ${WORKFLOW_PATH}\n`);
+    const text = readFileSync(join(dir, WORKFLOW_PATH), 'utf8');
+    const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+    expect(text).toBe(workflowFile(`${ACTION_PLACEHOLDER}@v${version}`));
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain(`\`\`\`yaml\n# ${WORKFLOW_PATH}\n${text}\`\`\``);
+    const workflow = parseYaml(text);
+    expect(workflow.on).toEqual({ pull_request: null, push: { branches: ['main'] } });
+    expect(workflow.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    const steps = workflow.jobs.sot.steps;
+    expect(steps[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
+    expect(steps[1]).toMatchObject({ uses: actionUses(), id: 'sot', with: { path: '.' } });
+    expect(steps[2]).toMatchObject({ uses: 'actions/upload-artifact@v4', with: { path: '${{ steps.sot.outputs.build-dir }}' } });
+    // The inventory still checks clean: .github is never part of it.
+    expect(sot(['check', dir]).code).toBe(0);
+  });
+
+  it('names the Action by the repository package.json gives, or a placeholder', () => {
+    expect(actionRepository({})).toBe('OWNER/sot');
+    expect(actionRepository({ repository: 'github:acme/sot' })).toBe('acme/sot');
+    expect(actionRepository({ repository: 'acme/sot' })).toBe('acme/sot');
+    expect(actionRepository({ repository: { url: 'git+https://github.com/acme/sot.git' } })).toBe('acme/sot');
+    expect(actionRepository({ repository: { url: 'https://gitlab.com/acme/sot.git' } })).toBe('OWNER/sot');
   });
 });
 

@@ -131,8 +131,10 @@ Example:
   init: `Usage: sot init [dir] [--force]
 
 Creates a new inventory in dir (default: the current folder): sot.yaml, a sample region, site, rack and
-device type, and .vscode/settings.json that points the YAML language server at sot's JSON Schemas
-(written to .sot/schemas/), so editors complete fields and flag mistakes as you type.
+device type, .vscode/settings.json that points the YAML language server at sot's JSON Schemas
+(written to .sot/schemas/), so editors complete fields and flag mistakes as you type, and
+.github/workflows/sot.yml, which runs sot's GitHub Action on every pull request (for an inventory in
+a folder of a larger repository, move it to the repository's .github/workflows and set path:).
 Existing files are left alone unless --force is given.
 
 Example:

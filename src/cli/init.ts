@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadSchemas } from '../model/kinds.js';
 import { schemaBundle } from '../outputs/schema-bundle.js';
 import { writeFilesSafely } from './write-files.js';
+import { WORKFLOW_PATH, actionUses, workflowFile } from './workflow-file.js';
 
 const SCHEMA_DIR = '.sot/schemas';
 
@@ -110,6 +111,8 @@ export function initInventory(dir: string, options: { force: boolean }): { writt
     ['organization.yaml', ORGANIZATION],
     ['sites/ams1.yaml', SITE],
     ['device-types/Example/SW-8P.yaml', DEVICE_TYPE],
+    // The inventory as the root of its repository: the Action checks it on every pull request.
+    [WORKFLOW_PATH, workflowFile(actionUses())],
   ]);
   const yamlSchemas: Record<string, string[]> = {};
   for (const [name, schema] of bundle.files) {
