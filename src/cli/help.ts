@@ -202,6 +202,7 @@ Options:
       --force             build even when the inventory has errors, and write what rendered; the
                           exit code is still 1
   -q, --quiet             do not print warnings
+      --timings           print the time of each step to stderr (also SOT_TIMINGS=1)
 
 Exit codes: 0 built, 1 the inventory has errors or a template failed, 2 a usage or configuration
 error (an output folder sot will not replace).

@@ -319,6 +319,7 @@ async function build(args: string[], io: Io): Promise<number> {
       out: { type: 'string', short: 'o', default: 'out' },
       force: { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
+      timings: { type: 'boolean', default: false },
     },
   });
   if (positionals.length > 1) throw new UsageError('build takes one inventory folder');
@@ -344,11 +345,14 @@ async function build(args: string[], io: Io): Promise<number> {
     return EXIT.problems;
   }
 
+  const compiledAt = performance.now();
   const progress = io.isTTY ? progressLine(io, 'rendering configs') : undefined;
   const rendered = renderConfigs(result.model, { root, texts }, progress);
   if (progress) io.stderr('\r\x1b[K');
+  const renderedAt = performance.now();
   const exported = renderExports(result.model, { root, texts });
   const builtin = automationExports(result.model);
+  const exportedAt = performance.now();
   const problems = [...rendered.diagnostics, ...exported.diagnostics];
   if (problems.length) {
     report(problems, new Map([...rendered.templateFiles, ...exported.templateFiles]));
@@ -365,6 +369,12 @@ async function build(args: string[], io: Io): Promise<number> {
   }
   const shown = relative(io.cwd, out).split(sep).join('/') || '.';
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  if (values.timings || io.env.SOT_TIMINGS === '1') {
+    io.stderr(
+      `timings: compile ${ms(compiledAt - started)}, configs ${ms(renderedAt - compiledAt)}, export templates and Ansible/Nornir ${ms(exportedAt - renderedAt)}, ` +
+        `NetBox export, hashing and writing ${ms(performance.now() - exportedAt)}; total ${ms(performance.now() - started)}\n`,
+    );
+  }
   // Exports: each export template's file, the Ansible and Nornir inventories, the NetBox JSON export.
   const exports = exported.files.length + 3;
   io.stdout(`✔ built ${rendered.files.length} config${rendered.files.length === 1 ? '' : 's'}, ${exports} exports and the manifest into ${shown}/ (${seconds} s)\n`);
