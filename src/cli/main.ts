@@ -11,6 +11,7 @@ import { formatJson } from '../diff/format-json.js';
 import { formatMarkdown } from '../diff/format-markdown.js';
 import { formatPretty } from '../diff/format-pretty.js';
 import { isEmptyDiff } from '../diff/format-common.js';
+import { withDisplayPaths } from '../diff/display-paths.js';
 import { HistoryError, objectHistory } from '../diff/history.js';
 import { formatLogJson, formatLogPretty } from '../diff/format-log.js';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
@@ -231,9 +232,11 @@ async function diff(args: string[], io: Io): Promise<number> {
   const started = performance.now();
   const run = await runDiff({ root, base: positionals[0], head: positionals[1], allConfigs: values['all-configs'] as boolean });
   const { result } = run;
+  // The JSON keeps paths from the inventory folder; a person reads them from the current folder.
+  const shown = () => withDisplayPaths(result, (file) => relative(io.cwd, join(root, file)).split(sep).join('/'));
   if (format === 'json') io.stdout(formatJson(result));
-  else if (format === 'markdown') io.stdout(formatMarkdown(result, { maxBytes }));
-  else io.stdout(formatPretty(result, { color: io.isTTY && !io.env.NO_COLOR }));
+  else if (format === 'markdown') io.stdout(formatMarkdown(shown(), { maxBytes }));
+  else io.stdout(formatPretty(shown(), { color: io.isTTY && !io.env.NO_COLOR }));
   if (values.timings || io.env.SOT_TIMINGS === '1') {
     const t = run.timings;
     const phases = (p: CompileResult['timings']) =>
