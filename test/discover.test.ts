@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverInventory } from '../src/sources/discover.js';
 import { runCli } from './helpers/cli.js';
-import { git, newRepo } from './helpers/git-repo.js';
+import { commitFiles, git, newRepo } from './helpers/git-repo.js';
 
 function write(root: string, files: Record<string, string>): void {
   for (const [file, text] of Object.entries(files)) {
@@ -70,6 +70,22 @@ describe('inventory discovery', () => {
     expect(await runCli(['rack', 'AMS1/R1'], join(root, 'inv/sites'))).toEqual(fromRoot);
     expect(await runCli(['ipam', 'tree'], join(root, 'inv/dcim'))).toEqual(await runCli(['ipam', 'tree', 'inv'], root));
     expect(await runCli(['test'], join(root, 'inv/dcim'))).toEqual({ code: 0, stdout: 'no expected outputs in .sot/expected/ (sot test --add <device> keeps a device\'s current render there)\n', stderr: '' });
+  });
+
+  it('diff, log and check --rev find the inventory from a subfolder of the working tree', async () => {
+    const root = newRepo();
+    commitFiles(root, INVENTORY, 'add AMS1 and R1');
+    commitFiles(root, { 'inv/dcim/racks.yaml': 'racks:\n  - {name: R1, site: AMS1, status: planned, u_height: 42, width: 19}\n' }, 'plan R1');
+    const sites = join(root, 'inv/sites');
+    const diff = await runCli(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], sites);
+    expect(diff.code).toBe(0);
+    expect(diff).toEqual(await runCli(['diff', 'HEAD~1', 'HEAD', '--dir', 'inv', '--format', 'json'], root));
+    expect(JSON.parse(diff.stdout).summary).toBeDefined();
+    const log = await runCli(['log', 'rack', 'AMS1 / R1', '--format', 'json'], sites);
+    expect(log.code).toBe(0);
+    expect(JSON.parse(log.stdout).entries.map((e: any) => e.subject)).toEqual(['plan R1', 'add AMS1 and R1']);
+    expect(log).toEqual(await runCli(['log', 'rack', 'AMS1 / R1', 'inv', '--format', 'json'], root));
+    expect(await runCli(['check', '--rev', 'HEAD~1'], sites)).toEqual({ code: 0, stdout: '✔ no problems in 3 files (0.00 s)\n', stderr: '' });
   });
 
   it('without a sot.yaml in the folder or above it, one settings/missing error says where it looked', async () => {

@@ -102,9 +102,10 @@ export function resolveCommit(repo: GitRepository, rev: string): string {
 const OBJECT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 /**
- * The inventory's files in a commit with their blob ids, in byte order of their paths: exactly the files
+ * The inventory's files in a commit with their blob ids, in byte order of their paths: the files
  * listWorktree keeps for the same tree (YAML files outside hidden folders, node_modules and sot builds;
- * no symbolic links, no submodules).
+ * no symbolic links, no submodules). What git ignores does not apply: a commit's files are by
+ * definition not ignored. sot.yaml's include and exclude apply later, as for the working tree.
  */
 export async function listCommit(repo: GitRepository, commit: string, reader?: BlobReader): Promise<GitFile[]> {
   if (!OBJECT_ID.test(commit)) throw new GitError(`"${commit}" is not a commit id`, 'resolve a revision with resolveCommit first');
