@@ -81,6 +81,23 @@ describe('files git ignores', () => {
   });
 });
 
+describe('another inventory inside this one', () => {
+  it('is not read: a folder with a sot.yaml of its own is skipped, in the working tree (with git and without) and in commits', async () => {
+    const root = newRepo();
+    const files = { 'inv/sot.yaml': 'format: 1\n', 'inv/sites.yaml': SITES, 'inv/lab/sot.yaml': 'format: 1\n', 'inv/lab/sites.yaml': SITES, 'inv/lab/x/y.yaml': FOREIGN };
+    commitFiles(root, files);
+    expect(listWorktree(join(root, 'inv'))).toEqual(['sites.yaml', 'sot.yaml']);
+    expect(listWorktree(join(root, 'inv/lab'))).toEqual(['sites.yaml', 'sot.yaml', 'x/y.yaml']);
+    const copy = mkdtempSync(join(tmpdir(), 'sot-nogit-'));
+    cpSync(join(root, 'inv'), copy, { recursive: true });
+    expect(listWorktree(copy)).toEqual(['sites.yaml', 'sot.yaml']);
+    expect(await runCli(['check', '--rev', 'HEAD', 'inv'], root)).toEqual({ code: 0, stdout: '✔ no problems in 2 files (0.00 s)\n', stderr: '' });
+    expect(await runCli(['check', 'inv'], root)).toEqual({ code: 0, stdout: '✔ no problems in 2 files (0.00 s)\n', stderr: '' });
+    // From inside the inner one, the inner one.
+    expect(await problems(['check'], join(root, 'inv/lab/x'))).toEqual({ code: 1, found: ['y.yaml:1:1 schema/unknown-collection'] });
+  });
+});
+
 describe('include and exclude in sot.yaml', () => {
   const REPOSITORY = {
     'mkdocs.yml': FOREIGN,
