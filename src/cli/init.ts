@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadSchemas } from '../model/kinds.js';
 import { schemaBundle } from '../outputs/schema-bundle.js';
 import { writeFilesSafely } from './write-files.js';
-import { WORKFLOW_PATH, actionUses, workflowFile } from './workflow-file.js';
+import { ACTION_PLACEHOLDER, WORKFLOW_PATH, actionUses, isPlaceholder, workflowFile } from './workflow-file.js';
 
 const SCHEMA_DIR = '.sot/schemas';
 
@@ -104,16 +104,20 @@ interfaces:
     mgmt_only: true
 `;
 
-export function initInventory(dir: string, options: { force: boolean }): { written: string[]; conflicts: string[] } {
+export function initInventory(dir: string, options: { force: boolean }): { written: string[]; conflicts: string[]; notes: string[] } {
   const bundle = schemaBundle(loadSchemas());
+  const uses = actionUses();
   const files = new Map<string, string>([
     ['sot.yaml', SOT_YAML],
     ['organization.yaml', ORGANIZATION],
     ['sites/ams1.yaml', SITE],
     ['device-types/Example/SW-8P.yaml', DEVICE_TYPE],
     // The inventory as the root of its repository: the Action checks it on every pull request.
-    [WORKFLOW_PATH, workflowFile(actionUses())],
+    [WORKFLOW_PATH, workflowFile(uses)],
   ]);
+  const notes = isPlaceholder(uses)
+    ? [`${WORKFLOW_PATH}: replace ${ACTION_PLACEHOLDER} with the GitHub repository sot is published from (this sot is neither installed from a GitHub clone nor names one in package.json)`]
+    : [];
   const yamlSchemas: Record<string, string[]> = {};
   for (const [name, schema] of bundle.files) {
     files.set(`${SCHEMA_DIR}/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
@@ -121,6 +125,6 @@ export function initInventory(dir: string, options: { force: boolean }): { writt
   }
   files.set('.vscode/settings.json', `${JSON.stringify({ 'yaml.schemas': yamlSchemas, 'yaml.customTags': [] }, null, 2)}\n`);
   const conflicts = options.force ? [] : [...files.keys()].filter((f) => !f.startsWith(`${SCHEMA_DIR}/`) && existsSync(join(dir, f)));
-  if (conflicts.length) return { written: [], conflicts };
-  return { written: writeFilesSafely(dir, files), conflicts: [] };
+  if (conflicts.length) return { written: [], conflicts, notes: [] };
+  return { written: writeFilesSafely(dir, files), conflicts: [], notes };
 }

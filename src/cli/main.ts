@@ -712,7 +712,7 @@ async function init(args: string[], io: Io): Promise<number> {
     return EXIT.usage;
   }
   const shown = relative(io.cwd, dir) || '.';
-  io.stdout(`Created an inventory in ${shown}:\n${result.written.map((f) => `  ${f}\n`).join('')}Next: sot check ${shown}\n`);
+  io.stdout(`Created an inventory in ${shown}:\n${result.written.map((f) => `  ${f}\n`).join('')}${result.notes.map((n) => `Note: ${n}\n`).join('')}Next: sot check ${shown}\n`);
   return EXIT.clean;
 }
 

@@ -1,6 +1,7 @@
 // The GitHub Actions workflow that `sot init` writes and the README shows: the Action on every pull
 // request (annotations, job summary, one comment with the diff) and on pushes to the default branch
 // (check and build, the build uploaded as an artifact). One text, so the two never drift apart.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../model/kinds.js';
@@ -20,10 +21,37 @@ export function actionRepository(pkg: { repository?: string | { url?: string } }
   return m ? `${m[1]}/${m[2]}` : ACTION_PLACEHOLDER;
 }
 
-/** `owner/name@v<version>`: the Action of this sot's release (releases are tagged v<version>). */
+/**
+ * `owner/name@ref`: the Action of the sot that runs. The repository is package.json's, else (sot is
+ * installed from a clone, README) the clone's `origin` on GitHub; the ref is the release tag
+ * v<version> when the clone has it, else the commit the clone is at, so the workflow runs the sot
+ * that wrote it. The placeholder (see isPlaceholder) when neither names a GitHub repository.
+ */
 export function actionUses(root = packageRoot()): string {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  return `${actionRepository(pkg)}@v${pkg.version}`;
+  const tag = `v${pkg.version}`;
+  const named = actionRepository(pkg);
+  if (named !== ACTION_PLACEHOLDER) return `${named}@${tag}`;
+  const origin = gitOutput(root, ['remote', 'get-url', 'origin']);
+  const repository = origin ? actionRepository({ repository: origin }) : ACTION_PLACEHOLDER;
+  if (repository === ACTION_PLACEHOLDER) return `${ACTION_PLACEHOLDER}@${tag}`;
+  const tagged = gitOutput(root, ['tag', '--list', tag]) === tag;
+  return `${repository}@${tagged ? tag : (gitOutput(root, ['rev-parse', 'HEAD']) ?? tag)}`;
+}
+
+/** Whether a workflow's `uses:` still needs the user to name the repository sot is published from. */
+export function isPlaceholder(uses: string): boolean {
+  return uses.startsWith(`${ACTION_PLACEHOLDER}@`);
+}
+
+/** One read-only git command in sot's own folder; undefined when it is no clone or git fails. */
+function gitOutput(cwd: string, args: string[]): string | undefined {
+  try {
+    const out = execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } }).toString('utf8').trim();
+    return out || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
