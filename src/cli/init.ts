@@ -1,11 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSchemas } from '../model/kinds.js';
-import { schemaBundle } from '../outputs/schema-bundle.js';
+import { planEditorWiring, writeEditorWiring } from './editor-settings.js';
 import { writeFilesSafely } from './write-files.js';
 import { WORKFLOW_PATH, actionUses, workflowFile } from './workflow-file.js';
-
-const SCHEMA_DIR = '.sot/schemas';
 
 const SOT_YAML = `# The root of a sot inventory. Every other *.yaml file below this folder is data,
 # in any layout you like. See docs/format.md of sot for the format.
@@ -104,8 +101,7 @@ interfaces:
     mgmt_only: true
 `;
 
-export function initInventory(dir: string, options: { force: boolean }): { written: string[]; conflicts: string[] } {
-  const bundle = schemaBundle(loadSchemas());
+export function initInventory(dir: string, options: { force: boolean }): { written: string[]; conflicts: string[]; error?: string } {
   const files = new Map<string, string>([
     ['sot.yaml', SOT_YAML],
     ['organization.yaml', ORGANIZATION],
@@ -114,13 +110,11 @@ export function initInventory(dir: string, options: { force: boolean }): { writt
     // The inventory as the root of its repository: the Action checks it on every pull request.
     [WORKFLOW_PATH, workflowFile(actionUses())],
   ]);
-  const yamlSchemas: Record<string, string[]> = {};
-  for (const [name, schema] of bundle.files) {
-    files.set(`${SCHEMA_DIR}/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
-    yamlSchemas[`./${SCHEMA_DIR}/${name}`] = bundle.globs.get(name) ?? [];
-  }
-  files.set('.vscode/settings.json', `${JSON.stringify({ 'yaml.schemas': yamlSchemas, 'yaml.customTags': [] }, null, 2)}\n`);
-  const conflicts = options.force ? [] : [...files.keys()].filter((f) => !f.startsWith(`${SCHEMA_DIR}/`) && existsSync(join(dir, f)));
+  // --force replaces the sample files, never the user's editor settings: those are merged.
+  const conflicts = options.force ? [] : [...files.keys()].filter((f) => existsSync(join(dir, f)));
   if (conflicts.length) return { written: [], conflicts };
-  return { written: writeFilesSafely(dir, files), conflicts: [] };
+  const wiring = planEditorWiring(dir, [...files.keys()]);
+  if ('error' in wiring.settings) return { written: [], conflicts: [], error: `not changing ${wiring.settingsFile}: ${wiring.settings.error}` };
+  const written = writeFilesSafely(dir, files).map((f) => join(dir, f));
+  return { written: [...written, ...writeEditorWiring(dir, wiring)], conflicts: [] };
 }

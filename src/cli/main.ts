@@ -20,6 +20,7 @@ import { repositoryPaths } from '../reporters/repository.js';
 import { rackElevation, elevationJson } from '../outputs/rack-elevation.js';
 import { rackSvg } from '../outputs/rack-svg.js';
 import { rackText } from '../outputs/rack-text.js';
+import { planEditorWiring, writeEditorWiring } from './editor-settings.js';
 import { initInventory } from './init.js';
 import { findRack, fullName } from './rack.js';
 import { writeSchemas } from './schema.js';
@@ -650,16 +651,35 @@ function ms(n: number): string {
 
 async function init(args: string[], io: Io): Promise<number> {
   if (wantsHelp(args, 'init', io)) return EXIT.clean;
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean', default: false }, editor: { type: 'boolean', default: false } } });
   if (positionals.length > 1) throw new UsageError('init takes one folder');
   const dir = resolvePath(io.cwd, positionals[0] ?? '.');
+  const shown = relative(io.cwd, dir) || '.';
+  const list = (files: string[]) => files.map((f) => `  ${relative(io.cwd, f) || f}\n`).join('');
+  if (values.editor) {
+    // An existing inventory gets the editor wiring only: its files stay as they are.
+    if (!existsSync(join(dir, 'sot.yaml'))) {
+      io.stderr(`sot: ${shown} holds no sot.yaml: run sot init --editor in an inventory's folder\n`);
+      return EXIT.usage;
+    }
+    const wiring = planEditorWiring(dir);
+    if ('error' in wiring.settings) {
+      io.stderr(`sot: not changing ${relative(io.cwd, wiring.settingsFile)}: ${wiring.settings.error}\n`);
+      return EXIT.usage;
+    }
+    io.stdout(`Wired editors to the inventory in ${shown}:\n${list(writeEditorWiring(dir, wiring))}`);
+    return EXIT.clean;
+  }
   const result = initInventory(dir, { force: values.force as boolean });
   if (result.conflicts.length) {
     io.stderr(`sot: not overwriting ${result.conflicts.join(', ')} (use --force)\n`);
     return EXIT.usage;
   }
-  const shown = relative(io.cwd, dir) || '.';
-  io.stdout(`Created an inventory in ${shown}:\n${result.written.map((f) => `  ${f}\n`).join('')}Next: sot check ${shown}\n`);
+  if (result.error) {
+    io.stderr(`sot: ${result.error}\n`);
+    return EXIT.usage;
+  }
+  io.stdout(`Created an inventory in ${shown}:\n${list(result.written)}Next: sot check ${shown}\n`);
   return EXIT.clean;
 }
 
