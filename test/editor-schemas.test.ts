@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSchemas } from '../src/model/kinds.js';
 import { schemaBundle } from '../src/outputs/schema-bundle.js';
 import { runCli, ROOT } from './helpers/cli.js';
+import { BASE, compileFiles, DEVICE_TYPE as ACME_X4 } from './helpers/compile.js';
 import { type LspDiagnostic, YamlLanguageServer } from './helpers/yaml-language-server.js';
 
 // The editor's view of an inventory: yaml-language-server (the engine of VS Code's YAML extension)
@@ -142,6 +143,78 @@ describe('editor schemas (yaml-language-server over LSP)', { timeout: 180_000 },
       'device type choice': [expect.stringMatching(/^8: Value is not accepted\. Valid values: /)],
       'device type required': ['0: Missing property "model".'],
     });
+  });
+
+  it('agrees with sot check on each way of writing a value, except where the editor cannot tell', async () => {
+    // [where, field, value]: a device field, or a field of an interface written under the device.
+    const cases: [string, string, string][] = [
+      ['device', 'name', '08'],
+      ['device', 'serial', '12345'],
+      ['device', 'serial', '0123'],
+      ['device', 'serial', 'yes'],
+      ['device', 'serial', 'True'],
+      ['device', 'serial', '1.50'],
+      ['device', 'serial', '~'],
+      ['device', 'serial', "''"],
+      ['device', 'serial', '[a, b]'],
+      ['device', 'asset_tag', '0123'],
+      ['device', 'comments', '12345'],
+      ['device', 'status', '~'],
+      ['device', 'status', "''"],
+      ['device', 'status', 'actve'],
+      ['device', 'airflow', "''"],
+      ['device', 'airflow', '~'],
+      ['device', 'airflow', '1'],
+      ['device', 'tenant', '~'],
+      ['device', 'tenant', "''"],
+      ['device', 'tenant', '{}'],
+      ['device', 'vc_priority', '08'],
+      ['device', 'vc_priority', "''"],
+      ['device', 'vc_priority', 'high'],
+      ['interface', 'enabled', 'yes'],
+      ['interface', 'enabled', 'Off'],
+      ['interface', 'enabled', 'True'],
+      ['interface', 'enabled', '~'],
+      ['interface', 'enabled', 'maybe'],
+      ['interface', 'enabled', '1'],
+      ['interface', 'mtu', '1500'],
+      ['interface', 'mtu', "'1500'"],
+      ['interface', 'mtu', '~'],
+      ['interface', 'mtu', 'on'],
+      ['interface', 'description', "''"],
+      ['interface', 'mgmt_only', "'yes'"],
+      ['role', 'color', '795548'],
+      ['role', 'color', "'12'"],
+      ['role', 'color', '12'],
+    ];
+    const text = ([where, field, value]: [string, string, string]) =>
+      where === 'role' ? `device_roles:\n  - name: Spine\n    slug: spine\n    ${field}: ${value}\n` : `devices:\n  - name: agree1\n    device_type: Acme/X-4\n    role: leaf\n    site: ams1\n${where === 'device' && field !== 'name' ? `    ${field}: ${value}\n` : ''}${where === 'device' && field === 'name' ? `  - name: ${value}\n    device_type: Acme/X-4\n    role: leaf\n    site: ams1\n` : ''}${where === 'interface' ? `    interfaces:\n      - name: et1\n        ${field}: ${value}\n` : ''}`;
+    const verdicts = await Promise.all(
+      cases.map(async (c, i) => {
+        const t = text(c);
+        const sot = compileFiles({ 'base.yaml': BASE, 'device-types/Acme/X-4.yaml': ACME_X4, 'd.yaml': t }).diagnostics.filter((d) => d.location.file === 'd.yaml' && d.rule.startsWith('schema/'));
+        const editor = await server.diagnostics(join(inventory, 'sites', `agree-${i}.yaml`), t);
+        return `${c[1]}: ${c[2]} → sot ${sot.length ? 'flags' : 'accepts'}, editor ${editor.length ? 'flags' : 'accepts'}`;
+      }),
+    );
+    const disagree = verdicts.filter((v) => !/sot (\w+), editor \1$/.test(v));
+    // A quoted 'yes' is text to sot, which wants true or false; an editor reads the same value
+    // whether it was quoted or not, so it cannot tell. A number in a text field is checked against
+    // the text's pattern and length by sot only: JSON Schema applies those to strings alone.
+    expect(disagree).toEqual(["mgmt_only: 'yes' → sot flags, editor accepts", 'color: 12 → sot flags, editor accepts']);
+    expect(verdicts.filter((v) => v.endsWith('flags, editor flags'))).toEqual([
+      'serial: [a, b] → sot flags, editor flags',
+      "status: '' → sot flags, editor flags",
+      'status: actve → sot flags, editor flags',
+      'airflow: 1 → sot flags, editor flags',
+      "vc_priority: '' → sot flags, editor flags",
+      'vc_priority: high → sot flags, editor flags',
+      'enabled: maybe → sot flags, editor flags',
+      'enabled: 1 → sot flags, editor flags',
+      "mtu: '1500' → sot flags, editor flags",
+      'mtu: on → sot flags, editor flags',
+      "color: '12' → sot flags, editor flags",
+    ]);
   });
 
   it('says in a reference’s hover what it refers to', async () => {

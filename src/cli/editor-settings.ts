@@ -209,11 +209,11 @@ export function planEditorWiring(dir: string, newFiles: string[] = []): EditorWi
   return { schemas, settingsFile: join(root, SETTINGS_FILE), settings: mergeEditorSettings(readEditorSettings(root), setting, owned) };
 }
 
-/** Writes a planned wiring; returns the files written, absolute. */
+/** Writes a planned wiring; returns the schema files written (relative to `dir`). */
 export function writeEditorWiring(dir: string, wiring: EditorWiring): string[] {
   if ('error' in wiring.settings) return [];
-  const written = writeFilesSafely(dir, wiring.schemas).map((f) => join(dir, f));
+  const written = writeFilesSafely(dir, wiring.schemas);
   const root = wiring.settingsFile.slice(0, -SETTINGS_FILE.length - 1);
   writeFilesSafely(root, new Map([[SETTINGS_FILE, wiring.settings.text]]));
-  return [...written, wiring.settingsFile];
+  return written;
 }

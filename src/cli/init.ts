@@ -101,7 +101,7 @@ interfaces:
     mgmt_only: true
 `;
 
-export function initInventory(dir: string, options: { force: boolean }): { written: string[]; conflicts: string[]; error?: string } {
+export function initInventory(dir: string, options: { force: boolean }): { written: string[]; conflicts: string[]; settingsFile?: string; settingsError?: { file: string; message: string } } {
   const files = new Map<string, string>([
     ['sot.yaml', SOT_YAML],
     ['organization.yaml', ORGANIZATION],
@@ -114,7 +114,7 @@ export function initInventory(dir: string, options: { force: boolean }): { writt
   const conflicts = options.force ? [] : [...files.keys()].filter((f) => existsSync(join(dir, f)));
   if (conflicts.length) return { written: [], conflicts };
   const wiring = planEditorWiring(dir, [...files.keys()]);
-  if ('error' in wiring.settings) return { written: [], conflicts: [], error: `not changing ${wiring.settingsFile}: ${wiring.settings.error}` };
-  const written = writeFilesSafely(dir, files).map((f) => join(dir, f));
-  return { written: [...written, ...writeEditorWiring(dir, wiring)], conflicts: [] };
+  if ('error' in wiring.settings) return { written: [], conflicts: [], settingsError: { file: wiring.settingsFile, message: wiring.settings.error } };
+  const written = writeFilesSafely(dir, files);
+  return { written: [...written, ...writeEditorWiring(dir, wiring)], conflicts: [], settingsFile: wiring.settingsFile };
 }

@@ -655,7 +655,9 @@ async function init(args: string[], io: Io): Promise<number> {
   if (positionals.length > 1) throw new UsageError('init takes one folder');
   const dir = resolvePath(io.cwd, positionals[0] ?? '.');
   const shown = relative(io.cwd, dir) || '.';
-  const list = (files: string[]) => files.map((f) => `  ${relative(io.cwd, f) || f}\n`).join('');
+  const list = (files: string[]) => files.map((f) => `  ${f}\n`).join('');
+  // The settings live at the folder an editor opens (the repository's root), maybe outside dir.
+  const settingsLine = (file: string) => `Editor settings: ${relative(io.cwd, file) || file}\n`;
   if (values.editor) {
     // An existing inventory gets the editor wiring only: its files stay as they are.
     if (!existsSync(join(dir, 'sot.yaml'))) {
@@ -667,7 +669,7 @@ async function init(args: string[], io: Io): Promise<number> {
       io.stderr(`sot: not changing ${relative(io.cwd, wiring.settingsFile)}: ${wiring.settings.error}\n`);
       return EXIT.usage;
     }
-    io.stdout(`Wired editors to the inventory in ${shown}:\n${list(writeEditorWiring(dir, wiring))}`);
+    io.stdout(`Wired editors to the inventory in ${shown}:\n${list(writeEditorWiring(dir, wiring))}${settingsLine(wiring.settingsFile)}`);
     return EXIT.clean;
   }
   const result = initInventory(dir, { force: values.force as boolean });
@@ -675,11 +677,11 @@ async function init(args: string[], io: Io): Promise<number> {
     io.stderr(`sot: not overwriting ${result.conflicts.join(', ')} (use --force)\n`);
     return EXIT.usage;
   }
-  if (result.error) {
-    io.stderr(`sot: ${result.error}\n`);
+  if (result.settingsError) {
+    io.stderr(`sot: not changing ${relative(io.cwd, result.settingsError.file)}: ${result.settingsError.message}\n`);
     return EXIT.usage;
   }
-  io.stdout(`Created an inventory in ${shown}:\n${list(result.written)}Next: sot check ${shown}\n`);
+  io.stdout(`Created an inventory in ${shown}:\n${list(result.written)}${settingsLine(result.settingsFile!)}Next: sot check ${shown}\n`);
   return EXIT.clean;
 }
 
