@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsoncToJson, mergeEditorSettings } from '../src/cli/editor-settings.js';
 import { runCli, ROOT } from './helpers/cli.js';
@@ -56,6 +57,27 @@ describe('merging yaml.schemas into .vscode/settings.json', () => {
     expect(mergeEditorSettings('{ "a": 1 "b": 2 }', OURS, OWNED)).toEqual({ error: expect.stringMatching(/^it is not valid JSON \(comments and trailing commas are fine\): /) });
     expect(mergeEditorSettings('[1]', OURS, OWNED)).toEqual({ error: 'it does not hold a JSON object' });
     expect(mergeEditorSettings('{"yaml.schemas": ["x"]}', OURS, OWNED)).toEqual({ error: 'its "yaml.schemas" is not a mapping of schema to files' });
+  });
+
+  it('keeps every other setting and is idempotent, however the file is laid out (property)', () => {
+    const key = fc.string({ maxLength: 8 }).filter((k) => k !== 'yaml.schemas');
+    const value = fc.jsonValue({ maxDepth: 2 });
+    const theirs = fc.dictionary(fc.oneof(key, fc.constantFrom('./inv/.sot/schemas/x.json', 'kubernetes')), fc.array(fc.string({ maxLength: 6 }), { maxLength: 2 }));
+    const layout = fc.record({ indent: fc.constantFrom(0, 2, 4, '\t'), comment: fc.boolean(), trailingComma: fc.boolean() });
+    fc.assert(
+      fc.property(fc.dictionary(key, value), fc.option(theirs, { nil: undefined }), layout, (settings, schemas, l) => {
+        const all = schemas === undefined ? settings : { ...settings, 'yaml.schemas': schemas };
+        let text = JSON.stringify(all, null, l.indent);
+        if (l.comment) text = `// settings\n${text.replace(/^\{/, '{ /* sot */')}`;
+        if (l.trailingComma && Object.keys(all).length) text = text.replace(/\n?\}$/, ',\n}');
+        const out = merged(text);
+        const expected = { ...settings, 'yaml.schemas': { ...Object.fromEntries(Object.entries(schemas ?? {}).filter(([k]) => !k.startsWith(OWNED))), ...OURS } };
+        expect(JSON.parse(jsoncToJson(out))).toEqual(JSON.parse(JSON.stringify(expected))); // -0 is written 0
+        expect(merged(out)).toBe(out);
+        if (l.comment) expect([out.startsWith('// settings\n{'), out.includes('/* sot */')]).toEqual([true, true]);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('reads comments and trailing commas as VS Code does, strings left alone', () => {

@@ -68,27 +68,45 @@ export function jsoncToJson(text: string): string {
   while (i < text.length) {
     const c = text[i];
     if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      out += text.slice(i, j + 1);
-      i = j + 1;
-    } else if (c === '/' && text[i + 1] === '/') {
-      let j = i;
-      while (j < text.length && text[j] !== '\n') j++;
-      out += ' '.repeat(j - i);
+      const j = stringEnd(text, i);
+      out += text.slice(i, j);
       i = j;
-    } else if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      const j = end < 0 ? text.length : end + 2;
+    } else if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
+      const j = commentEnd(text, i);
       out += text.slice(i, j).replace(/[^\n]/g, ' ');
       i = j;
     } else {
-      out += c;
+      // A comma followed only by blanks and comments before } or ] is a trailing comma.
+      out += c === ',' && /[}\]]/.test(text[skipBlanks(text, i + 1)] ?? '') ? ' ' : c;
       i++;
     }
   }
-  // A comma followed only by blanks before } or ] is a trailing comma.
-  return out.replace(/,(\s*[}\]])/g, ' $1');
+  return out;
+}
+
+/** The offset after the string that starts at `i` (its closing quote included). */
+function stringEnd(text: string, i: number): number {
+  let j = i + 1;
+  while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+  return j + 1;
+}
+
+/** The offset after the comment that starts at `i`. */
+function commentEnd(text: string, i: number): number {
+  if (text[i + 1] === '/') {
+    const nl = text.indexOf('\n', i);
+    return nl < 0 ? text.length : nl;
+  }
+  const end = text.indexOf('*/', i + 2);
+  return end < 0 ? text.length : end + 2;
+}
+
+function skipBlanks(text: string, i: number): number {
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i])) i++;
+    if (text[i] === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) i = commentEnd(text, i);
+    else return i;
+  }
 }
 
 /** Offsets of a top-level member's value in a JSON text (comments already blanked), if present. */

@@ -222,7 +222,9 @@ export function schemaBundle(schemas: SchemaSet): SchemaBundle {
     globs.set(name, [`${kind.fileFolder}/**/*.yaml`, `${kind.fileFolder}/**/*.yml`]);
     folders.push(kind.fileFolder!);
   }
-  files.set('settings.schema.json', rewrite(schemas.documents.get('urn:sot:settings')) as Record<string, unknown>);
+  // sot.yaml is settled as data files are (settings.ts validates it with validateItem).
+  const settings = rewrite(schemas.documents.get('urn:sot:settings')) as Schema;
+  files.set('settings.schema.json', { $schema: 'https://json-schema.org/draft/2020-12/schema', ...(editorSchema(settings, settings.$defs ?? {}, schemas) as Schema) });
   globs.set('settings.schema.json', ['sot.yaml']);
   globs.set('inventory.schema.json', ['**/*.yaml', '**/*.yml', '!sot.yaml', ...folders.sort().map((f) => `!${f}/**`)]);
   return { files, globs };

@@ -22,6 +22,8 @@ export class YamlLanguageServer {
   private readonly pending = new Map<number, (result: unknown) => void>();
   private readonly waiting = new Map<string, (diagnostics: LspDiagnostic[]) => void>();
   private version = 0;
+  private stderr = '';
+  private exited: string | undefined;
 
   constructor(
     private readonly root: string,
@@ -30,7 +32,13 @@ export class YamlLanguageServer {
     const bin = join(dirname(createRequire(import.meta.url).resolve('yaml-language-server/package.json')), 'bin', 'yaml-language-server');
     this.child = spawn(process.execPath, [bin, '--stdio'], { stdio: 'pipe' });
     this.child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
-    this.child.stderr.resume();
+    this.child.stderr.on('data', (chunk: Buffer) => void (this.stderr = (this.stderr + chunk.toString()).slice(-2000)));
+    // A server that dies fails every call still waiting, with what it said, instead of a timeout.
+    this.child.on('exit', (code) => {
+      this.exited = `yaml-language-server exited (${code}): ${this.stderr}`;
+      for (const done of this.pending.values()) done(undefined);
+      for (const done of this.waiting.values()) done([{ message: this.exited, range: { start: { line: -1, character: 0 }, end: { line: -1, character: 0 } } }]);
+    });
   }
 
   async start(): Promise<void> {
@@ -52,6 +60,7 @@ export class YamlLanguageServer {
   diagnostics(file: string, text: string): Promise<LspDiagnostic[]> {
     const uri = pathToFileURL(file).href;
     if (this.waiting.has(uri)) throw new Error(`${file} is open already`);
+    if (this.exited) throw new Error(this.exited);
     const result = new Promise<LspDiagnostic[]>((resolve) => this.waiting.set(uri, resolve));
     this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: ++this.version, text } });
     return result;
@@ -65,7 +74,8 @@ export class YamlLanguageServer {
   }
 
   async stop(): Promise<void> {
-    await this.request('shutdown', null).catch(() => undefined);
+    if (this.exited) return;
+    await this.request('shutdown', null);
     this.notify('exit', null);
     this.child.kill();
   }
@@ -78,6 +88,7 @@ export class YamlLanguageServer {
   }
 
   private send(message: Record<string, unknown>): void {
+    if (this.exited) return;
     const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');
     this.child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
     this.child.stdin.write(body);
