@@ -110,6 +110,9 @@ function refDescription(xref: Schema, schemas: SchemaSet): string | undefined {
   return `Refers to ${infos.map(one).join('; or ')}. A mapping of the key fields works too.`;
 }
 
+/** Keywords whose values are data or names, not schemas: copied as they are. */
+const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'required', 'dependentRequired', 'title', 'description', 'pattern', 'format', '$ref']);
+
 /**
  * The editor's form of one schema: leaves take the YAML forms sot settles (settleLeaf); an optional
  * property also takes null (sot drops it) and, for text and choice fields other than status, '' (sot
@@ -123,7 +126,8 @@ function editorSchema(node: unknown, defs: Record<string, Schema>, schemas: Sche
   for (const [k, v] of Object.entries(src)) {
     // sot's own keywords mean nothing to an editor, and beside a $ref they hide the hover text.
     if (k.startsWith('x-')) continue;
-    if (k === 'properties' && v && typeof v === 'object') {
+    if (DATA_KEYWORDS.has(k)) out[k] = v;
+    else if (k === 'properties' && v && typeof v === 'object') {
       const required = new Set<string>(Array.isArray(src.required) ? src.required : []);
       out.properties = Object.fromEntries(
         Object.entries(v as Schema).map(([name, p]) => {
