@@ -125,6 +125,7 @@ describe('editor schemas (yaml-language-server over LSP)', { timeout: 180_000 },
       'device choice': { file: device('choice'), ...mistake(DEVICE, '    status: active', '    status: actve') },
       'device required': { file: device('required'), ...mistake(DEVICE, '    role: leaf', '<drop>') },
       'inline typo': { file: device('inline'), ...mistake(DEVICE, '        enabled: yes', '        enabeld: yes') },
+      'inline owner': { file: device('owner'), ...mistake(DEVICE, '        enabled: yes', '        device: edge1') },
       'device type': { file: deviceType('ok'), text: DEVICE_TYPE, line: -1 },
       'device type typo': { file: deviceType('typo'), ...mistake(DEVICE_TYPE, 'u_height: 1', 'u_heigth: 1') },
       'device type choice': { file: deviceType('choice'), ...mistake(DEVICE_TYPE, '    type: 1000base-t', '    type: 1000base-tt') },
@@ -138,6 +139,7 @@ describe('editor schemas (yaml-language-server over LSP)', { timeout: 180_000 },
       'device choice': [expect.stringMatching(/^5: Value is not accepted\. Valid values: "offline", "active", /)],
       'device required': ['1: Missing property "role".'],
       'inline typo': ['11: Property enabeld is not allowed.'],
+      'inline owner': ['11: Property device is not allowed.'],
       'device type': [],
       'device type typo': ['4: Property u_heigth is not allowed.'],
       'device type choice': [expect.stringMatching(/^8: Value is not accepted\. Valid values: /)],
@@ -220,7 +222,7 @@ describe('editor schemas (yaml-language-server over LSP)', { timeout: 180_000 },
   it('says in a reference’s hover what it refers to', async () => {
     const file = join(inventory, 'sites', 'hover.yaml');
     expect(await server.diagnostics(file, DEVICE)).toEqual([]);
-    expect(await server.hover(file, 2, 6)).toContain('Refers to a device type (`dcim.devicetype`) by its model or its slug or `manufacturer/model` within its manufacturer');
+    expect(await server.hover(file, 2, 6)).toContain('Refers to a device type (`dcim.devicetype`) by its model or slug (unique within its manufacturer), or as `manufacturer/model`; or by a mapping of its key fields.');
   });
 });
 

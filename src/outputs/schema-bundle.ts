@@ -103,11 +103,11 @@ function refDescription(xref: Schema, schemas: SchemaSet): string | undefined {
   const infos = kinds.map((k) => schemas.kinds.get(k)).filter((k): k is KindInfo => k !== undefined);
   if (!infos.length) return undefined;
   const one = (k: KindInfo): string => {
-    const ways = [...k.key.names.map((n) => `its ${n}`), ...k.key.compact.map((c) => `\`${c.form}\``)];
-    const within = k.key.scope.length ? ` within its ${k.key.scope.join(' and ')}` : '';
-    return `a ${k.label} (\`${k.kind}\`) by ${ways.join(' or ')}${within}`;
+    const within = k.key.scope.length ? ` (unique within its ${k.key.scope.join(' and ')})` : '';
+    const compact = k.key.compact.map((c) => `, or as \`${c.form}\``).join('');
+    return `a ${k.label} (\`${k.kind}\`) by its ${k.key.names.join(' or ')}${within}${compact}`;
   };
-  return `Refers to ${infos.map(one).join('; or ')}. A mapping of the key fields works too.`;
+  return `Refers to ${infos.map(one).join('; or ')}; or by a mapping of its key fields.`;
 }
 
 /** Keywords whose values are data or names, not schemas: copied as they are. */
