@@ -123,7 +123,8 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  respawnWithFlags(HEAP_MB[scale]);
+  // As `sot` runs a big inventory (src/cli/heap.ts): S is below YOUNG_MIN_BYTES, M and L above it.
+  respawnWithFlags(HEAP_MB[scale], scale === 'S' ? undefined : 64);
   const errors = Number(args.values.get('errors') ?? 0);
   const seed = Number(args.values.get('seed') ?? DEFAULT_SEED);
   const out = args.values.get('out') ?? defaultOut(scale, errors);

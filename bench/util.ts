@@ -54,12 +54,18 @@ export function parseArgs(argv: readonly string[], boolean: readonly string[]): 
  * with `--expose-gc --max-old-space-size=<heapMb>` and exit with its status. Returns only in the process
  * that has them.
  */
-export function respawnWithFlags(heapMb: number): void {
+/**
+ * `youngMb`: the semi-space size `sot` itself gives a big inventory (src/cli/heap.ts), so that in-process
+ * figures (the compile and the floor alike) are those of the command.
+ */
+export function respawnWithFlags(heapMb: number, youngMb?: number): void {
   const limitMb = getHeapStatistics().heap_size_limit / 2 ** 20;
   const hasGc = typeof (globalThis as { gc?: unknown }).gc === 'function';
-  if ((hasGc && limitMb >= heapMb * 0.95) || process.env.SOT_BENCH_CHILD) return;
-  const execArgv = process.execArgv.filter((a) => !a.startsWith('--max-old-space-size') && a !== '--expose-gc');
-  const r = spawnSync(process.execPath, [...execArgv, '--expose-gc', `--max-old-space-size=${heapMb}`, process.argv[1], ...process.argv.slice(2)], {
+  const hasYoung = youngMb === undefined || process.execArgv.includes(`--max-semi-space-size=${youngMb}`);
+  if ((hasGc && limitMb >= heapMb * 0.95 && hasYoung) || process.env.SOT_BENCH_CHILD) return;
+  const execArgv = process.execArgv.filter((a) => !a.startsWith('--max-old-space-size') && !a.startsWith('--max-semi-space-size') && a !== '--expose-gc');
+  const young = youngMb === undefined ? [] : [`--max-semi-space-size=${youngMb}`];
+  const r = spawnSync(process.execPath, [...execArgv, '--expose-gc', `--max-old-space-size=${heapMb}`, ...young, process.argv[1], ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, SOT_BENCH_CHILD: '1' },
   });

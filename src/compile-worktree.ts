@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { compile, finishCompile, readConfiguration, type CompileResult, type Configuration } from './compile.js';
+import { compileSelected, finishCompile, isInventoryFile, readConfiguration, type CompileResult, type Configuration } from './compile.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { emptyTimings, frontFile, validatorsFor, type FileFront, type Phase } from './front.js';
 import type { FrontJob, FrontMessage } from './front-worker.js';
@@ -56,19 +56,10 @@ export async function compileWorktree(root: string, options: WorktreeOptions = {
     out.result.timings.read += readMs;
     return out;
   }
-  const sizes = names.map((f) => statSync(join(root, f)).size);
-  const total = sizes.reduce((a, b) => a + b, 0);
-  const threads = threadCount(options);
-  if (threads < 2 || total < (options.minBytes ?? PARALLEL_MIN_BYTES)) {
-    const files = names.map((file) => ({ file, text: readFileSync(join(root, file), 'utf8') }));
-    const readMs = performance.now() - started;
-    const result = compile(files, { schemas: options.schemas });
-    result.timings.read += readMs;
-    return { result, files };
-  }
-
+  // sot.yaml first: its include and exclude say which of the other files are read at all.
   const schemas = options.schemas ?? loadSchemas();
   const timings = emptyTimings();
+  timings.read += performance.now() - started; // listing the files
   const texts = new Map<string, string>();
   const read = (file: string): string => {
     let text = texts.get(file);
@@ -81,14 +72,24 @@ export async function compileWorktree(root: string, options: WorktreeOptions = {
     return text;
   };
   const config = readConfiguration(names, read, schemas, timings);
-  const data = names.map((file, i) => ({ file, size: sizes[i] })).filter((f) => !config.consumed.has(f.file));
+  const kept = names.filter((file) => isInventoryFile(config, file));
+  const sizes = kept.map((f) => statSync(join(root, f)).size);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const threads = threadCount(options);
+  if (threads < 2 || total < (options.minBytes ?? PARALLEL_MIN_BYTES)) {
+    const files = kept.map((file) => ({ file, text: read(file) }));
+    const result = compileSelected(config, files, texts, schemas, timings);
+    return { result, files };
+  }
+
+  const data = kept.map((file, i) => ({ file, size: sizes[i] })).filter((f) => !config.consumed.has(f.file));
   const fronts = await frontsInParallel(data, { root }, threads, schemas, config, read, texts, timings, options);
   const byFile = new Map(fronts.map((f) => [f.file, f]));
-  const ordered = names.filter((f) => byFile.has(f)).map((f) => byFile.get(f)!);
-  const files = names.map((file) => ({ file, text: texts.get(file) ?? read(file) }));
+  const ordered = kept.filter((f) => byFile.has(f)).map((f) => byFile.get(f)!);
+  const files = kept.map((file) => ({ file, text: texts.get(file) ?? read(file) }));
   let bytesRead = 0;
   for (const f of files) bytesRead += Buffer.byteLength(f.text);
-  const result = finishCompile(config, ordered, texts, schemas, timings, { filesRead: names.length, bytesRead });
+  const result = finishCompile(config, ordered, texts, schemas, timings, { filesRead: kept.length, bytesRead });
   return { result, files };
 }
 
@@ -103,13 +104,14 @@ export interface InventoryFile extends SourceFile {
  * fronts from the cache where path, blob and field choices match, the rest parsed (on several threads
  * when they are big enough), then resolve, checks and locate as compileWorktree does.
  */
-export async function compileInventory(files: readonly InventoryFile[], options: WorktreeOptions = {}): Promise<WorktreeCompile> {
+export async function compileInventory(all: readonly InventoryFile[], options: WorktreeOptions = {}): Promise<WorktreeCompile> {
   const schemas = options.schemas ?? loadSchemas();
   const timings = emptyTimings();
   const texts = new Map<string, string>();
-  for (const f of files) texts.set(f.file, f.text);
+  for (const f of all) texts.set(f.file, f.text);
+  const config = readConfiguration(all.map((f) => f.file), (file) => texts.get(file) ?? '', schemas, timings);
+  const files = all.filter((f) => isInventoryFile(config, f.file));
   const names = files.map((f) => f.file);
-  const config = readConfiguration(names, (file) => texts.get(file) ?? '', schemas, timings);
   const cache = options.cache;
   cache?.useSchemas(schemas);
   const fingerprint = validationFingerprint(config.settings);

@@ -39,6 +39,17 @@ export function compile(files: readonly SourceFile[], options: CompileOptions = 
   const texts = new Map<string, string>();
   for (const f of files) texts.set(f.file, f.text);
   const config = readConfiguration(files.map((f) => f.file), (file) => texts.get(file) ?? '', schemas, timings);
+  return compileSelected(config, files.filter((f) => isInventoryFile(config, f.file)), texts, schemas, timings);
+}
+
+/** Parses, validates and finishes the files sot.yaml selects (`config` read from them already), in their order. */
+export function compileSelected(
+  config: Configuration,
+  files: readonly SourceFile[],
+  texts: ReadonlyMap<string, string>,
+  schemas: SchemaSet,
+  timings: Record<Phase, number>,
+): CompileResult {
   const validators = validatorsFor(schemas, config.settings);
   const fronts: FileFront[] = [];
   for (const f of files) {
@@ -47,6 +58,14 @@ export function compile(files: readonly SourceFile[], options: CompileOptions = 
   let bytesRead = 0;
   for (const f of files) bytesRead += Buffer.byteLength(f.text);
   return finishCompile(config, fronts, texts, schemas, timings, { filesRead: files.length, bytesRead });
+}
+
+/**
+ * Whether a listed file is read: sot.yaml and the custom validators file it names always, a data file
+ * when sot.yaml's include and exclude select it.
+ */
+export function isInventoryFile(config: Configuration, file: string): boolean {
+  return config.consumed.has(file) || config.settings.selects(file);
 }
 
 /** What sot.yaml (and the custom validators file it names) say, read before any data file. */

@@ -5,6 +5,7 @@ import type { KindInfo, SchemaSet } from './model/kinds.js';
 import type { ParsedFile } from './parse/parse-file.js';
 import { fieldChoiceKeys, type FieldChoices, type Validators } from './validate/ajv.js';
 import { validateItem } from './validate/validate.js';
+import { compileGlob, fileSelector, type Glob } from './sources/glob.js';
 
 export const SETTINGS_FILE = 'sot.yaml';
 
@@ -20,9 +21,11 @@ export interface Settings {
   customValidators: CustomValidator[];
   /** `options: custom_validators:` names this inventory file, which holds them (read by compile()). */
   customValidatorsFile?: string;
+  /** Which YAML files are inventory, from `include` and `exclude` (every file without either). */
+  selects: (file: string) => boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { format: 1, enforceGlobalUnique: true, fieldChoices: {}, rules: {}, customValidators: [] };
+export const DEFAULT_SETTINGS: Settings = { format: 1, enforceGlobalUnique: true, fieldChoices: {}, rules: {}, customValidators: [], selects: () => true };
 
 const SETTINGS_KIND = {
   kind: 'sot.settings',
@@ -89,13 +92,35 @@ export function readSettings(parsed: ParsedFile, schemas: SchemaSet, validators:
   } else if (cv !== undefined) {
     customValidators = readCustomValidators(cv, parsed.file, ['options', 'custom_validators'], schemas, out);
   }
+  const include = d.include === undefined ? undefined : readGlobs(d.include, 'include', parsed.file, out);
+  const exclude = readGlobs(d.exclude ?? [], 'exclude', parsed.file, out);
   return {
     format: 1,
     name: d.name,
+    selects: fileSelector(include, exclude),
     enforceGlobalUnique: d.options?.enforce_global_unique ?? true,
     fieldChoices,
     rules: d.rules ?? {},
     customValidators,
     customValidatorsFile,
   };
+}
+
+/** Compiles sot.yaml's `include` or `exclude` patterns; a bad one is a settings error at its line. */
+function readGlobs(patterns: readonly string[], key: 'include' | 'exclude', file: string, out: Diagnostic[]): Glob[] {
+  const globs: Glob[] = [];
+  patterns.forEach((pattern, i) => {
+    const glob = compileGlob(pattern);
+    if (typeof glob === 'string') {
+      out.push({
+        rule: 'settings/invalid',
+        severity: 'error',
+        message: `${key} pattern "${pattern}" is not a valid glob: ${glob}`,
+        location: { file, path: [key, i] },
+        help: 'see "Which files are inventory" in README.md',
+        data: { key, pattern },
+      });
+    } else globs.push(glob);
+  });
+  return globs;
 }

@@ -179,6 +179,8 @@ describe('the Action on a pull request from the same repository', () => {
     const body: string = api.requests[1].body.body;
     expect(body).toContain('**2** introduced');
     expect(body).toContain('Head: 2 errors, 0 warnings');
+    // Files named from the repository root, as in the annotations.
+    expect(body).toContain('resolve/duplicate-key at net/sites.yaml:6:11');
   });
 
   it('a second run on the same pull request updates the one comment; a run with nothing new leaves it be', async () => {

@@ -202,6 +202,8 @@ describe('sot diff', () => {
     expect(pretty.code).toBe(0);
     expect(pretty.stdout).toContain('objects: 4 created, 3 updated, 1 deleted, 1 renamed; 4 through derived changes\n');
     expect(pretty.stdout).toContain('serial: A1 → A2');
+    // Files as sot check names them: from the current folder (the JSON keeps them from the inventory).
+    expect(pretty.stdout).toContain('  ~ DC1 / leaf1  net/sites/dc1.yaml:4\n');
     expect(pretty.stdout).not.toContain('\u001b[');
     const markdown = await runCli(['diff', 'HEAD~1', 'HEAD', '--dir', 'net', '--format', 'markdown'], root);
     expect(markdown.stdout).toContain('| dcim.device | 1 | 2 | 0 | 0 |');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { heapNeeded } from '../src/cli/heap.js';
+import { heapNeeded, relaunchFlags } from '../src/cli/heap.js';
 import { main } from '../src/cli/main.js';
 import { ACTION_PLACEHOLDER, WORKFLOW_PATH, actionRepository, actionUses, workflowFile } from '../src/cli/workflow-file.js';
 import { parse as parseYaml } from 'yaml';
@@ -190,6 +190,15 @@ describe('heap sizing', () => {
     expect(heapNeeded(750 * MB, 4096 * MB, 24 * 1024 * MB)).toBe(8012);
     expect(heapNeeded(750 * MB, 4096 * MB, 8 * 1024 * MB)).toBe(6144);
     expect(heapNeeded(750 * MB, 8192 * MB, 8 * 1024 * MB)).toBeUndefined();
+  });
+
+  it('gives a big inventory a larger young generation too, unless node already has one', () => {
+    const MB = 2 ** 20;
+    const GB = 1024 * MB;
+    expect(relaunchFlags(2 * MB, [], 4 * GB, 24 * GB)).toEqual([]);
+    expect(relaunchFlags(78 * MB, [], 4 * GB, 24 * GB)).toEqual(['--max-semi-space-size=64']);
+    expect(relaunchFlags(78 * MB, ['--max-semi-space-size=16'], 4 * GB, 24 * GB)).toEqual([]);
+    expect(relaunchFlags(750 * MB, [], 4 * GB, 24 * GB)).toEqual(['--max-old-space-size=8012', '--max-semi-space-size=64']);
   });
 });
 

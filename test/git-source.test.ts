@@ -1,6 +1,6 @@
 // Reading an inventory from git commits: real repositories made with git in temporary folders.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileRevision } from '../src/compile-revision.js';
@@ -52,10 +52,18 @@ describe('git source', () => {
       expect(f.blob).toBe(git(root, 'hash-object', join('net', f.file)).trim());
       expect(f.size).toBe(text.length);
     }
-    // At the top of the repository the prefix is empty and every folder counts.
+    // At the top of the repository the prefix is empty and every folder counts, but for net/, which
+    // holds a sot.yaml of its own: another inventory.
     const top = openRepository(root);
     expect(top.prefix).toBe('');
-    expect((await listCommit(top, resolveCommit(top, 'HEAD'))).map((f) => f.file)).toEqual(['net/A.yaml', 'net/b.yml', 'net/device-types/Palo Alto/PA 1.yaml', 'net/notbuild/kept.yaml', 'net/sites/ams1-new.yaml', 'net/sites/ams1.yaml', 'net/sot.yaml', 'netbox/x.yaml', 'outside.yaml']);
+    expect((await listCommit(top, resolveCommit(top, 'HEAD'))).map((f) => f.file)).toEqual(['netbox/x.yaml', 'outside.yaml']);
+    expect(listWorktree(root)).toEqual(['netbox/x.yaml', 'outside.yaml']);
+    rmSync(join(root, 'net/sot.yaml'));
+    git(root, 'rm', '-q', '--cached', 'net/sot.yaml');
+    commitFiles(root, {});
+    const all = ['net/A.yaml', 'net/b.yml', 'net/device-types/Palo Alto/PA 1.yaml', 'net/notbuild/kept.yaml', 'net/sites/ams1-new.yaml', 'net/sites/ams1.yaml', 'netbox/x.yaml', 'outside.yaml'];
+    expect((await listCommit(top, resolveCommit(top, 'HEAD'))).map((f) => f.file)).toEqual(all);
+    expect(listWorktree(root)).toEqual(all);
   });
 
   it('reads many blobs through one cat-file process, big ones across pipe reads, missing ones as undefined', async () => {

@@ -11,6 +11,7 @@ import type { CompileResult } from '../compile.js';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { formatMarkdown, markdownText } from '../diff/format-markdown.js';
 import { runDiff } from '../diff/run-diff.js';
+import { withDisplayPaths } from '../diff/display-paths.js';
 import type { DiffResult } from '../diff/types.js';
 import { reporters } from '../reporters/index.js';
 import { repositoryPaths } from '../reporters/repository.js';
@@ -106,6 +107,8 @@ async function steps(
   }
 
   const repository = repositoryPaths(root, workspace, env);
+  // The comment and the summary name files from the repository root, as the annotations do.
+  if (diff) diff = withDisplayPaths(diff, (f) => repository.path(f));
   const texts = new Map(head.files.map((f) => [f.file, f.text]));
   const ctx: ReporterContext = { displayPath: (f) => repository.path(f), source: (f) => texts.get(f), color: false, repository };
   const report: Report = { diagnostics: head.result.diagnostics, filesRead: head.result.filesRead, elapsedMs: head.elapsedMs, version: version() };

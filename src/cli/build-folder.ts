@@ -17,37 +17,45 @@ export function refuseOutput(out: string, inventory: string): string | undefined
   return undefined;
 }
 
-const WRITE_CHUNK = 1 << 20;
+/** Bytes gathered per write: pieces (one object of the JSON export each) are small. */
+const WRITE_CHUNK = 1 << 22;
+/** UTF-8 takes at most 3 bytes per UTF-16 code unit: a piece of n units fits in 3n bytes. */
+const MAX_BYTES_PER_UNIT = 3;
 
 /** Writes one output below `dir` (never outside it), piece by piece, hashing as it goes. */
-function writeOutput(dir: string, output: Output): ManifestEntry {
+function writeOutput(dir: string, output: Output, chunk: Buffer, made: Set<string>): ManifestEntry {
   const target = resolve(dir, output.path);
   const rel = relative(dir, target);
   if (rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) throw new Error(`refusing to write outside the output folder: ${output.path}`);
-  mkdirSync(dirname(target), { recursive: true });
+  const folder = dirname(target);
+  if (!made.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    made.add(folder);
+  }
   const hash = createHash('sha256');
   let bytes = 0;
+  let used = 0;
   const fd = openSync(target, 'wx');
-  const flush = (text: string) => {
-    const buf = Buffer.from(text, 'utf8');
+  const write = (buf: Buffer) => {
     hash.update(buf);
     bytes += buf.length;
-    writeSync(fd, buf);
+    for (let done = 0; done < buf.length; ) done += writeSync(fd, buf, done, buf.length - done);
+  };
+  const flush = () => {
+    if (used > 0) write(chunk.subarray(0, used));
+    used = 0;
+  };
+  // Pieces are encoded straight into one reused buffer, written when it is full: no buffer per piece.
+  const add = (text: string) => {
+    const most = text.length * MAX_BYTES_PER_UNIT;
+    if (most > chunk.length - used) flush();
+    if (most > chunk.length) write(Buffer.from(text, 'utf8'));
+    else used += chunk.write(text, used, 'utf8');
   };
   try {
-    if ('text' in output) flush(output.text);
-    else {
-      // Pieces are small (one object each): gather about a megabyte per write.
-      let pending = '';
-      for (const piece of output.parts()) {
-        pending += piece;
-        if (pending.length >= WRITE_CHUNK) {
-          flush(pending);
-          pending = '';
-        }
-      }
-      if (pending) flush(pending);
-    }
+    if ('text' in output) add(output.text);
+    else for (const piece of output.parts()) add(piece);
+    flush();
   } finally {
     closeSync(fd);
   }
@@ -65,8 +73,10 @@ export function replaceFolder(out: string, outputs: readonly Output[], manifest:
   mkdirSync(parent, { recursive: true });
   const staging = mkdtempSync(join(parent, `.${basename(target)}.sot-build-`));
   try {
-    const entries = outputs.map((o) => writeOutput(staging, o));
-    writeOutput(staging, manifest(entries));
+    const chunk = Buffer.allocUnsafe(WRITE_CHUNK);
+    const made = new Set<string>([staging]);
+    const entries = outputs.map((o) => writeOutput(staging, o, chunk, made));
+    writeOutput(staging, manifest(entries), chunk, made);
   } catch (err) {
     rmSync(staging, { recursive: true, force: true });
     throw err;

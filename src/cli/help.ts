@@ -27,6 +27,10 @@ Commands:
   schema               Write sot's JSON Schemas for editors (yaml-language-server).
   help [command]       Show help for a command.
 
+dir is any folder of the inventory (default: the current folder): sot works on the nearest folder,
+dir itself or one above it, that holds sot.yaml, as git finds its repository, and does not look above
+the top of a git repository. Paths in reports are relative to the current folder.
+
 Options:
   -v, --version        Print the version.
   -h, --help           Show this help.
@@ -38,13 +42,21 @@ const COMMANDS: Record<string, string> = {
   check: `Usage: sot check [dir] [options]
        sot check --rev <rev> [dir] [options]
 
-Reads every YAML file below dir (default: the current folder; it must hold sot.yaml), validates each
-object against its JSON Schema, resolves references by natural key, instantiates device components from
-device types, runs NetBox's rules and reports every problem at file:line:col.
+Reads the inventory's YAML files, validates each object against its JSON Schema, resolves references by
+natural key, instantiates device components from device types, runs NetBox's rules and reports every
+problem at file:line:col.
+
+The inventory is the nearest folder, dir (default: the current folder) or one above it, that holds
+sot.yaml; the search stops at the top of a git repository. Without one, a settings/missing error says
+where it looked (exit 2); sot init creates an inventory. Its files are every .yaml/.yml file below it
+that git does not ignore (.gitignore, .git/info/exclude), outside hidden folders, node_modules and sot
+builds, narrowed by sot.yaml's include and exclude patterns.
 
 With --rev, checks the inventory as commit <rev> (a branch, tag, commit id, HEAD~1…) holds it, read
 from git without touching the working tree or the index; dir is the inventory's folder in the
-repository. A revision git cannot find, or a shallow clone that lacks it, exits with code 2.
+repository (found upward in the working tree; without a sot.yaml there, dir as given, which the commit
+may hold). The commit's own sot.yaml decides include and exclude. A revision git cannot find, or a
+shallow clone that lacks it, exits with code 2.
 
 Options:
   -f, --format <name>     pretty (default; colour on a terminal unless NO_COLOR is set), json,
@@ -62,12 +74,12 @@ Examples:
   rack: `Usage: sot rack <site>/<rack> [dir] [options]
        sot rack <site>/<location>/<rack> [dir] [options]
 
-Shows a rack's elevation as NetBox draws it: every unit top to bottom (the highest number on top, or
-U1 on top when the rack has desc_units), what its front and its rear hold (a full-depth device on
-both faces, half-unit devices by halves), free units as free, reserved units marked with their
-reservation, and below, the rack's devices that take no units (0U, or without a position).
-The site goes by name or slug; a rack name used in several locations of the site needs the location
-(name or slug). dir is the inventory (default: the current folder). An inventory with errors is not
+Shows a rack's elevation as NetBox draws it: every unit top to bottom (the highest number on top, or U1
+on top when the rack has desc_units), what its front and its rear hold (a full-depth device on both
+faces, half-unit devices by halves), free units as free, reserved units marked with their reservation,
+and below, the rack's devices that take no units (0U, or without a position). The site goes by name or
+slug; a rack name used in several locations of the site needs the location (name or slug). dir is a
+folder of the inventory (default: the current folder; see sot help). An inventory with errors is not
 drawn: its problems go to stderr as sot check reports them, and the exit code is 1.
 
 Options:
@@ -82,14 +94,14 @@ Example:
   render: `Usage: sot render <device> [dir]
 
 Prints a device's (or virtual machine's) configuration, rendered from its config template: its own
-config_template, else its role's, else its platform's (a file of the inventory, a built-in
-template such as builtin:arista-eos.hbs, or template_code). The template sees the device as
-\`device\` (a virtual machine as \`virtualmachine\`) and its config context (sot context) at the top
-level (docs/templates.md). The device goes by name, or as <site>/<device> when the name is used at
-several sites. dir is the inventory (default: the
-current folder). An inventory with errors is not rendered: its problems go to stderr as sot check
-reports them, and the exit code is 1; so is a template that does not compile or reads a variable
-the device does not have (template/… rules). A device without a config template is exit code 2.
+config_template, else its role's, else its platform's (a file of the inventory, a built-in template
+such as builtin:arista-eos.hbs, or template_code). The template sees the device as \`device\` (a
+virtual machine as \`virtualmachine\`) and its config context (sot context) at the top level
+(docs/templates.md). The device goes by name, or as <site>/<device> when the name is used at several
+sites. dir is a folder of the inventory (default: the current folder; see sot help). An inventory with
+errors is not rendered: its problems go to stderr as sot check reports them, and the exit code is 1; so
+is a template that does not compile or reads a variable the device does not have (template/… rules). A
+device without a config template is exit code 2.
 
 Example:
   sot render ams1-leaf1 inventory-example
@@ -113,9 +125,9 @@ without IPv4's network and broadcast and IPv6's subnet-router address), outside 
 child prefixes of one length, lowest first, as successive allocations hand them out. The prefix is
 looked up in --vrf, else in the global table, else in the one VRF that has it.
 
-dir is the inventory (default: the current folder). An inventory with errors is not shown: its
-problems go to stderr as sot check reports them, and the exit code is 1. An unknown prefix or VRF is a
-usage error (exit 2).
+dir is a folder of the inventory (default: the current folder; see sot help). An inventory with errors
+is not shown: its problems go to stderr as sot check reports them, and the exit code is 1. An unknown
+prefix or VRF is a usage error (exit 2).
 
 Options:
   -f, --format <name>     text (default) or json (utilization unrounded; free space as NetBox's API lists it)
@@ -168,12 +180,12 @@ Example:
 `,
   trace: `Usage: sot trace <termination> [dir] [options]
 
-Compiles the inventory in dir (default: the current folder) and follows the cable path from a
-termination as NetBox traces it: across cables and wireless links, through front and rear ports by
-their mappings (with positions on multi-position ports), across circuits from one side to the other,
+Compiles the inventory dir is in (default: the current folder; see sot help) and follows the cable path
+from a termination as NetBox traces it: across cables and wireless links, through front and rear ports
+by their mappings (with positions on multi-position ports), across circuits from one side to the other,
 to the far end — or to where it stops: not connected, no cable, an unmapped port, a split or a loop.
-The path starts with every termination on the same end of the cable. An inventory with errors
-prints them to stderr and exits 1 without a trace.
+The path starts with every termination on the same end of the cable. An inventory with errors prints
+them to stderr and exits 1 without a trace.
 
 The termination is written as cable ends name it:
   <device>:<name>         an interface, console port, console server port, power port, power
@@ -196,17 +208,16 @@ Example:
 `,
   build: `Usage: sot build [dir] [options]
 
-Compiles the inventory in dir (default: the current folder) and writes its outputs into a folder:
-every device's and virtual machine's configuration rendered from its config template, as
+Compiles the inventory dir is in (default: the current folder; see sot help) and writes its outputs
+into a folder: every device's and virtual machine's configuration rendered from its config template, as
 configs/<name>.<ext> (the template's file_extension, else txt; a name used at several sites as
-configs/<site>/<name>.<ext>); every export template rendered over the objects of its
-object_types, as exports/<file_name or name>.<file_extension or txt>; an Ansible inventory
-(exports/ansible/inventory.yaml) and a Nornir SimpleInventory (exports/nornir/hosts.yaml,
-groups.yaml, defaults.yaml) of every named device and virtual machine, grouped by site, role,
-platform and tag; the whole model in NetBox's REST API shape, one JSON file per endpoint, under
-exports/netbox/; and manifest.json with each file's size and sha256. The same inventory gives
-the same bytes, whatever its file order or the platform. See docs/templates.md,
-docs/ansible-nornir.md and docs/export.md.
+configs/<site>/<name>.<ext>); every export template rendered over the objects of its object_types, as
+exports/<file_name or name>.<file_extension or txt>; an Ansible inventory
+(exports/ansible/inventory.yaml) and a Nornir SimpleInventory (exports/nornir/hosts.yaml, groups.yaml,
+defaults.yaml) of every named device and virtual machine, grouped by site, role, platform and tag; the
+whole model in NetBox's REST API shape, one JSON file per endpoint, under exports/netbox/; and
+manifest.json with each file's size and sha256. The same inventory gives the same bytes, whatever its
+file order or the platform. See docs/templates.md, docs/ansible-nornir.md and docs/export.md.
 
 The folder is replaced as a whole and atomically: the build is written beside it and then takes
 its place, so a failed build leaves the previous one untouched. Nothing is written when the
@@ -219,6 +230,7 @@ Options:
       --force             build even when the inventory has errors, and write what rendered; the
                           exit code is still 1
   -q, --quiet             do not print warnings
+      --timings           print the time of each step to stderr (also SOT_TIMINGS=1)
 
 Exit codes: 0 built, 1 the inventory has errors or a template failed, 2 a usage or configuration
 error (an output folder sot will not replace).
@@ -230,11 +242,11 @@ Examples:
 `,
   test: `Usage: sot test [dir] [options]
 
-Compiles the inventory in dir (default: the current folder), renders every device's and virtual
-machine's config as sot build would, and compares the outputs the inventory keeps under
-.sot/expected/ (the same paths as in the build folder: .sot/expected/configs/ams1-leaf1.cfg) with
-what renders now, byte for byte. Each difference is shown as a unified diff (expected against
-rendered). The folder is hidden, so it is never read as inventory.
+Compiles the inventory dir is in (default: the current folder; see sot help), renders every device's
+and virtual machine's config as sot build would, and compares the outputs the inventory keeps under
+.sot/expected/ (the same paths as in the build folder: .sot/expected/configs/ams1-leaf1.cfg) with what
+renders now, byte for byte. Each difference is shown as a unified diff (expected against rendered). The
+folder is hidden, so it is never read as inventory.
 
 Options:
       --add <device>      keep the device's current render as expected (repeatable); the device by
@@ -251,11 +263,11 @@ Examples:
 `,
   context: `Usage: sot context <device> [dir] [options]
 
-Compiles the inventory in dir (default: the current folder) and shows the config context of a device
-or virtual machine as NetBox computes it: every active config context that matches the object on
-each dimension it sets (regions and site groups with their ancestors, site, location, device type,
-role, platform, cluster, tenant group, tenant, tags), merged by weight then name, the object's own
-local_context_data last. An inventory with errors prints them to stderr and exits 1.
+Compiles the inventory dir is in (default: the current folder; see sot help) and shows the config
+context of a device or virtual machine as NetBox computes it: every active config context that matches
+the object on each dimension it sets (regions and site groups with their ancestors, site, location,
+device type, role, platform, cluster, tenant group, tenant, tags), merged by weight then name, the
+object's own local_context_data last. An inventory with errors prints them to stderr and exits 1.
 
 The device is named by its name, or <site>/<name> where the name repeats across sites.
 
@@ -291,7 +303,8 @@ share are parsed once. A revision git cannot find, or a shallow clone that lacks
 code 2 (in GitHub Actions, check out with fetch-depth: 0).
 
 Options:
-  -C, --dir <folder>      the inventory's folder (default: the current folder)
+  -C, --dir <folder>      a folder of the inventory (default: the current folder): the nearest
+                          with a sot.yaml, itself or above, else the folder as given
   -f, --format <name>     pretty (default; colour on a terminal unless NO_COLOR is set), markdown
                           (for a pull request comment: a summary table and collapsible details,
                           capped in size), json (schema/diff.schema.json)
@@ -315,6 +328,8 @@ Shows an object's history, as NetBox's change log does, from git: each commit th
 changed, renamed or deleted it, newest first, with its author, date, subject and the fields that
 changed (before → after). The history follows the branch's first parents (a merged pull request is
 one entry) and follows the object through renames.
+
+dir is a folder of the inventory (default: the current folder; see sot help).
 
 <kind> is NetBox's name for it (dcim.device) or its model name (device, interface, ipaddress).
 <key> is its natural key as sot diff writes it ("AMS1 / ams1-leaf1", "AMS1 / ams1-leaf1 / Ethernet1"), or

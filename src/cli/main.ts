@@ -6,11 +6,14 @@ import type { CompileResult } from '../compile.js';
 import { compileWorktree } from '../compile-worktree.js';
 import { compileRevision } from '../compile-revision.js';
 import { GitError, openRepository } from '../sources/git.js';
+import { discoverInventory, missingSettings } from '../sources/discover.js';
+import { emptyTimings } from '../front.js';
 import { runDiff } from '../diff/run-diff.js';
 import { formatJson } from '../diff/format-json.js';
 import { formatMarkdown } from '../diff/format-markdown.js';
 import { formatPretty } from '../diff/format-pretty.js';
 import { isEmptyDiff } from '../diff/format-common.js';
+import { withDisplayPaths } from '../diff/display-paths.js';
 import { HistoryError, objectHistory } from '../diff/history.js';
 import { formatLogJson, formatLogPretty } from '../diff/format-log.js';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
@@ -75,12 +78,55 @@ export function version(): string {
 
 class UsageError extends Error {}
 
+/** No sot.yaml in the folder a command was given nor above it: reported as `sot check` reports it, exit 2. */
+class NoInventory extends Error {
+  constructor(
+    readonly root: string,
+    readonly diagnostic: Diagnostic,
+  ) {
+    super(diagnostic.message);
+  }
+}
+
+/** The folder a [dir] argument (or --dir) names, absolute; a usage error unless it is a folder. */
+function folderArg(io: Io, dir: string | undefined): string {
+  const path = resolvePath(io.cwd, dir ?? '.');
+  if (!existsSync(path) || !statSync(path).isDirectory()) throw new UsageError(`no inventory folder at ${dir ?? '.'}`);
+  return path;
+}
+
+/** A folder as messages show it: relative to the current folder, `.` for the current folder itself. */
+function shownFolder(io: Io, dir: string): string {
+  return relative(io.cwd, dir).split(sep).join('/') || '.';
+}
+
+/** The inventory a command works on: the folder given or the nearest above it with a sot.yaml (discover.ts). */
+function inventoryRoot(io: Io, dir: string | undefined): string {
+  const start = folderArg(io, dir);
+  const found = discoverInventory(start);
+  if (found.found) return found.root;
+  throw new NoInventory(start, missingSettings(found, (d) => shownFolder(io, d)));
+}
+
+/**
+ * The inventory of a command that reads commits (diff, log): found in the working tree as for the
+ * other commands, else the folder given, whose sot.yaml the commits may hold.
+ */
+function revisionInventory(start: string): string {
+  const found = discoverInventory(start);
+  return found.found ? found.root : start;
+}
+
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   try {
     return await run(argv, io);
   } catch (err) {
     if (err instanceof UsageError || (err as any)?.code?.startsWith?.('ERR_PARSE_ARGS')) {
       io.stderr(`sot: ${(err as Error).message}\nRun "sot help" for usage.\n`);
+      return EXIT.usage;
+    }
+    if (err instanceof NoInventory) {
+      reportProblems(io, err.root, [err.diagnostic], [], { filesRead: 0, elapsedMs: 0 });
       return EXIT.usage;
     }
     if (err instanceof GitError) {
@@ -163,14 +209,21 @@ async function check(args: string[], io: Io): Promise<number> {
   if (!(format in reporters)) throw new UsageError(`unknown format "${format}" (pretty, json, github, sarif)`);
   const failOn = values['fail-on'] as string;
   if (failOn !== 'error' && failOn !== 'warning') throw new UsageError(`--fail-on takes error or warning, not "${failOn}"`);
-  const root = resolvePath(io.cwd, positionals[0] ?? '.');
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${positionals[0] ?? '.'}`);
+  const dir = folderArg(io, positionals[0]);
+  const found = discoverInventory(dir);
+  // With --rev, the folder names the inventory's place in its repository and its files come from the
+  // commit: without a sot.yaml in the working tree, the folder given is taken as it is.
+  const root = found.found ? found.root : dir;
+  const missing = !found.found && rev === undefined ? missingSettings(found, (d) => shownFolder(io, d)) : undefined;
 
-  const again = io.relaunch?.(root);
+  const again = missing ? undefined : io.relaunch?.(root);
   if (again !== undefined) return again;
   const started = performance.now();
-  // With --rev, the folder names the inventory's place in its repository; its files come from the commit.
-  const { result, files } = rev === undefined ? await compileWorktree(root) : await compileRevision(openRepository(root), rev);
+  const { result, files } = missing
+    ? { result: { diagnostics: [missing], filesRead: 0, bytesRead: 0, configError: true, timings: emptyTimings() }, files: [] as { file: string; text: string }[] }
+    : rev === undefined
+      ? await compileWorktree(root)
+      : await compileRevision(openRepository(root), rev);
   const elapsedMs = performance.now() - started;
 
   const shown = values.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
@@ -222,9 +275,7 @@ async function diff(args: string[], io: Io): Promise<number> {
   if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (${DIFF_FORMATS.join(', ')})`);
   const maxBytes = values['max-bytes'] === undefined ? undefined : Number(values['max-bytes']);
   if (maxBytes !== undefined && (!Number.isInteger(maxBytes) || maxBytes < 1000)) throw new UsageError(`--max-bytes takes a number of bytes of at least 1000, not "${values['max-bytes']}"`);
-  const dir = values.dir as string;
-  const root = resolvePath(io.cwd, dir);
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${dir}`);
+  const root = revisionInventory(folderArg(io, values.dir as string));
 
   // Two models are held at once.
   const again = io.relaunch?.(root, 2);
@@ -232,9 +283,11 @@ async function diff(args: string[], io: Io): Promise<number> {
   const started = performance.now();
   const run = await runDiff({ root, base: positionals[0], head: positionals[1], allConfigs: values['all-configs'] as boolean });
   const { result } = run;
+  // The JSON keeps paths from the inventory folder; a person reads them from the current folder.
+  const shown = () => withDisplayPaths(result, (file) => relative(io.cwd, join(root, file)).split(sep).join('/'));
   if (format === 'json') io.stdout(formatJson(result));
-  else if (format === 'markdown') io.stdout(formatMarkdown(result, { maxBytes }));
-  else io.stdout(formatPretty(result, { color: io.isTTY && !io.env.NO_COLOR }));
+  else if (format === 'markdown') io.stdout(formatMarkdown(shown(), { maxBytes }));
+  else io.stdout(formatPretty(shown(), { color: io.isTTY && !io.env.NO_COLOR }));
   if (values.timings || io.env.SOT_TIMINGS === '1') {
     const t = run.timings;
     const phases = (p: CompileResult['timings']) =>
@@ -265,9 +318,7 @@ async function log(args: string[], io: Io): Promise<number> {
   if (format !== 'pretty' && format !== 'json') throw new UsageError(`unknown format "${format}" (pretty, json)`);
   const maxCount = Number(values['max-count']);
   if (!Number.isInteger(maxCount) || maxCount < 1) throw new UsageError(`--max-count takes a number of commits, not "${values['max-count']}"`);
-  const dir = positionals[2] ?? '.';
-  const root = resolvePath(io.cwd, dir);
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${dir}`);
+  const root = revisionInventory(folderArg(io, positionals[2]));
   // A commit and its parent are held at once.
   const again = io.relaunch?.(root, 2);
   if (again !== undefined) return again;
@@ -298,8 +349,7 @@ async function trace(args: string[], io: Io): Promise<number> {
   if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}" (text, json)`);
   const kindName = values.kind as string | undefined;
   if (kindName !== undefined && !(kindName in TRACE_KINDS)) throw new UsageError(`unknown kind "${kindName}" (${Object.keys(TRACE_KINDS).join(', ')})`);
-  const root = resolvePath(io.cwd, positionals[1] ?? '.');
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${positionals[1] ?? '.'}`);
+  const root = inventoryRoot(io, positionals[1]);
 
   const result = await compileOrReport(root, io);
   if (typeof result === 'number') return result;
@@ -320,11 +370,11 @@ async function build(args: string[], io: Io): Promise<number> {
       out: { type: 'string', short: 'o', default: 'out' },
       force: { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
+      timings: { type: 'boolean', default: false },
     },
   });
   if (positionals.length > 1) throw new UsageError('build takes one inventory folder');
-  const root = resolvePath(io.cwd, positionals[0] ?? '.');
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${positionals[0] ?? '.'}`);
+  const root = inventoryRoot(io, positionals[0]);
   const outArg = values.out as string;
   const out = resolvePath(io.cwd, outArg);
   const refused = refuseOutput(out, root);
@@ -345,11 +395,14 @@ async function build(args: string[], io: Io): Promise<number> {
     return EXIT.problems;
   }
 
+  const compiledAt = performance.now();
   const progress = io.isTTY ? progressLine(io, 'rendering configs') : undefined;
   const rendered = renderConfigs(result.model, { root, texts }, progress);
   if (progress) io.stderr('\r\x1b[K');
+  const renderedAt = performance.now();
   const exported = renderExports(result.model, { root, texts });
   const builtin = automationExports(result.model);
+  const exportedAt = performance.now();
   const problems = [...rendered.diagnostics, ...exported.diagnostics];
   if (problems.length) {
     report(problems, new Map([...rendered.templateFiles, ...exported.templateFiles]));
@@ -366,6 +419,12 @@ async function build(args: string[], io: Io): Promise<number> {
   }
   const shown = relative(io.cwd, out).split(sep).join('/') || '.';
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  if (values.timings || io.env.SOT_TIMINGS === '1') {
+    io.stderr(
+      `timings: compile ${ms(compiledAt - started)}, configs ${ms(renderedAt - compiledAt)}, export templates and Ansible/Nornir ${ms(exportedAt - renderedAt)}, ` +
+        `NetBox export, hashing and writing ${ms(performance.now() - exportedAt)}; total ${ms(performance.now() - started)}\n`,
+    );
+  }
   // Exports: each export template's file, the Ansible and Nornir inventories, the NetBox JSON export.
   const exports = exported.files.length + 3;
   io.stdout(`✔ built ${rendered.files.length} config${rendered.files.length === 1 ? '' : 's'}, ${exports} exports and the manifest into ${shown}/ (${seconds} s)\n`);
@@ -383,8 +442,7 @@ async function testOutputs(args: string[], io: Io): Promise<number> {
     },
   });
   if (positionals.length > 1) throw new UsageError('test takes one inventory folder');
-  const root = resolvePath(io.cwd, positionals[0] ?? '.');
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${positionals[0] ?? '.'}`);
+  const root = inventoryRoot(io, positionals[0]);
   const compiled = await compileOrReport(root, io, true);
   if (typeof compiled === 'number') return compiled;
   const { result, texts } = compiled;
@@ -447,8 +505,7 @@ async function context(args: string[], io: Io): Promise<number> {
   if (positionals.length > 2) throw new UsageError('context takes a device or virtual machine and one inventory folder');
   const format = values.format as string;
   if (format !== 'json' && format !== 'text') throw new UsageError(`unknown format "${format}" (json, text)`);
-  const root = resolvePath(io.cwd, positionals[1] ?? '.');
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${positionals[1] ?? '.'}`);
+  const root = inventoryRoot(io, positionals[1]);
 
   const result = await compileOrReport(root, io);
   if (typeof result === 'number') return result;
@@ -476,8 +533,7 @@ async function rack(args: string[], io: Io): Promise<number> {
   if (positionals.length > 2) throw new UsageError('rack takes a rack and one inventory folder');
   const format = values.format as string;
   if (!(RACK_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (${RACK_FORMATS.join(', ')})`);
-  const root = resolvePath(io.cwd, positionals[1] ?? '.');
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${positionals[1] ?? '.'}`);
+  const root = inventoryRoot(io, positionals[1]);
 
   const result = await compileOrReport(root, io);
   if (typeof result === 'number') return result;
@@ -503,8 +559,7 @@ async function render(args: string[], io: Io): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   if (positionals.length === 0) throw new UsageError('render needs a device: sot render <device> [dir]');
   if (positionals.length > 2) throw new UsageError('render takes a device and one inventory folder');
-  const root = resolvePath(io.cwd, positionals[1] ?? '.');
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${positionals[1] ?? '.'}`);
+  const root = inventoryRoot(io, positionals[1]);
 
   const compiled = await compileOrReport(root, io, true);
   if (typeof compiled === 'number') return compiled;
@@ -599,9 +654,7 @@ async function ipam(args: string[], io: Io): Promise<number> {
   };
   const ips = positive('ips', v.ips, 1);
   const count = positive('count', v.count, PREFIX_LIST_LIMIT);
-  const dir = positionals[dirAt] ?? '.';
-  const root = resolvePath(io.cwd, dir);
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no inventory folder at ${dir}`);
+  const root = inventoryRoot(io, positionals[dirAt]);
 
   const result = await compileOrReport(root, io);
   if (typeof result === 'number') return result;

@@ -11,7 +11,7 @@ export const PHASE_RULES: Record<string, string> = {
   'yaml/custom-tag': 'A value carries an explicit YAML tag (!foo, !!str, !!binary…); inventories are plain data.',
   'yaml/alias-expansion': 'Aliases expand the file far beyond what is written (a "billion laughs").',
   'yaml/forbidden-key': 'A key is __proto__, constructor or prototype.',
-  'settings/missing': 'The inventory has no sot.yaml at its root.',
+  'settings/missing': 'No sot.yaml in the folder given nor in any folder above it: no inventory.',
   'settings/invalid': 'sot.yaml is not a mapping, names a choice set FIELD_CHOICES cannot change, or holds custom validators that name an unknown kind, field or condition (field errors in it use the schema/ rules).',
   'schema/unknown-collection': 'A data file names a collection sot does not know.',
   'schema/unknown-field': 'An object has a field its kind does not define.',

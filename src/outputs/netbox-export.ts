@@ -4,6 +4,7 @@ import { cableName, endsOn, sideOf } from '../model/cable-ends.js';
 import { ipSpace } from '../model/ip-space.js';
 import { PlainScalar } from '../parse/scalars.js';
 import { choiceLabels } from '../validate/ajv.js';
+import { PrettyJson, type Json } from './json-text.js';
 
 // The whole compiled model as NetBox's REST API would list it: one JSON file per endpoint
 // (`dcim/devices.json`), each an array of objects in the API's shape — references as nested brief
@@ -25,7 +26,6 @@ export interface ExportFile {
   text: string;
 }
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
 /** NetBox's REST endpoint of a kind, `app/endpoint` as in its URLs (`/api/dcim/devices/`). */
@@ -117,6 +117,7 @@ function briefFields(kind: KindInfo): string[] {
 
 const briefFieldMemo = new WeakMap<KindInfo, string[]>();
 const restFieldMemo = new WeakMap<KindInfo, string[]>();
+const endpointMemo = new WeakMap<KindInfo, string>();
 
 function memoByKind<T>(memo: WeakMap<KindInfo, T>, kind: KindInfo, make: (kind: KindInfo) => T): T {
   let v = memo.get(kind);
@@ -229,19 +230,32 @@ function isDigit(c: number): boolean {
 /** A part of a sort key: a name, or an object whose written data (as JSON) decides only a tie. */
 type KeyPart = string | { written: Obj };
 
+/** The keys of a kind's full objects: in order, quoted, and the slot of each key fields() puts, call by call. */
+interface Layout {
+  keys: string[];
+  quoted: string[];
+  calls: string[];
+  slots: number[];
+}
+
 class Exporter {
   private readonly ids = new Map<Obj, number>();
-  private readonly endpoints = new Map<Obj, string>();
   private readonly sortKeys = new Map<Obj, KeyPart[]>();
   private readonly writtenJson = new Map<Obj, string>();
   private readonly choices: Record<string, any>;
   private readonly depths = new Map<Obj, number>();
   private readonly labels = new Map<string, Map<string | number, string>>();
   private readonly briefs = new Map<Obj, JsonObject>();
+  private readonly layouts = new Map<KindInfo, Layout>();
 
   constructor(private readonly model: Model) {
     const doc = loadSchemas().documents.get('urn:sot:defs:choices');
     this.choices = doc?.$defs ?? {};
+  }
+
+  /** The endpoint of a kind, `dcim/devices` (memoized: every object's url names it). */
+  private endpoint(kind: KindInfo): string {
+    return memoByKind(endpointMemo, kind, endpointOf);
   }
 
   /** Every exported object by endpoint, sorted, with ids assigned in that order. */
@@ -254,10 +268,7 @@ class Exporter {
       const keyed = live.map((o) => [this.sortKey(o), o] as const);
       keyed.sort((x, y) => this.compareKeys(x[0], y[0]));
       const endpoint = endpointOf(kind);
-      keyed.forEach(([, o], i) => {
-        this.ids.set(o, i + 1);
-        this.endpoints.set(o, endpoint);
-      });
+      keyed.forEach(([, o], i) => this.ids.set(o, i + 1));
       groups.set(endpoint, { kind, objects: keyed.map(([, o]) => o) });
     }
     return groups;
@@ -368,7 +379,7 @@ class Exporter {
 
   private head(obj: Obj): JsonObject {
     const id = this.ids.get(obj)!;
-    return { id, url: `/api/${this.endpoints.get(obj)}/${id}/`, display: this.display(obj) };
+    return { id, url: `/api/${this.endpoint(obj.kind)}/${id}/`, display: this.display(obj) };
   }
 
   /** A nested reference as NetBox's brief serializer gives it. */
@@ -382,33 +393,73 @@ class Exporter {
     return out;
   }
 
-  /** The full object as NetBox's REST API lists it. */
-  full(obj: Obj): JsonObject {
-    const out = this.head(obj);
+  /**
+   * The full object as NetBox's REST API lists it, field by field in the API's order: `put` is called
+   * with each key and its value. The keys and their order depend on the kind alone (see layoutOf); a
+   * key put twice keeps its first place and takes the later value, as an assignment would.
+   */
+  fields(obj: Obj, put: (key: string, value: Json) => void): void {
+    const id = this.ids.get(obj)!;
+    put('id', id);
+    put('url', `/api/${this.endpoint(obj.kind)}/${id}/`);
+    put('display', this.display(obj));
     const family = FAMILY_FIELD[obj.kind.kind];
-    if (family) out.family = this.family(obj);
+    if (family) put('family', this.family(obj));
     for (const field of restFields(obj.kind)) {
       const rf = obj.kind.refByField.get(field);
       if (rf?.spec.typeField) continue; // written with its type field, below
       const typed = typedFields(obj.kind).get(field);
       if (typed && typed.spec.typeField === field) {
         const target = ref(obj, typed.field);
-        out[field] = target ? target.kind.kind : plain(obj.data[field]);
-        out[`${typed.field}_id`] = target ? this.ids.get(target)! : null;
-        out[typed.field] = target ? this.brief(target) : null;
+        put(field, target ? target.kind.kind : plain(obj.data[field]));
+        put(`${typed.field}_id`, target ? this.ids.get(target)! : null);
+        put(typed.field, target ? this.brief(target) : null);
         continue;
       }
-      out[field] = this.field(obj, field);
+      put(field, this.field(obj, field));
     }
     if (obj.kind.kind === 'dcim.cable') {
-      out.a_terminations = this.terminations(obj, 'a');
-      out.b_terminations = this.terminations(obj, 'b');
+      put('a_terminations', this.terminations(obj, 'a'));
+      put('b_terminations', this.terminations(obj, 'b'));
     }
     if (CABLED.has(obj.kind.kind)) {
-      out.cable = this.field(obj, 'cable');
-      out._occupied = this.field(obj, '_occupied');
+      put('cable', this.field(obj, 'cable'));
+      put('_occupied', this.field(obj, '_occupied'));
     }
-    return out;
+  }
+
+  /**
+   * The full object's JSON text, `depth` levels deep, as JSON.stringify(full(obj), null, 2) would
+   * write it there, without building the object: its values go into the slots of the kind's layout.
+   */
+  fullText(obj: Obj, json: PrettyJson, depth: number): string {
+    const layout = this.layoutOf(obj);
+    const values: (Json | undefined)[] = new Array(layout.keys.length);
+    let call = 0;
+    this.fields(obj, (key, value) => {
+      if (layout.calls[call] !== key) throw new Error(`export: ${obj.kind.kind} put ${key} where its layout has ${layout.calls[call]}`);
+      values[layout.slots[call++]] = value;
+    });
+    const inner = json.indent(depth + 1);
+    let out = '';
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v === undefined) continue; // JSON.stringify leaves such keys out
+      out += `${out ? ',\n' : '{\n'}${inner}${layout.quoted[i]}: ${json.text(v, depth + 1)}`;
+    }
+    return out ? `${out}\n${json.indent(depth)}}` : '{}';
+  }
+
+  /** The keys fields() puts for a kind, in order of first appearance, and each call's slot among them. */
+  private layoutOf(obj: Obj): Layout {
+    let layout = this.layouts.get(obj.kind);
+    if (layout) return layout;
+    const calls: string[] = [];
+    this.fields(obj, (key) => calls.push(key));
+    const keys = [...new Set(calls)];
+    layout = { keys, quoted: keys.map((k) => JSON.stringify(k)), calls, slots: calls.map((k) => keys.indexOf(k)) };
+    this.layouts.set(obj.kind, layout);
+    return layout;
   }
 
   private terminations(cable: Obj, side: 'a' | 'b'): Json {
@@ -518,22 +569,21 @@ export function netboxExportStreams(model: Model): ExportStream[] {
     endpoints: Object.fromEntries(endpoints.map((e) => [e, { kind: groups.get(e)!.kind.kind, count: groups.get(e)!.objects.length }])),
   };
   const metaText = jsonText(meta);
+  const json = new PrettyJson();
   return [
     { path: 'meta.json', parts: () => [metaText] },
-    ...endpoints.map((endpoint) => ({ path: `${endpoint}.json`, parts: () => arrayParts(groups.get(endpoint)!.objects, (o) => exporter.full(o)) })),
+    ...endpoints.map((endpoint) => ({ path: `${endpoint}.json`, parts: () => arrayParts(groups.get(endpoint)!.objects, (o) => exporter.fullText(o, json, 1)) })),
   ];
 }
 
-/** `JSON.stringify(list, null, 2)` and a newline, one element at a time (elements' text indented one level). */
-function* arrayParts<T>(list: readonly T[], convert: (item: T) => Json): Iterable<string> {
+/** `JSON.stringify(list, null, 2)` and a newline, one element at a time; `text` gives an element's text one level deep. */
+function* arrayParts<T>(list: readonly T[], text: (item: T) => string): Iterable<string> {
   if (list.length === 0) {
     yield '[]\n';
     return;
   }
   for (let i = 0; i < list.length; i++) {
-    // The element as JSON.stringify indents it inside a list: a list of one, without its brackets.
-    const text = JSON.stringify([convert(list[i])], null, 2).slice(2, -2);
-    yield `${i === 0 ? '[\n' : ''}${text}${i === list.length - 1 ? '\n]\n' : ',\n'}`;
+    yield `${i === 0 ? '[\n' : ''}  ${text(list[i])}${i === list.length - 1 ? '\n]\n' : ',\n'}`;
   }
 }
 

@@ -8,7 +8,10 @@ import { displayName, objectsOf, ref, type Model, type Obj } from '../model/mode
 // gives it) and `device`, the resolved device. Views are built on demand: every relation is a getter
 // that builds the views it returns on first read and keeps them, so a template pays only for what it
 // reads, and a device → interface → device loop is the same object met again, never a copy that grows.
-// Views and context data have no prototype, so `{{constructor}}` or `{{__proto__}}` name nothing.
+// Views and context data have no prototype but VIEW_PROTO, which has none itself, so
+// `{{constructor}}` or `{{__proto__}}` name nothing. A relation is an own getter, as a field is an own
+// value; its getters are shared by every view (no closure per view and field) and find what they
+// compute from under a symbol, which no template path can name.
 
 type View = Record<string, unknown>;
 
@@ -61,11 +64,13 @@ export function objectView(model: Model, obj: Obj): View {
 }
 
 /**
- * A prototype-free object that still turns into text (Handlebars writes the object into its strict
- * mode's error message); a symbol key, so no template path can reach it.
+ * The prototype of views and context data: nothing but a way to turn into text (Handlebars writes the
+ * object into its strict mode's error message), under a symbol, so that no template path can reach it.
  */
+const VIEW_PROTO: object = Object.defineProperty(Object.create(null), Symbol.toPrimitive, { value: () => '[object]' });
+
 function bare(): View {
-  return Object.defineProperty(Object.create(null), Symbol.toPrimitive, { value: () => '[object]' });
+  return Object.create(VIEW_PROTO) as View;
 }
 
 /** A deep copy of YAML data with prototype-free objects. */
@@ -77,17 +82,45 @@ function plainData(value: unknown): unknown {
   return out;
 }
 
-function lazy(view: View, key: string, get: () => unknown): void {
-  let done = false;
-  let value: unknown;
-  Object.defineProperty(view, key, {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      if (!done) [value, done] = [get(), true];
-      return value;
-    },
-  });
+/** What a view's relations are computed from, and the relations computed so far. */
+interface Source {
+  views: Views;
+  obj: Obj;
+  computed?: Map<string, unknown>;
+}
+
+const SOURCE = Symbol('view source');
+
+/** A relation's value: computed from the render's views, the object and the relation's name. */
+type Relation = (views: Views, obj: Obj, key: string) => unknown;
+
+const descriptors = new Map<Relation, Map<string, PropertyDescriptor>>();
+
+/** The getter of `key` computed by `relation`: one per pair, shared by every view; computes once per view. */
+function relationDescriptor(key: string, relation: Relation): PropertyDescriptor {
+  let byKey = descriptors.get(relation);
+  if (!byKey) descriptors.set(relation, (byKey = new Map()));
+  let d = byKey.get(key);
+  if (!d) {
+    d = {
+      enumerable: true,
+      configurable: true,
+      get(this: View) {
+        const source = (this as unknown as Record<symbol, Source>)[SOURCE];
+        const computed = (source.computed ??= new Map());
+        if (computed.has(key)) return computed.get(key);
+        const value = relation(source.views, source.obj, key);
+        computed.set(key, value);
+        return value;
+      },
+    };
+    byKey.set(key, d);
+  }
+  return d;
+}
+
+function lazy(view: View, key: string, relation: Relation): void {
+  Object.defineProperty(view, key, relationDescriptor(key, relation));
 }
 
 /** Defaults NetBox's models give fields that the schemas leave unset. */
@@ -113,57 +146,70 @@ function viewOf(views: Views, obj: Obj): View {
   if (known) return known;
   const view: View = bare();
   views.byObj.set(obj, view);
+  (view as unknown as Record<symbol, Source>)[SOURCE] = { views, obj };
   view.display = displayName(obj);
   // Every field the kind defines is present: unset ones are null (NetBox's None), so a template can
   // test them, while a misspelt name stays a missing variable. A field with a default has it (an
   // interface is enabled); lists (an owner's components) are [].
   for (const [f, value] of fieldDefaults(obj.kind)) view[f] = value !== null && typeof value === 'object' ? plainData(value) : value;
   Object.assign(view, NETBOX_DEFAULTS[obj.kind.kind]);
-  for (const [f, v] of Object.entries(obj.data)) {
-    const r = obj.refs[f];
-    if (r === undefined) view[f] = plainData(v);
-    else lazy(view, f, () => (Array.isArray(r) ? r.map((o) => viewOf(views, o)) : viewOf(views, r)));
+  for (const f of Object.keys(obj.data)) {
+    if (obj.refs[f] === undefined) view[f] = plainData(obj.data[f]);
+    else lazy(view, f, referenced);
   }
   // References resolved without a field as written (an inline IP's interface).
-  for (const [f, r] of Object.entries(obj.refs)) {
-    if (!(f in obj.data)) lazy(view, f, () => (Array.isArray(r) ? r.map((o) => viewOf(views, o)) : viewOf(views, r)));
+  for (const f of Object.keys(obj.refs)) {
+    if (!(f in obj.data)) lazy(view, f, referenced);
   }
-  addRelations(views, obj, view);
+  addRelations(obj, view);
   return view;
 }
 
-function addRelations(views: Views, obj: Obj, view: View): void {
+// The relations of views, each a function shared by every view (see relationDescriptor).
+
+/** A reference field: the view of the object it names, or the views of those it lists. */
+const referenced: Relation = (views, obj, key) => {
+  const r = obj.refs[key];
+  return Array.isArray(r) ? r.map((o) => viewOf(views, o)) : viewOf(views, r);
+};
+const owner: Relation = (views, obj) => viewOf(views, obj.owner!);
+const components: Relation = (views, obj, key) => componentsOf(views, obj).get(key)!.map((c) => viewOf(views, c));
+const ipAddresses: Relation = (views, obj) => reverse(views, 'ipam.ipaddress', 'assigned_object').get(obj)?.map((o) => viewOf(views, o)) ?? [];
+const members: Relation = (views, obj) => reverse(views, obj.kind.kind, 'lag').get(obj)?.map((o) => viewOf(views, o)) ?? [];
+const cable: Relation = (views, obj) => {
+  const e = endsOn(views.model, obj)[0];
+  return e ? viewOf(views, e.cable) : null;
+};
+/** NetBox's link_peers: the terminations on the other end of this one's cable. */
+const linkPeers: Relation = (views, obj) => {
+  const e = endsOn(views.model, obj)[0];
+  return e ? sideOf(views.model, e.cable, e.side === 'a' ? 'b' : 'a').map((p) => viewOf(views, p.termination)) : [];
+};
+/** NetBox's connected_endpoints: where the whole cable path ends. */
+const connectedEndpoints: Relation = (views, obj) => farEnd(views.model, obj).map((o) => viewOf(views, o));
+const prefix: Relation = (views, obj) => {
+  const c = parseCidr(obj.data.address);
+  const table = ipSpace(views.model).tables.get(ref(obj, 'vrf'));
+  const node = c && table ? prefixContaining(table, c.family, c.value) : undefined;
+  return node ? viewOf(views, node.obj) : null;
+};
+
+function addRelations(obj: Obj, view: View): void {
   const kind = obj.kind;
-  const { model } = views;
-  if (obj.owner && kind.parent) lazy(view, kind.parent.field, () => viewOf(views, obj.owner!));
+  const views = ((view as unknown as Record<symbol, Source>)[SOURCE]).views;
+  if (obj.owner && kind.parent) lazy(view, kind.parent.field, owner);
   // An owner's components, all of them (from its device type too), under the names they are written as.
-  for (const [inline, list] of componentsOf(views, obj)) lazy(view, inline, () => list.map((c) => viewOf(views, c)));
+  for (const inline of componentsOf(views, obj).keys()) lazy(view, inline, components);
   if (kind.kind === 'dcim.interface' || kind.kind === 'virtualization.vminterface') {
-    lazy(view, 'ip_addresses', () => reverse(views, 'ipam.ipaddress', 'assigned_object').get(obj)?.map((o) => viewOf(views, o)) ?? []);
-    lazy(view, 'members', () => reverse(views, kind.kind, 'lag').get(obj)?.map((o) => viewOf(views, o)) ?? []);
+    lazy(view, 'ip_addresses', ipAddresses);
+    lazy(view, 'members', members);
   }
   if (TRACEABLE_KINDS.has(kind.kind)) {
-    const end = () => endsOn(model, obj)[0];
-    lazy(view, 'cable', () => {
-      const e = end();
-      return e ? viewOf(views, e.cable) : null;
-    });
-    // NetBox's link_peers: the terminations on the other end of this one's cable.
-    lazy(view, 'link_peers', () => {
-      const e = end();
-      return e ? sideOf(model, e.cable, e.side === 'a' ? 'b' : 'a').map((p) => viewOf(views, p.termination)) : [];
-    });
-    // NetBox's connected_endpoints: where the whole cable path ends.
-    lazy(view, 'connected_endpoints', () => farEnd(model, obj).map((o) => viewOf(views, o)));
+    lazy(view, 'cable', cable);
+    lazy(view, 'link_peers', linkPeers);
+    lazy(view, 'connected_endpoints', connectedEndpoints);
   }
-  if (kind.kind === 'ipam.ipaddress') {
-    lazy(view, 'prefix', () => {
-      const c = parseCidr(obj.data.address);
-      const table = ipSpace(model).tables.get(ref(obj, 'vrf'));
-      const node = c && table ? prefixContaining(table, c.family, c.value) : undefined;
-      return node ? viewOf(views, node.obj) : null;
-    });
-  }
+  if (kind.kind === 'ipam.ipaddress') lazy(view, 'prefix', prefix);
 }
 
 /** Components by owner, grouped under their inline list names, in inventory order. */

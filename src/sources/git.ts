@@ -3,6 +3,7 @@
 // so reading a commit never refreshes the index or changes what `git status` shows.
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { SETTINGS_FILE } from '../settings.js';
 import { byteOrder, isBuildManifest, isSkippedName, isYamlFile } from './worktree.js';
 
 /** A problem reaching git or a revision: said to the user with `help`, never as a stack trace. */
@@ -102,9 +103,10 @@ export function resolveCommit(repo: GitRepository, rev: string): string {
 const OBJECT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 /**
- * The inventory's files in a commit with their blob ids, in byte order of their paths: exactly the files
- * listWorktree keeps for the same tree (YAML files outside hidden folders, node_modules and sot builds;
- * no symbolic links, no submodules).
+ * The inventory's files in a commit with their blob ids, in byte order of their paths: the files
+ * listWorktree keeps for the same tree (YAML files outside hidden folders, node_modules, sot builds and
+ * other inventories; no symbolic links, no submodules). What git ignores does not apply: a commit's
+ * files are by definition not ignored. sot.yaml's include and exclude apply later, as for the working tree.
  */
 export async function listCommit(repo: GitRepository, commit: string, reader?: BlobReader): Promise<GitFile[]> {
   if (!OBJECT_ID.test(commit)) throw new GitError(`"${commit}" is not a commit id`, 'resolve a revision with resolveCommit first');
@@ -128,6 +130,8 @@ export async function listCommit(repo: GitRepository, commit: string, reader?: B
   }
   const kept = candidates.filter((f) => isYamlFile(f.file.slice(f.file.lastIndexOf('/') + 1)) && !f.file.split('/').some(isSkippedName));
   const builds = await buildFolders(repo, manifests, kept, reader);
+  // Folders below the root with a sot.yaml of their own hold other inventories.
+  for (const f of kept) if (f.file.endsWith(`/${SETTINGS_FILE}`)) builds.add(f.file.slice(0, -SETTINGS_FILE.length - 1));
   return kept.filter((f) => !inFolders(f.file, builds)).sort((a, b) => byteOrder(a.file, b.file));
 }
 

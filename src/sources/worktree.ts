@@ -1,5 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SETTINGS_FILE } from '../settings.js';
 
 export interface SourceFile {
   /** Inventory-relative path with forward slashes. */
@@ -10,7 +12,8 @@ export interface SourceFile {
 const YAML_FILE = /\.ya?ml$/i;
 
 // The rule of what belongs to an inventory, shared by the working tree and git (sources/git.ts):
-// YAML files, outside hidden folders, node_modules and folders that hold a sot build.
+// YAML files, outside hidden folders, node_modules, folders that hold a sot build and folders that
+// hold another inventory (their own sot.yaml).
 
 /** Hidden entries (.git, .github, .vscode) and node_modules are never part of an inventory. */
 export function isSkippedName(name: string): boolean {
@@ -32,22 +35,83 @@ export function isBuildManifest(text: string): boolean {
 
 /**
  * Every YAML file below the inventory root, in byte order of their paths so that output never depends
- * on the file system's listing order. Hidden folders (.git, .github, .vscode), node_modules and the
- * output of `sot build` (which may hold YAML, and may sit inside the inventory) are skipped.
+ * on the file system's listing order. Hidden folders (.git, .github, .vscode), node_modules, the
+ * output of `sot build` (which may hold YAML, and may sit inside the inventory) and folders with a
+ * sot.yaml of their own (other inventories) are skipped. In a git
+ * work tree, what git ignores (.gitignore files, .git/info/exclude, the global excludes file) is
+ * skipped too: generated files are not inventory. sot.yaml's include and exclude apply later (compile).
  */
 export function listWorktree(root: string): string[] {
+  const fromGit = gitListing(root);
+  // An inventory git ignores as a whole (a generated one, in an ignored folder) is not git's to filter:
+  // its sot.yaml on disk but not in git's listing says so, and the folder is listed as it is.
+  if (!fromGit || (!fromGit.includes(SETTINGS_FILE) && existsSync(join(root, SETTINGS_FILE)))) return walkWorktree(root);
+  return keepInventoryFiles(root, fromGit);
+}
+
+function walkWorktree(root: string): string[] {
   const out: string[] = [];
   const walk = (dir: string, rel: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (isSkippedName(entry.name)) continue;
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (!isBuildFolder(join(dir, entry.name))) walk(join(dir, entry.name), childRel);
+        if (!isOtherFolder(join(dir, entry.name))) walk(join(dir, entry.name), childRel);
       }
       else if (entry.isFile() && isYamlFile(entry.name)) out.push(childRel);
     }
   };
   walk(root, '');
+  return out.sort(byteOrder);
+}
+
+/**
+ * The files git sees below `root` and does not ignore: tracked ones (a tracked file is never ignored,
+ * as git has it) and untracked ones outside every ignore rule, relative to `root`. Undefined when
+ * `root` is not in a git work tree or git cannot run: the folder is then listed as it is. Read-only
+ * and without optional locks, so the index and `git status` never change.
+ */
+function gitListing(root: string): string[] | undefined {
+  let stdout: Buffer;
+  try {
+    stdout = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+      cwd: root,
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 1 << 30,
+    });
+  } catch {
+    return undefined;
+  }
+  const files = new Set<string>();
+  for (const file of stdout.toString('utf8').split('\0')) if (file) files.add(file);
+  return [...files];
+}
+
+/**
+ * Of git's listing, what the walk would keep: regular YAML files (a tracked file deleted from the
+ * working tree, a symbolic link or a submodule is none) outside hidden folders, node_modules, sot
+ * builds and other inventories.
+ */
+function keepInventoryFiles(root: string, files: readonly string[]): string[] {
+  const builds = new Map<string, boolean>();
+  const inOther = (file: string): boolean => {
+    for (let i = file.indexOf('/'); i >= 0; i = file.indexOf('/', i + 1)) {
+      const dir = file.slice(0, i);
+      let is = builds.get(dir);
+      if (is === undefined) builds.set(dir, (is = isOtherFolder(join(root, dir))));
+      if (is) return true;
+    }
+    return false;
+  };
+  const out = files.filter((file) => {
+    if (!isYamlFile(file) || file.split('/').some(isSkippedName) || inOther(file)) return false;
+    try {
+      return lstatSync(join(root, file)).isFile();
+    } catch {
+      return false;
+    }
+  });
   return out.sort(byteOrder);
 }
 
@@ -57,6 +121,22 @@ export function readWorktree(root: string): SourceFile[] {
 
 export function byteOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A folder below the inventory root that is not part of it: a sot build, or another inventory (a
+ * folder with its own sot.yaml, which `sot init` may have made inside this one).
+ */
+function isOtherFolder(dir: string): boolean {
+  return isBuildFolder(dir) || isSettingsFile(join(dir, SETTINGS_FILE));
+}
+
+function isSettingsFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Whether a folder holds a sot build: its manifest.json says so. */

@@ -1,0 +1,64 @@
+// Which inventory a command works on: the nearest folder with a sot.yaml, from the folder given upward,
+// as git finds its repository from any folder inside it. So `cd inventory/sites && sot check` checks the
+// whole inventory, not the one folder as an inventory of its own.
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { SETTINGS_FILE } from '../settings.js';
+
+export type Discovery =
+  | { found: true; root: string }
+  | {
+      found: false;
+      /** The folder the search started from (absolute). */
+      start: string;
+      /** The last folder searched (absolute): the filesystem root, or the top of the git work tree. */
+      stop: string;
+      /** Whether the search stopped at the top of a git work tree rather than at the filesystem root. */
+      atRepository: boolean;
+    };
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The inventory root for `start`: `start` itself or the nearest folder above it that holds a sot.yaml.
+ * The search stops at the top of the git work tree holding `start` (the folder with `.git`, a folder
+ * or, in worktrees and submodules, a file) so that an inventory in a repository never picks up a
+ * sot.yaml from outside it (a stray one in a home folder); outside git it goes up to the filesystem root.
+ */
+export function discoverInventory(start: string): Discovery {
+  const from = resolve(start);
+  let dir = from;
+  for (;;) {
+    if (isFile(join(dir, SETTINGS_FILE))) return { found: true, root: dir };
+    if (existsSync(join(dir, '.git'))) return { found: false, start: from, stop: dir, atRepository: true };
+    const parent = dirname(dir);
+    if (parent === dir) return { found: false, start: from, stop: dir, atRepository: false };
+    dir = parent;
+  }
+}
+
+/**
+ * The one problem reported when no inventory is found: where the search looked and how to create an
+ * inventory. It is located at the sot.yaml `start` would hold (`show` turns a folder into the text
+ * the user sees, relative to the current folder).
+ */
+export function missingSettings(search: Extract<Discovery, { found: false }>, show: (dir: string) => string): Diagnostic {
+  const where =
+    search.start === search.stop
+      ? `in ${show(search.start)}`
+      : `in ${show(search.start)} nor in any folder above it up to ${search.atRepository ? `${show(search.stop)} (the top of its git repository)` : 'the filesystem root'}`;
+  return {
+    rule: 'settings/missing',
+    severity: 'error',
+    message: `no inventory: no ${SETTINGS_FILE} ${where}`,
+    location: { file: SETTINGS_FILE, range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } } },
+    help: `an inventory is a folder with a ${SETTINGS_FILE} (format: 1) at its root, found from the folder given or any folder below it; \`sot init <folder>\` creates one`,
+  };
+}
