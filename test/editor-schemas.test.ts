@@ -73,6 +73,10 @@ describe('editor schemas (yaml-language-server over LSP)', { timeout: 180_000 },
     gitInit(repo);
     inventory = join(repo, 'inventory');
     cpSync(join(ROOT, 'inventory-example'), inventory, { recursive: true });
+    // Playbooks kept inside the inventory's folder, which sot.yaml says are not inventory.
+    writeFileSync(join(inventory, 'sot.yaml'), `${readFileSync(join(inventory, 'sot.yaml'), 'utf8')}exclude: [ansible/]\n`);
+    mkdirSync(join(inventory, 'ansible'));
+    writeFileSync(join(inventory, 'ansible/hosts.yml'), '- hosts: all\n  tasks: []\n');
     // Other YAML of the repository, which is no inventory data and must keep its own schemas.
     mkdirSync(join(repo, 'ansible'), { recursive: true });
     writeFileSync(join(repo, 'ansible/site.yml'), '- hosts: all\n  roles: [common]\n');
@@ -89,11 +93,12 @@ describe('editor schemas (yaml-language-server over LSP)', { timeout: 180_000 },
     await server?.stop();
   });
 
-  it('maps the schemas to the inventory only, by paths from the repository root', () => {
+  it('maps the schemas to the inventory only (not what sot.yaml excludes), by paths from the repository root', () => {
     const settings = JSON.parse(readFileSync(join(repo, '.vscode/settings.json'), 'utf8'));
+    const notInventory = ['!inventory/ansible', '!inventory/ansible/**'];
     expect(settings).toEqual({
       'yaml.schemas': {
-        './inventory/.sot/schemas/device-type.schema.json': ['inventory/device-types/**/*.yaml', 'inventory/device-types/**/*.yml'],
+        './inventory/.sot/schemas/device-type.schema.json': ['inventory/device-types/**/*.yaml', 'inventory/device-types/**/*.yml', ...notInventory],
         './inventory/.sot/schemas/inventory.schema.json': [
           'inventory/**/*.yaml',
           'inventory/**/*.yml',
@@ -101,9 +106,10 @@ describe('editor schemas (yaml-language-server over LSP)', { timeout: 180_000 },
           '!inventory/device-types/**',
           '!inventory/module-types/**',
           '!inventory/rack-types/**',
+          ...notInventory,
         ],
-        './inventory/.sot/schemas/module-type.schema.json': ['inventory/module-types/**/*.yaml', 'inventory/module-types/**/*.yml'],
-        './inventory/.sot/schemas/rack-type.schema.json': ['inventory/rack-types/**/*.yaml', 'inventory/rack-types/**/*.yml'],
+        './inventory/.sot/schemas/module-type.schema.json': ['inventory/module-types/**/*.yaml', 'inventory/module-types/**/*.yml', ...notInventory],
+        './inventory/.sot/schemas/rack-type.schema.json': ['inventory/rack-types/**/*.yaml', 'inventory/rack-types/**/*.yml', ...notInventory],
         './inventory/.sot/schemas/settings.schema.json': ['inventory/sot.yaml'],
       },
     });
@@ -111,6 +117,7 @@ describe('editor schemas (yaml-language-server over LSP)', { timeout: 180_000 },
 
   it('shows no problem on any file of the example inventory, nor on the repository’s other YAML', async () => {
     const files = [...yamlFiles(inventory), join(repo, 'ansible/site.yml'), join(repo, '.github/workflows/ci.yml')];
+    expect(files).toContain(join(inventory, 'ansible/hosts.yml'));
     expect(files.length).toBeGreaterThan(50);
     const results = await Promise.all(files.map(async (f) => [relative(repo, f), brief(await server.diagnostics(f, readFileSync(f, 'utf8')))] as const));
     expect(results.filter(([, d]) => d.length)).toEqual([]);

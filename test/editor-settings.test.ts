@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsoncToJson, mergeEditorSettings } from '../src/cli/editor-settings.js';
+import { jsoncToJson, mergeEditorSettings, yamlSchemasSetting } from '../src/cli/editor-settings.js';
 import { runCli, ROOT } from './helpers/cli.js';
 
 const OURS = { './inv/.sot/schemas/inventory.schema.json': ['inv/**/*.yaml'] };
@@ -149,5 +149,19 @@ describe('sot init and sot init --editor', { timeout: 60_000 }, () => {
     const settings = JSON.parse(readFileSync(join(repo, '.vscode/settings.json'), 'utf8'));
     expect(settings['yaml.schemas']['./.sot/schemas/inventory.schema.json']).toEqual(['organization.yaml', 'sites/**/*.yaml', 'sites/**/*.yml']);
     expect(settings['yaml.schemas']['./.sot/schemas/device-type.schema.json']).toEqual(['device-types/**/*.yaml', 'device-types/**/*.yml']);
+  });
+
+  it('maps what sot.yaml includes, less what it excludes', () => {
+    const repo = repository();
+    mkdirSync(join(repo, 'net'));
+    writeFileSync(join(repo, 'net/sot.yaml'), 'format: 1\ninclude: [dcim/, sites.yaml]\nexclude: ["**/draft-*.yaml"]\n');
+    const globs = new Map([
+      ['inventory.schema.json', ['**/*.yaml', '**/*.yml', '!sot.yaml', '!device-types/**']],
+      ['settings.schema.json', ['sot.yaml']],
+    ]);
+    expect(yamlSchemasSetting(join(repo, 'net'), repo, globs)).toEqual({
+      './net/.sot/schemas/inventory.schema.json': ['net/dcim', 'net/dcim/**', 'net/sites.yaml', 'net/sites.yaml/**', '!net/sot.yaml', '!net/device-types/**', '!net/**/draft-*.yaml', '!net/**/draft-*.yaml/**'],
+      './net/.sot/schemas/settings.schema.json': ['net/sot.yaml'],
+    });
   });
 });

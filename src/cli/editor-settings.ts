@@ -4,6 +4,7 @@
 // file is the user's too, so sot changes its one key and leaves every other byte alone.
 
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import jsyaml from 'js-yaml';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { loadSchemas } from '../model/kinds.js';
 import { schemaBundle } from '../outputs/schema-bundle.js';
@@ -43,19 +44,41 @@ function slash(path: string): string {
 export function yamlSchemasSetting(inventoryDir: string, root: string, globs: Map<string, string[]>, newFiles: string[] = []): Record<string, string[]> {
   const rel = slash(relative(root, inventoryDir));
   const prefix = rel ? `${rel}/` : '';
+  const selection = fileSelection(inventoryDir);
   const files = rel ? [] : [...(existsSync(inventoryDir) ? listWorktree(inventoryDir) : []), ...newFiles.filter((f) => !f.startsWith('.'))];
   const topLevel = rel ? undefined : [...new Set(files.map((f) => (f.includes('/') ? `${f.slice(0, f.indexOf('/'))}/` : f)))].sort(byteOrder);
+  // sot.yaml's exclude patterns are not inventory: the editor leaves those files to other schemas.
+  const notInventory = selection.exclude.flatMap((p) => [`!${p}`, `!${p}/**`]);
   const out: Record<string, string[]> = {};
   for (const [name, patterns] of [...globs].sort(([a], [b]) => byteOrder(a, b))) {
     let mapped = patterns;
-    if (topLevel && patterns.includes('**/*.yaml')) {
-      // The inventory's catch-all pattern, spelled out as what the inventory holds today.
-      const excluded = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1).replace(/\/\*\*$/, '/'));
-      mapped = topLevel.filter((e) => !excluded.includes(e)).flatMap((e) => (e.endsWith('/') ? [`${e}**/*.yaml`, `${e}**/*.yml`] : [e]));
+    if (patterns.includes('**/*.yaml')) {
+      // The inventory's catch-all pattern: sot.yaml's include patterns when it has them; for an
+      // inventory at the root, spelled out as what the inventory holds today.
+      const excluded = patterns.filter((p) => p.startsWith('!'));
+      const folders = excluded.map((p) => p.slice(1).replace(/\/\*\*$/, '/'));
+      if (selection.include) mapped = [...selection.include.flatMap((p) => [p, `${p}/**`]), ...excluded];
+      else if (topLevel) mapped = topLevel.filter((e) => !folders.includes(e)).flatMap((e) => (e.endsWith('/') ? [`${e}**/*.yaml`, `${e}**/*.yml`] : [e]));
     }
+    if (name !== 'settings.schema.json') mapped = [...mapped, ...notInventory];
     out[`./${prefix}${SCHEMA_DIR}/${name}`] = mapped.map((p) => (p.startsWith('!') ? `!${prefix}${p.slice(1)}` : `${prefix}${p}`));
   }
   return out;
+}
+
+/**
+ * sot.yaml's `include` and `exclude` globs as written (a folder's trailing `/` dropped), for the
+ * editor's patterns, which read the simple globs sot.yaml holds the same way.
+ */
+function fileSelection(inventoryDir: string): { include?: string[]; exclude: string[] } {
+  let d: any;
+  try {
+    d = jsyaml.load(readFileSync(join(inventoryDir, 'sot.yaml'), 'utf8'));
+  } catch {
+    return { exclude: [] };
+  }
+  const list = (v: unknown) => (Array.isArray(v) ? v.filter((p): p is string => typeof p === 'string').map((p) => p.replace(/\/+$/, '')) : undefined);
+  return { include: list(d?.include), exclude: list(d?.exclude) ?? [] };
 }
 
 /**
