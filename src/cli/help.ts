@@ -22,7 +22,8 @@ Commands:
                        renamed, configs that change, problems introduced and fixed (head: the working tree).
   log <kind> <key> [dir]
                        Show an object's history: each commit that changed it, with its author and the fields.
-  init [dir]           Create a new inventory: sot.yaml, a sample site, editor schema wiring.
+  init [dir]           Create a new inventory: sot.yaml, a sample site, editor schema wiring
+                       (--editor: only the wiring, for an existing inventory).
   schema               Write sot's JSON Schemas for editors (yaml-language-server).
   help [command]       Show help for a command.
 
@@ -141,22 +142,38 @@ Example:
   sot ipam available 192.168.0.0/16 inventory-example --vrf MGMT --prefix-length 24 --count 2
 `,
   init: `Usage: sot init [dir] [--force]
+       sot init --editor [dir]
 
 Creates a new inventory in dir (default: the current folder): sot.yaml, a sample region, site, rack and
-device type, .vscode/settings.json that points the YAML language server at sot's JSON Schemas
-(written to .sot/schemas/), so editors complete fields and flag mistakes as you type, and
+device type, sot's JSON Schemas in .sot/schemas/ with the editor settings that use them (below), and
 .github/workflows/sot.yml, which runs sot's GitHub Action on every pull request (for an inventory in
 a folder of a larger repository, move it to the repository's .github/workflows and set path:).
 Existing files are left alone unless --force is given.
 
-Example:
+Editor settings: "yaml.schemas" in .vscode/settings.json at the folder an editor opens — the git
+repository's root, or the inventory's folder outside git — maps the schemas to the inventory's own
+files, with paths from there, so the YAML language server (VS Code's YAML extension) completes fields
+and flags mistakes as you type while other YAML keeps its own schemas. An existing settings file is
+merged: only that key changes (comments and other settings stay); a file that is not JSON (comments
+and trailing commas are fine) is refused and nothing is written. --force never replaces it.
+
+Options:
+      --editor   wire editors to the existing inventory in dir (it must hold sot.yaml): write the
+                 schemas and merge the settings, nothing else; run it again after adding a top-level
+                 folder to an inventory that is the repository's root
+      --force    overwrite the sample files
+
+Examples:
   sot init my-network && sot check my-network
+  sot init --editor inventory
 `,
   schema: `Usage: sot schema [--out <dir>]
 
 Writes self-contained JSON Schemas (draft 2020-12) for editors: inventory.schema.json for data files,
-device-type.schema.json and module-type.schema.json for the devicetype-library folders, and
-settings.schema.json for sot.yaml. Default folder: .sot/schemas.
+device-type.schema.json, module-type.schema.json and rack-type.schema.json for the devicetype-library
+folders, and settings.schema.json for sot.yaml. Default folder: .sot/schemas. They accept what sot
+check accepts as YAML writes it (a number in a text field, yes/no in a true/false field, an empty
+optional field); sot init --editor writes them and the editor settings that use them.
 
 Example:
   sot schema --out .sot/schemas

@@ -1,11 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSchemas } from '../model/kinds.js';
-import { schemaBundle } from '../outputs/schema-bundle.js';
+import { planEditorWiring, writeEditorWiring } from './editor-settings.js';
 import { writeFilesSafely } from './write-files.js';
 import { ACTION_PLACEHOLDER, WORKFLOW_PATH, actionUses, isPlaceholder, workflowFile } from './workflow-file.js';
-
-const SCHEMA_DIR = '.sot/schemas';
 
 const SOT_YAML = `# The root of a sot inventory. Every other *.yaml file below this folder is data,
 # in any layout you like. See docs/format.md of sot for the format.
@@ -104,8 +101,10 @@ interfaces:
     mgmt_only: true
 `;
 
-export function initInventory(dir: string, options: { force: boolean }): { written: string[]; conflicts: string[]; notes: string[] } {
-  const bundle = schemaBundle(loadSchemas());
+export function initInventory(
+  dir: string,
+  options: { force: boolean },
+): { written: string[]; conflicts: string[]; notes: string[]; settingsFile?: string; settingsError?: { file: string; message: string } } {
   const uses = actionUses();
   const files = new Map<string, string>([
     ['sot.yaml', SOT_YAML],
@@ -118,13 +117,11 @@ export function initInventory(dir: string, options: { force: boolean }): { writt
   const notes = isPlaceholder(uses)
     ? [`${WORKFLOW_PATH}: replace ${ACTION_PLACEHOLDER} with the GitHub repository sot is published from (this sot is neither installed from a GitHub clone nor names one in package.json)`]
     : [];
-  const yamlSchemas: Record<string, string[]> = {};
-  for (const [name, schema] of bundle.files) {
-    files.set(`${SCHEMA_DIR}/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
-    yamlSchemas[`./${SCHEMA_DIR}/${name}`] = bundle.globs.get(name) ?? [];
-  }
-  files.set('.vscode/settings.json', `${JSON.stringify({ 'yaml.schemas': yamlSchemas, 'yaml.customTags': [] }, null, 2)}\n`);
-  const conflicts = options.force ? [] : [...files.keys()].filter((f) => !f.startsWith(`${SCHEMA_DIR}/`) && existsSync(join(dir, f)));
+  // --force replaces the sample files, never the user's editor settings: those are merged.
+  const conflicts = options.force ? [] : [...files.keys()].filter((f) => existsSync(join(dir, f)));
   if (conflicts.length) return { written: [], conflicts, notes: [] };
-  return { written: writeFilesSafely(dir, files), conflicts: [], notes };
+  const wiring = planEditorWiring(dir, [...files.keys()]);
+  if ('error' in wiring.settings) return { written: [], conflicts: [], notes: [], settingsError: { file: wiring.settingsFile, message: wiring.settings.error } };
+  const written = writeFilesSafely(dir, files);
+  return { written: [...written, ...writeEditorWiring(dir, wiring)], conflicts: [], notes, settingsFile: wiring.settingsFile };
 }

@@ -23,6 +23,7 @@ import { repositoryPaths } from '../reporters/repository.js';
 import { rackElevation, elevationJson } from '../outputs/rack-elevation.js';
 import { rackSvg } from '../outputs/rack-svg.js';
 import { rackText } from '../outputs/rack-text.js';
+import { planEditorWiring, writeEditorWiring } from './editor-settings.js';
 import { initInventory } from './init.js';
 import { findRack, fullName } from './rack.js';
 import { writeSchemas } from './schema.js';
@@ -703,16 +704,37 @@ function ms(n: number): string {
 
 async function init(args: string[], io: Io): Promise<number> {
   if (wantsHelp(args, 'init', io)) return EXIT.clean;
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean', default: false }, editor: { type: 'boolean', default: false } } });
   if (positionals.length > 1) throw new UsageError('init takes one folder');
   const dir = resolvePath(io.cwd, positionals[0] ?? '.');
+  const shown = relative(io.cwd, dir) || '.';
+  const list = (files: string[]) => files.map((f) => `  ${f}\n`).join('');
+  // The settings live at the folder an editor opens (the repository's root), maybe outside dir.
+  const settingsLine = (file: string) => `Editor settings: ${relative(io.cwd, file) || file}\n`;
+  if (values.editor) {
+    // An existing inventory gets the editor wiring only: its files stay as they are.
+    if (!existsSync(join(dir, 'sot.yaml'))) {
+      io.stderr(`sot: ${shown} holds no sot.yaml: run sot init --editor in an inventory's folder\n`);
+      return EXIT.usage;
+    }
+    const wiring = planEditorWiring(dir);
+    if ('error' in wiring.settings) {
+      io.stderr(`sot: not changing ${relative(io.cwd, wiring.settingsFile)}: ${wiring.settings.error}\n`);
+      return EXIT.usage;
+    }
+    io.stdout(`Wired editors to the inventory in ${shown}:\n${list(writeEditorWiring(dir, wiring))}${settingsLine(wiring.settingsFile)}`);
+    return EXIT.clean;
+  }
   const result = initInventory(dir, { force: values.force as boolean });
   if (result.conflicts.length) {
     io.stderr(`sot: not overwriting ${result.conflicts.join(', ')} (use --force)\n`);
     return EXIT.usage;
   }
-  const shown = relative(io.cwd, dir) || '.';
-  io.stdout(`Created an inventory in ${shown}:\n${result.written.map((f) => `  ${f}\n`).join('')}${result.notes.map((n) => `Note: ${n}\n`).join('')}Next: sot check ${shown}\n`);
+  if (result.settingsError) {
+    io.stderr(`sot: not changing ${relative(io.cwd, result.settingsError.file)}: ${result.settingsError.message}\n`);
+    return EXIT.usage;
+  }
+  io.stdout(`Created an inventory in ${shown}:\n${list(result.written)}${settingsLine(result.settingsFile!)}${result.notes.map((n) => `Note: ${n}\n`).join('')}Next: sot check ${shown}\n`);
   return EXIT.clean;
 }
 
