@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { ACTION_PLACEHOLDER, WORKFLOW_PATH, actionUses, isPlaceholder } from '../src/cli/workflow-file.js';
 import { describe, expect, it } from 'vitest';
 import { jsoncToJson, mergeEditorSettings, yamlSchemasSetting } from '../src/cli/editor-settings.js';
 import { runCli, ROOT } from './helpers/cli.js';
@@ -97,7 +98,10 @@ describe('sot init and sot init --editor', { timeout: 60_000 }, () => {
     mkdirSync(join(repo, 'infra'));
     const r = await runCli(['init', 'infra/net'], repo);
     expect([r.code, r.stderr]).toEqual([0, '']);
-    expect(r.stdout).toContain('\n  .sot/schemas/settings.schema.json\nEditor settings: .vscode/settings.json\nNext: sot check infra/net\n');
+    expect(r.stdout).toContain('\n  .sot/schemas/settings.schema.json\nEditor settings: .vscode/settings.json\n');
+    expect(r.stdout.endsWith('Next: sot check infra/net\n')).toBe(true);
+    // Where sot cannot tell the Action's repository, it says so (see workflow-file.ts).
+    expect(r.stdout.includes(`Note: ${WORKFLOW_PATH}: replace ${ACTION_PLACEHOLDER}`)).toBe(isPlaceholder(actionUses()));
     expect(existsSync(join(repo, 'infra/net/.vscode'))).toBe(false);
     const settings = JSON.parse(readFileSync(join(repo, '.vscode/settings.json'), 'utf8'));
     expect(settings['yaml.schemas']['./infra/net/.sot/schemas/settings.schema.json']).toEqual(['infra/net/sot.yaml']);
