@@ -1,10 +1,10 @@
 // The GitHub Actions workflow that `sot init` writes and the README shows: the Action on every pull
 // request (annotations, job summary, one comment with the diff) and on pushes to the default branch
 // (check and build, the build uploaded as an artifact). One text, so the two never drift apart.
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../model/kinds.js';
+import { gitRead } from '../sources/git-process.js';
 
 export const WORKFLOW_PATH = '.github/workflows/sot.yml';
 
@@ -46,12 +46,7 @@ export function isPlaceholder(uses: string): boolean {
 
 /** One read-only git command in sot's own folder; undefined when it is no clone or git fails. */
 function gitOutput(cwd: string, args: string[]): string | undefined {
-  try {
-    const out = execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } }).toString('utf8').trim();
-    return out || undefined;
-  } catch {
-    return undefined;
-  }
+  return gitRead(cwd, args)?.toString('utf8').trim() || undefined;
 }
 
 /**

@@ -12,6 +12,7 @@ import { objectsOf, ref, type Model, type Obj } from '../model/model.js';
 import { configPathsOf } from '../outputs/build.js';
 import { unifiedDiff } from '../outputs/line-diff.js';
 import { configTemplateOf, TemplateRenderer, type RenderOptions } from '../outputs/render.js';
+import { sameValue } from './snapshot.js';
 import type { ConfigChange } from './types.js';
 
 export const RENDERED_KINDS = ['dcim.device', 'virtualization.virtualmachine'] as const;
@@ -134,15 +135,9 @@ function contextChanges(baseModel: Model, headModel: Model, devices: { base: Map
   const out: string[] = [];
   for (const [key, h] of devices.head) {
     const b = devices.base.get(key);
-    if (!b) continue;
-    if (canonical(effectiveContext(baseModel, b).data) !== canonical(effectiveContext(headModel, h).data)) out.push(key);
+    if (b && !sameValue(effectiveContext(baseModel, b).data, effectiveContext(headModel, h).data)) out.push(key);
   }
   return out;
-}
-
-/** JSON with keys sorted, so that two equal mappings written in other orders compare equal. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v));
 }
 
 /** Devices whose config template's text (inline or in its file) differs between the sides. */

@@ -2,7 +2,7 @@
 // alert on a file by its path from the repository root, whatever folder sot ran in and wherever the
 // inventory sits in the repository: `file=../sites/a.yaml` from a subfolder lands nowhere.
 
-import { execFileSync } from 'node:child_process';
+import { gitRead } from '../sources/git-process.js';
 import { realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,17 +19,8 @@ function real(path: string): string {
 
 /** `git rev-parse --show-toplevel` run in `dir`; undefined outside a work tree or without git. */
 export function gitTopLevel(dir: string): string | undefined {
-  try {
-    const out = execFileSync('git', ['rev-parse', '--show-toplevel'], {
-      cwd: dir,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-      timeout: 10_000,
-    }).trim();
-    return out === '' ? undefined : out;
-  } catch {
-    return undefined;
-  }
+  const out = gitRead(dir, ['rev-parse', '--show-toplevel'])?.toString('utf8').trim();
+  return out ? out : undefined;
 }
 
 /** True when `dir` is `base` or inside it. */

@@ -4,6 +4,7 @@
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { SETTINGS_FILE } from '../settings.js';
+import { gitEnv } from './git-process.js';
 import { byteOrder, isBuildManifest, isSkippedName, isYamlFile } from './worktree.js';
 
 /** A problem reaching git or a revision: said to the user with `help`, never as a stack trace. */
@@ -46,11 +47,6 @@ export interface CommitInfo {
 
 const SHALLOW_HELP =
   'fetch the whole history with `git fetch --unshallow` (in GitHub Actions, set `fetch-depth: 0` on actions/checkout)';
-
-/** The environment of every git process: no optional locks (no index refresh), pathspecs literal, no prompts. */
-function gitEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_LITERAL_PATHSPECS: '1', GIT_TERMINAL_PROMPT: '0' };
-}
 
 interface GitRun {
   ok: boolean;

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { gitRead } from './git-process.js';
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SETTINGS_FILE } from '../settings.js';
@@ -72,17 +72,8 @@ function walkWorktree(root: string): string[] {
  * and without optional locks, so the index and `git status` never change.
  */
 function gitListing(root: string): string[] | undefined {
-  let stdout: Buffer;
-  try {
-    stdout = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
-      cwd: root,
-      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' },
-      stdio: ['ignore', 'pipe', 'ignore'],
-      maxBuffer: 1 << 30,
-    });
-  } catch {
-    return undefined;
-  }
+  const stdout = gitRead(root, ['ls-files', '--cached', '--others', '--exclude-standard', '-z']);
+  if (stdout === undefined) return undefined;
   const files = new Set<string>();
   for (const file of stdout.toString('utf8').split('\0')) if (file) files.add(file);
   return [...files];

@@ -1,0 +1,16 @@
+// How sot runs git: read-only commands only, with no optional locks (no index refresh, so `git
+// status` never changes), pathspecs taken literally and no prompts.
+import { execFileSync } from 'node:child_process';
+
+export function gitEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_LITERAL_PATHSPECS: '1', GIT_TERMINAL_PROMPT: '0' };
+}
+
+/** A read-only git command's output; undefined outside a work tree, without git, or when it fails. */
+export function gitRead(cwd: string, args: string[]): Buffer | undefined {
+  try {
+    return execFileSync('git', args, { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 30, timeout: 60_000 });
+  } catch {
+    return undefined;
+  }
+}
