@@ -1,9 +1,11 @@
 // The compiler in one place: sources → parse → validate → resolve → checks. Each phase is a function of
 // the previous one's output; problems are collected as Diagnostics and located only at the end.
 import { performance } from 'node:perf_hooks';
-import { RULES, runChecks } from './checks/index.js';
+import { runChecks } from './checks/index.js';
 import { readCustomValidators } from './custom-validators.js';
+import { allRules } from './diagnostics/catalog.js';
 import { didYouMean } from './diagnostics/suggest.js';
+import { applySeverities, applySuppressions, findSuppressions, isConfigurable, SUPPRESS_MARKER, type Suppression } from './diagnostics/suppress.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { loadSchemas, type SchemaSet } from './model/kinds.js';
 import type { Model } from './model/model.js';
@@ -22,6 +24,8 @@ export interface CompileResult {
   settings: Settings;
   /** Sorted, de-duplicated, every one with a range. */
   diagnostics: Diagnostic[];
+  /** What `# sot-ignore` comments silenced, sorted and located, each with its reason. */
+  suppressed: Diagnostic[];
   /** A problem with sot.yaml itself (exit code 2 rather than 1). */
   configError: boolean;
   filesRead: number;
@@ -116,7 +120,7 @@ export function finishCompile(
   counts: { filesRead: number; bytesRead: number },
 ): CompileResult {
   const { settings, configError } = config;
-  const diagnostics: Diagnostic[] = [...config.diagnostics];
+  let diagnostics: Diagnostic[] = [...config.diagnostics];
   const items: RawItem[] = [];
   for (const front of fronts) {
     diagnostics.push(...front.diagnostics);
@@ -134,11 +138,24 @@ export function finishCompile(
   runChecks(model, { settings }, diagnostics);
   lap('checks');
 
+  // sot.yaml's own problems keep their severity: they decide the configuration error.
+  diagnostics = applySeverities(diagnostics, settings.rules, (d) => !config.consumed.has(d.location.file));
   locate(diagnostics, texts);
+  const suppressions: Suppression[] = [];
+  for (const front of fronts) {
+    const text = texts.get(front.file);
+    if (text !== undefined && text.includes(SUPPRESS_MARKER)) suppressions.push(...findSuppressions(front.file, text));
+  }
+  let suppressed: Diagnostic[] = [];
+  if (suppressions.length > 0) {
+    const applied = applySuppressions(diagnostics, suppressions, Object.keys(allRules()));
+    diagnostics = applySeverities(applied.diagnostics, settings.rules);
+    suppressed = sortDiagnostics(applied.suppressed);
+  }
   const sorted = sortDiagnostics(diagnostics);
   lap('locate');
 
-  return { model, settings, diagnostics: sorted, configError, ...counts, timings };
+  return { model, settings, diagnostics: sorted, suppressed, configError, ...counts, timings };
 }
 
 /**
@@ -173,17 +190,25 @@ function readValidatorsFile(
   return { ...settings, customValidators: readCustomValidators(file.data, file.file, [], schemas, out) };
 }
 
-/** `rules:` in sot.yaml names check rules; another id is a configuration error, with a did-you-mean. */
+/**
+ * `rules:` in sot.yaml names rules whose severity may change (isConfigurable); another id is a
+ * configuration error: an unknown one with a did-you-mean, a fixed one (a file that cannot be read)
+ * with why.
+ */
 function checkRuleSettings(settings: Settings, file: string, out: Diagnostic[]): void {
-  const known = RULES.map((r) => r.id);
+  const all = Object.keys(allRules());
+  const known = all.filter(isConfigurable);
   for (const id of Object.keys(settings.rules)) {
     if (known.includes(id)) continue;
+    const fixed = all.includes(id);
     out.push({
       rule: 'settings/invalid',
       severity: 'error',
-      message: `"${id}" is not a rule sot.yaml can set${didYouMean(id, known)}`,
+      message: fixed
+        ? `"${id}" is not a rule sot.yaml can set: it means a file, collection or template could not be read, so it is always an error`
+        : `"${id}" is not a rule sot.yaml can set${didYouMean(id, known)}`,
       location: { file, path: ['rules', id], target: 'key' },
-      help: 'rules: sets the severity of the check rules listed in docs/rules/README.md',
+      help: 'rules: sets the severity of the rules listed in docs/rules/README.md, but for yaml/*, settings/*, template/*, schema/unknown-collection, suppress/missing-reason and suppress/invalid-rule',
       data: { key: id },
     });
   }

@@ -111,7 +111,7 @@ async function steps(
   if (diff) diff = withDisplayPaths(diff, (f) => repository.path(f));
   const texts = new Map(head.files.map((f) => [f.file, f.text]));
   const ctx: ReporterContext = { displayPath: (f) => repository.path(f), source: (f) => texts.get(f), color: false, repository };
-  const report: Report = { diagnostics: head.result.diagnostics, filesRead: head.result.filesRead, elapsedMs: head.elapsedMs, version: version() };
+  const report: Report = { diagnostics: head.result.diagnostics, suppressed: head.result.suppressed, filesRead: head.result.filesRead, elapsedMs: head.elapsedMs, version: version() };
   const { errors, warnings } = countBySeverity(report.diagnostics);
 
   say(reporters.github(report, ctx));

@@ -229,7 +229,7 @@ async function check(args: string[], io: Io): Promise<number> {
   const shown = values.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
   const texts = new Map(files.map((f) => [f.file, f.text]));
   const output = reporters[format as FormatName](
-    { diagnostics: shown, filesRead: result.filesRead, elapsedMs, version: version() },
+    { diagnostics: shown, suppressed: 'suppressed' in result ? result.suppressed : [], filesRead: result.filesRead, elapsedMs, version: version() },
     {
       displayPath: (file) => relative(io.cwd, join(root, file)).split(sep).join('/'),
       source: (file) => texts.get(file),

@@ -32,6 +32,9 @@ export const PHASE_RULES: Record<string, string> = {
   'template/missing-variable': 'A config or export template reads a variable the device (or exported object) does not have.',
   'template/invalid-argument': 'A template helper is given a value it cannot use (an address without its length…).',
   'template/missing-file': 'A config or export template names a file that does not exist.',
+  'suppress/missing-reason': 'A sot-ignore comment gives no reason after its rule ids.',
+  'suppress/invalid-rule': 'A sot-ignore comment names no rule, a rule sot does not have, or one that cannot be silenced.',
+  'suppress/unused': 'A sot-ignore comment names a rule that reports nothing on its line.',
 };
 
 export function allRules(): Record<string, string> {

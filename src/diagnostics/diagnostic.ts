@@ -48,6 +48,8 @@ export interface Diagnostic {
   help?: string;
   /** Structured facts behind the message (names, values) so tests and tools need not parse prose. */
   data?: Record<string, unknown>;
+  /** Set on a diagnostic a `# sot-ignore` comment silenced (see suppress.ts): the reason it gives. */
+  suppression?: { reason: string };
 }
 
 /** Every rule has a page in the repository at docs/rules/<rule id>.md (e.g. docs/rules/schema/unknown-field.md). */

@@ -40,11 +40,16 @@ function toJson(d: Diagnostic, ctx: ReporterContext): Record<string, unknown> {
   return out;
 }
 
+/** `suppressed: n` only when sot-ignore comments silenced something, so other reports keep their bytes. */
+function suppressedCount(suppressed: readonly Diagnostic[] | undefined): { suppressed?: number } {
+  return suppressed && suppressed.length > 0 ? { suppressed: suppressed.length } : {};
+}
+
 export const json: Reporter = (report, ctx) => {
   const { errors, warnings } = countBySeverity(report.diagnostics);
   const doc = {
     version: report.version,
-    summary: { errors, warnings, files: report.filesRead, elapsedMs: Math.round(report.elapsedMs) },
+    summary: { errors, warnings, ...suppressedCount(report.suppressed), files: report.filesRead, elapsedMs: Math.round(report.elapsedMs) },
     diagnostics: report.diagnostics.map((d) => toJson(d, ctx)),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

@@ -40,11 +40,15 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** `✖ 3 errors, 1 warning in 12 files (0.41 s)`, `⚠ 0 errors, …` or `✔ no problems in …`; no newline. */
+/**
+ * `✖ 3 errors, 1 warning in 12 files (0.41 s)`, `⚠ 0 errors, …` or `✔ no problems in …`, with
+ * `, 2 suppressed` after the files when sot-ignore comments silenced some; no newline.
+ */
 export function summaryLine(report: Report, color = false): string {
   const p = paint(color);
   const { errors, warnings } = countBySeverity(report.diagnostics);
-  const tail = `in ${plural(report.filesRead, 'file')} (${(report.elapsedMs / 1000).toFixed(2)} s)`;
+  const silenced = report.suppressed?.length ?? 0;
+  const tail = `in ${plural(report.filesRead, 'file')}${silenced > 0 ? `, ${silenced} suppressed` : ''} (${(report.elapsedMs / 1000).toFixed(2)} s)`;
   if (errors > 0) return `${p.red('✖')} ${plural(errors, 'error')}, ${plural(warnings, 'warning')} ${tail}`;
   if (warnings > 0) return `${p.yellow('⚠')} ${plural(errors, 'error')}, ${plural(warnings, 'warning')} ${tail}`;
   return `${p.green('✔')} no problems ${tail}`;

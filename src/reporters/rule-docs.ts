@@ -27,7 +27,7 @@ export interface RuleDocs {
 }
 
 /** Phase rules (not in the checks registry) whose default is a warning; every other phase rule is an error. */
-const PHASE_WARNINGS = new Set(['schema/deprecated']);
+const PHASE_WARNINGS = new Set(['schema/deprecated', 'suppress/unused']);
 
 export function friendlyName(id: string): string {
   return id

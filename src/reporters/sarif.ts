@@ -7,7 +7,7 @@
 // fingerprint, every rule with a friendly name, descriptions, help and a help URI.
 
 import { createHash } from 'node:crypto';
-import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
+import { sortDiagnostics, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { folderUri } from './repository.js';
 import { docsBase, ruleDocs, whySection } from './rule-docs.js';
 import type { Reporter, ReporterContext } from './types.js';
@@ -96,6 +96,8 @@ function result(d: Diagnostic, ruleIndex: number, ctx: ReporterContext): Record<
     }));
   }
   out.partialFingerprints = { [FINGERPRINT_KEY]: fingerprint(d, ctx) };
+  // A silenced problem stays a result, marked as suppressed in the source with its reason.
+  if (d.suppression) out.suppressions = [{ kind: 'inSource', justification: d.suppression.reason }];
   const properties: Record<string, unknown> = {};
   if (d.help !== undefined) properties.help = d.help;
   if (d.data !== undefined) properties.data = d.data;
@@ -125,7 +127,8 @@ function rootUri(ctx: ReporterContext): string {
 }
 
 export const sarif: Reporter = (report, ctx) => {
-  const ruleIds = [...new Set(report.diagnostics.map((d) => d.rule))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const all = report.suppressed && report.suppressed.length > 0 ? sortDiagnostics([...report.diagnostics, ...report.suppressed]) : report.diagnostics;
+  const ruleIds = [...new Set(all.map((d) => d.rule))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const index = new Map(ruleIds.map((id, i) => [id, i]));
   const doc = {
     $schema: SARIF_SCHEMA,
@@ -144,7 +147,7 @@ export const sarif: Reporter = (report, ctx) => {
         automationDetails: { id: AUTOMATION_ID },
         originalUriBaseIds: { '%SRCROOT%': { uri: rootUri(ctx) } },
         columnKind: 'utf16CodeUnits',
-        results: report.diagnostics.map((d) => result(d, index.get(d.rule) as number, ctx)),
+        results: all.map((d) => result(d, index.get(d.rule) as number, ctx)),
       },
     ],
   };

@@ -3,6 +3,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 /** What a finished `sot check` hands to a reporter. Diagnostics are sorted and located (range set). */
 export interface Report {
   diagnostics: readonly Diagnostic[];
+  /** What `# sot-ignore` comments silenced (each with `suppression`); counted in summaries, listed in SARIF. */
+  suppressed?: readonly Diagnostic[];
   filesRead: number;
   elapsedMs: number;
   /** Tool version, for SARIF's driver block and the JSON header. */
