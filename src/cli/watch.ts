@@ -84,6 +84,10 @@ export interface WatchCheck {
   reread: number;
   /** Files parsed and validated again (not taken from the parse cache). */
   parsed: number;
+  /** From the first change seen to the check's start: the debounce, or a check still running. */
+  waitMs: number;
+  /** Listing, reading and hashing the files (the compile's own phases are in result.timings). */
+  readMs: number;
   /** Time spent printing the report. */
   reportMs: number;
 }
@@ -112,6 +116,7 @@ export async function watchInventory(root: string, io: Io, options: WatchOptions
   const checkOnce = async () => {
     const started = firstChange ?? performance.now();
     firstChange = undefined;
+    const readStarted = performance.now();
     let files: InventoryFile[];
     try {
       files = tree.read();
@@ -119,6 +124,7 @@ export async function watchInventory(root: string, io: Io, options: WatchOptions
       io.stderr(`sot watch: cannot read ${shownRoot}: ${(err as Error).message}; waiting for changes\n`);
       return;
     }
+    const readMs = performance.now() - readStarted;
     const misses = cache.stats.misses;
     const { result, files: kept } = await compileInventory(files, { cache });
     cache.keepOnly(files);
@@ -140,7 +146,7 @@ export async function watchInventory(root: string, io: Io, options: WatchOptions
     const elapsedMs = performance.now() - started;
     const parsed = cache.stats.misses - misses;
     io.stderr(`sot watch: ${statusLine(shownRoot, tree.reread, parsed, result.filesRead, elapsedMs)}\n`);
-    options.onCheck?.({ result, elapsedMs, reread: tree.reread, parsed, reportMs: performance.now() - reportStarted });
+    options.onCheck?.({ result, elapsedMs, reread: tree.reread, parsed, waitMs: readStarted - started, readMs, reportMs: performance.now() - reportStarted });
   };
 
   // One check at a time; changes seen during one start another when it ends.
