@@ -139,6 +139,16 @@ describe('sot watch', () => {
       // sot.yaml is read again and applies at once: racks.yaml is no longer part of the inventory.
       const excluded = await watch.next(() => write(root, 'sot.yaml', 'format: 1\nexclude: [racks.yaml]\n'));
       expect(excluded).toMatchObject({ stdout: '✔ no problems in 2 files (0.00 s)\n', stderr: status(1, 0, 2) });
+
+      // A folder with a sot.yaml of its own is another inventory: its files are not this one's.
+      const nested = await watch.next(
+        () => {
+          write(root, 'other/sot.yaml', 'format: 1\n');
+          write(root, 'other/racks.yaml', 'racks: [\n');
+        },
+        () => true,
+      );
+      expect(nested).toMatchObject({ stdout: '✔ no problems in 2 files (0.00 s)\n', stderr: status(0, 0, 2) });
     } finally {
       await watch.stop();
     }
