@@ -38,7 +38,8 @@ function normalise(text: string): string {
 interface Printed {
   stdout: string;
   stderr: string;
-  check: WatchCheck;
+  /** Undefined when the changes left every file's bytes as they were. */
+  check?: WatchCheck;
 }
 
 /** A watch in this process; `next(saw)` waits for the first report after the change `saw` made. */
@@ -53,19 +54,21 @@ function startWatch(cwd: string, root: string, isTTY = false, env: Record<string
     format: 'pretty',
     signal: stop.signal,
     version: 'test',
-    onCheck: (check) => {
-      printed.push({ stdout: normalise(stdout), stderr: normalise(stderr), check });
-      stdout = '';
-      stderr = '';
-      wake?.();
-    },
+    onCheck: (check) => print(check),
+    onUnchanged: () => print(undefined),
   });
+  function print(check: WatchCheck | undefined) {
+    printed.push({ stdout: normalise(stdout), stderr: normalise(stderr), check });
+    stdout = '';
+    stderr = '';
+    wake?.();
+  }
   let seen = 0;
   /**
    * Makes `change`, then waits for the first report that shows it: by default one that read a file again
    * (a report with nothing read again is not this change's).
    */
-  const next = async (change: () => void = () => {}, until = (p: Printed) => p.check.reread > 0): Promise<Printed> => {
+  const next = async (change: () => void = () => {}, until = (p: Printed) => (p.check?.reread ?? 0) > 0): Promise<Printed> => {
     change();
     for (;;) {
       while (seen < printed.length) {
@@ -103,6 +106,10 @@ describe('sot watch', () => {
       );
       expect(broken.stderr).toBe(status(1, 1));
 
+      // Saved again as it is: nothing to check, the report on screen stands.
+      const same = await watch.next(() => write(root, 'racks.yaml', RACKS.replace('status: active', 'status: [active')), () => true);
+      expect(same).toEqual({ stdout: '', stderr: "sot watch: no file's bytes changed, the report stands; waiting for changes to inv, Ctrl-C to stop\n", check: undefined });
+
       const fixed = await watch.next(() => write(root, 'racks.yaml', RACKS));
       // The fixed file has the bytes of the first check's: its front comes from the cache no more
       // (the cache keeps only the files as they are), so it is parsed again.
@@ -118,7 +125,7 @@ describe('sot watch', () => {
     try {
       await watch.next();
       // Renamed away from the inventory's names: nothing is read again, the listing is made again.
-      const gone = await watch.next(() => renameSync(join(root, 'sites.yaml'), join(root, 'sites.txt')), (p) => p.check.result.filesRead === 2);
+      const gone = await watch.next(() => renameSync(join(root, 'sites.yaml'), join(root, 'sites.txt')), (p) => p.check?.result.filesRead === 2);
       expect(gone).toMatchObject({
         stdout:
           'inv/racks.yaml:3:11  error  resolve/dangling-reference  no site "AMS1"\n' +
@@ -140,7 +147,8 @@ describe('sot watch', () => {
       const excluded = await watch.next(() => write(root, 'sot.yaml', 'format: 1\nexclude: [racks.yaml]\n'));
       expect(excluded).toMatchObject({ stdout: '✔ no problems in 2 files (0.00 s)\n', stderr: status(1, 0, 2) });
 
-      // A folder with a sot.yaml of its own is another inventory: its files are not this one's.
+      // A folder with a sot.yaml of its own is another inventory: its files are not this one's, so the
+      // inventory is as it was.
       const nested = await watch.next(
         () => {
           write(root, 'other/sot.yaml', 'format: 1\n');
@@ -148,7 +156,7 @@ describe('sot watch', () => {
         },
         () => true,
       );
-      expect(nested).toMatchObject({ stdout: '✔ no problems in 2 files (0.00 s)\n', stderr: status(0, 0, 2) });
+      expect(nested).toEqual({ stdout: '', stderr: "sot watch: no file's bytes changed, the report stands; waiting for changes to inv, Ctrl-C to stop\n", check: undefined });
     } finally {
       await watch.stop();
     }

@@ -80,7 +80,7 @@ terminal, the screen is cleared first. A status line on stderr says how long the
 how many files were read and parsed again: only the files that changed are parsed again, while
 references and NetBox's rules are checked over the whole inventory each time. A file half-written
 by an editor is reported like any syntax error until it is saved whole; a change to sot.yaml
-applies its new settings. The files watched are the ones sot check reads (see sot help check).
+applies its new settings; a save that changes no file's bytes leaves the report as it is. The files watched are the ones sot check reads (see sot help check).
 
 Ctrl-C stops the watch; the exit code is then 0.
 

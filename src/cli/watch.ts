@@ -74,6 +74,8 @@ export interface WatchOptions {
   debounceMs?: number;
   /** Called after each check is printed (tests, the benchmark). */
   onCheck?: (check: WatchCheck) => void;
+  /** Called when changes left every file's bytes as they were, so nothing was checked (tests). */
+  onUnchanged?: () => void;
 }
 
 export interface WatchCheck {
@@ -112,6 +114,8 @@ export async function watchInventory(root: string, io: Io, options: WatchOptions
   let running: Promise<void> | undefined;
   let again = false;
   let firstChange: number | undefined;
+  /** The files and their blob ids the report on screen is of. */
+  let lastState: string | undefined;
 
   const checkOnce = async () => {
     const started = firstChange ?? performance.now();
@@ -125,6 +129,14 @@ export async function watchInventory(root: string, io: Io, options: WatchOptions
       return;
     }
     const readMs = performance.now() - readStarted;
+    // A save that changed no bytes (or a file touched) gives the same report: the one shown stays.
+    const state = files.map((f) => `${f.blob} ${f.file}`).join('\n');
+    if (state === lastState) {
+      io.stderr(`sot watch: no file's bytes changed, the report stands; waiting for changes to ${shownRoot}, Ctrl-C to stop\n`);
+      options.onUnchanged?.();
+      return;
+    }
+    lastState = state;
     const misses = cache.stats.misses;
     const { result, files: kept } = await compileInventory(files, { cache });
     cache.keepOnly(files);
