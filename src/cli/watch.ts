@@ -54,7 +54,8 @@ export async function watchCommand(args: string[], io: Io, shell: WatchShell): P
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const again = io.relaunch?.(root);
+    // The parse cache's fronts stay alive beside each new model, as a diff's do.
+    const again = io.relaunch?.(root, 2);
     if (again !== undefined) return again;
     await watchInventory(root, io, { format: format as FormatName, quiet: values.quiet as boolean, signal: stop.signal, version: shell.version });
     return 0;
