@@ -162,6 +162,8 @@ export async function watchInventory(root: string, io: Io, options: WatchOptions
     options.onCheck?.({ result, elapsedMs, reread: tree.reread, parsed, waitMs: readStarted - started, readMs, reportMs: performance.now() - reportStarted });
   };
 
+  // A bug in a check is said as bin/sot.js says it; the next save is checked all the same.
+  const checkSafely = () => checkOnce().catch((err) => io.stderr(`sot: internal error: ${err?.stack ?? String(err)}\n`));
   // One check at a time; changes seen during one start another when it ends.
   const run = () => {
     timer = undefined;
@@ -169,7 +171,7 @@ export async function watchInventory(root: string, io: Io, options: WatchOptions
       again = true;
       return;
     }
-    running = checkOnce().finally(() => {
+    running = checkSafely().finally(() => {
       running = undefined;
       if (again && !options.signal.aborted) {
         again = false;
@@ -195,7 +197,7 @@ export async function watchInventory(root: string, io: Io, options: WatchOptions
 
   await new Promise<void>((ready) => watcher.once('ready', ready));
   if (!options.signal.aborted) {
-    running = checkOnce().finally(() => (running = undefined));
+    running = checkSafely().finally(() => (running = undefined));
   }
   await new Promise<void>((stopped) => {
     if (options.signal.aborted) stopped();
