@@ -37,7 +37,8 @@ const USAGE = `usage: npm run bench -- --scale S|M|L [--json] [--runs N] [--thre
        npm run bench -- --corpus [--json] [--runs N]
        npm run bench -- --profile --scale S|M|L [--top N]
        npm run bench -- --build --scale S|M|L [--runs N] [--json]
-       npm run bench -- --diff --scale S|M|L [--runs N] [--json]`;
+       npm run bench -- --diff --scale S|M|L [--runs N] [--json]
+       npm run bench -- --watch --scale S|M|L [--runs N] [--json]`;
 
 interface CheckRun {
   totalMs: number;
@@ -105,7 +106,7 @@ function runBuildBench(root: string, runs: number, json: boolean): void {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), ['json', 'corpus', 'profile', 'force', 'help', 'build', 'diff']);
+  const args = parseArgs(process.argv.slice(2), ['json', 'corpus', 'profile', 'force', 'help', 'build', 'diff', 'watch']);
   if (args.flags.has('help')) {
     console.log(USAGE);
     return;
@@ -147,6 +148,13 @@ async function main(): Promise<void> {
     const gen = ensureInventory({ devices: SCALES[scale], seed, errors, out, force });
     const { runDiffBench } = await import('./diff.js');
     runDiffBench(gen.out, Number(args.values.get('runs') ?? 3), json);
+    return;
+  }
+
+  if (args.flags.has('watch')) {
+    const gen = ensureInventory({ devices: SCALES[scale], seed, errors, out, force });
+    const { runWatchBench } = await import('./watch.js');
+    await runWatchBench(gen.out, Number(args.values.get('runs') ?? 9), json);
     return;
   }
 

@@ -60,6 +60,17 @@ export class ParseCache {
     return this.entries.size;
   }
 
+  /**
+   * Drops every front and text but those of `files` as they are now: a cache that follows one working
+   * tree through many saves (sot watch) would otherwise keep every version of every file it saw.
+   */
+  keepOnly(files: readonly { file: string; blob: string }[]): void {
+    const blobs = new Set(files.map((f) => f.blob));
+    const live = new Set(files.map((f) => `${f.blob}\0${f.file}`));
+    for (const key of this.entries.keys()) if (!live.has(key.slice(key.indexOf('\0') + 1))) this.entries.delete(key);
+    for (const blob of this.texts.keys()) if (!blobs.has(blob)) this.texts.delete(blob);
+  }
+
   /** Texts by blob id: a second commit need not read again from git what the first one read. */
   private readonly texts = new Map<string, string>();
 

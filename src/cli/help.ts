@@ -4,6 +4,7 @@ Usage: sot <command> [options]
 
 Commands:
   check [dir]          Validate an inventory: schemas, references, NetBox's rules. Exit 0 clean, 1 problems.
+  watch [dir]          Check the inventory again on every save, redrawing the report.
   rack <site>/<rack> [dir]
                        Show a rack's elevation: its units front and rear, as text, SVG or JSON.
   trace <port> [dir]   Follow the cable path from an interface, port, circuit termination or power feed.
@@ -70,6 +71,25 @@ Options:
 Examples:
   sot check inventory-example --format github
   sot check --rev origin/main inventory-example
+`,
+  watch: `Usage: sot watch [dir] [options]
+
+Checks the inventory as sot check does, then again each time one of its files is saved, added,
+renamed or deleted (changes 100 ms apart are checked once), printing the report each time: on a
+terminal, the screen is cleared first. A status line on stderr says how long the check took and
+how many files were read and parsed again: only the files that changed are parsed again, while
+references and NetBox's rules are checked over the whole inventory each time. A file half-written
+by an editor is reported like any syntax error until it is saved whole; a change to sot.yaml
+applies its new settings; a save that changes no file's bytes leaves the report as it is. The files watched are the ones sot check reads (see sot help check).
+
+Ctrl-C stops the watch; the exit code is then 0.
+
+Options:
+  -f, --format <name>     pretty (default), json, github or sarif, as for sot check
+  -q, --quiet             report errors only
+
+Examples:
+  sot watch inventory-example
 `,
   rack: `Usage: sot rack <site>/<rack> [dir] [options]
        sot rack <site>/<location>/<rack> [dir] [options]

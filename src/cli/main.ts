@@ -28,6 +28,7 @@ import { initInventory } from './init.js';
 import { findRack, fullName } from './rack.js';
 import { writeSchemas } from './schema.js';
 import { HELP, commandHelp } from './help.js';
+import { watchCommand } from './watch.js';
 import { checkLength, findPrefix, findVrf } from './ipam.js';
 import { formatAddress, ipSpace } from '../model/ip-space.js';
 import { availableIps, availablePrefixes, freeNetsOfLength } from '../model/ip-utilization.js';
@@ -178,6 +179,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       return diff(rest, io);
     case 'log':
       return log(rest, io);
+    case 'watch':
+      return watchCommand(rest, io, { inventoryRoot: (dir) => inventoryRoot(io, dir), usageError: (m) => new UsageError(m), version: version() });
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
