@@ -182,6 +182,19 @@ describe('other hostile input', () => {
     expect([d.d.source, d.d.value]).toEqual(['-.inf', -Infinity]);
   });
 
+  it('a number JSON cannot hold is one error where no schema picks the text, and text where one does', () => {
+    const r = compileFiles({
+      'extras/config-contexts.yaml': 'config_contexts:\n  - name: limits\n    data:\n      timeout: .inf\n      x: [.nan, 123456789012345678901234567890, 9007199254740991, 1.10]\n    description: .nan\n',
+    });
+    expect(r.diagnostics.map((d) => [d.rule, at(d), d.message, d.data])).toEqual([
+      ['yaml/not-json-number', '4:16', '.inf is not a number JSON can hold', { value: '.inf' }],
+      ['yaml/not-json-number', '5:11', '.nan is not a number JSON can hold', { value: '.nan' }],
+      ['yaml/not-json-number', '5:17', '123456789012345678901234567890 is too big to hold exactly: integers must lie within ±9007199254740991', { value: '123456789012345678901234567890' }],
+    ]);
+    const site = compileFiles({ 'sites/a.yaml': 'sites:\n  - name: .nan\n    slug: a\n    latitude: .inf\n' });
+    expect(site.diagnostics.map((d) => [d.rule, at(d), d.message])).toEqual([['schema/wrong-type', '4:15', '"latitude" must be a number, not the number Infinity']]);
+  });
+
   it('a byte order mark and CRLF line ends read as usual', () => {
     const p = parseYamlFile('a.yaml', '\uFEFFa: 1\r\nb: [x,\r\n  y]\r\nc: |\r\n  l1\r\n  l2\r\n');
     expect(p.diagnostics).toEqual([]);

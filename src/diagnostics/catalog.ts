@@ -15,6 +15,7 @@ export const PHASE_RULES: Record<string, string> = {
   'yaml/complex-key': 'A list or a mapping is used as a mapping key; keys are text.',
   'yaml/alias-cycle': 'An alias sits inside the node it names, so the data would contain itself.',
   'yaml/too-deep': 'Collections nest more than 100 levels deep.',
+  'yaml/not-json-number': 'Free-form data holds a number JSON cannot hold as written (.nan, .inf, an integer past 2^53).',
   'settings/missing': 'No sot.yaml in the folder given nor in any folder above it: no inventory.',
   'settings/invalid': 'sot.yaml is not a mapping, names a choice set FIELD_CHOICES cannot change, or holds custom validators that name an unknown kind, field or condition (field errors in it use the schema/ rules).',
   'schema/unknown-collection': 'A data file names a collection sot does not know.',
