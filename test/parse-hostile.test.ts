@@ -208,3 +208,16 @@ describe('other hostile input', () => {
     expect(report('{a: 1, a: 2}\n')).toEqual([['yaml/duplicate-key', '1:8', 'duplicate key "a" in the same mapping']]);
   });
 });
+
+describe('keys named like YAML 1.1 booleans reach the checks as written', () => {
+  it('a profile requiring `on` finds it in attribute data, and reports it missing', () => {
+    const profile = 'module_type_profiles:\n  - name: PSU\n    schema: {type: object, required: [on], properties: {on: {type: boolean}, yes: {type: string}}}\n';
+    const findings = (attributes: string) =>
+      compileFiles({ 'p.yaml': profile, 'module-types/Acme/PSU-1.yaml': `manufacturer: Acme\nmodel: PSU-1\nprofile: PSU\n${attributes}` })
+        .diagnostics.map((d) => [d.rule, at(d), d.message]);
+    expect(findings('attribute_data: {on: true, yes: "y"}\n')).toEqual([]);
+    expect(findings('attribute_data: {yes: "y"}\n')).toEqual([
+      ['dcim/module-type-profile', '4:17', 'attribute_data does not conform to the schema of profile "PSU": the data must have required property \'on\''],
+    ]);
+  });
+});
