@@ -15,6 +15,7 @@ import { PlainScalar } from './parse/scalars.js';
 import { type ParseCache, validationFingerprint } from './parse-cache.js';
 import { blobId } from './sources/git.js';
 import { listWorktree, type SourceFile } from './sources/worktree.js';
+import { decodeSource } from './parse/utf8.js';
 
 /** Below this much YAML a thread's start-up (~0.1 s) costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 4_000_000;
@@ -49,7 +50,7 @@ export async function compileWorktree(root: string, options: WorktreeOptions = {
     // The blob id needs the bytes, so every file is read here (a hit then costs a read and a hash).
     const files = names.map((file) => {
       const bytes = readFileSync(join(root, file));
-      return { file, text: bytes.toString('utf8'), blob: blobId(bytes), size: bytes.length };
+      return { file, text: decodeSource(bytes), blob: blobId(bytes), size: bytes.length };
     });
     const readMs = performance.now() - started;
     const out = await compileInventory(files, options);
@@ -65,7 +66,7 @@ export async function compileWorktree(root: string, options: WorktreeOptions = {
     let text = texts.get(file);
     if (text === undefined) {
       const t0 = performance.now();
-      text = readFileSync(join(root, file), 'utf8');
+      text = decodeSource(readFileSync(join(root, file)));
       timings.read += performance.now() - t0;
       texts.set(file, text);
     }

@@ -9,6 +9,7 @@ import { loadSchemas } from './model/kinds.js';
 import { PlainScalar } from './parse/scalars.js';
 import type { FieldChoices } from './validate/ajv.js';
 import type { DocPath } from './diagnostics/diagnostic.js';
+import { decodeSource } from './parse/utf8.js';
 
 /** What compileWorktree gives each thread. */
 export interface FrontJob {
@@ -58,7 +59,7 @@ function run(job: FrontJob): void {
     const index = Atomics.add(job.next, 0, 1);
     if (index >= job.files.length) break;
     const file = job.files[index];
-    const text = job.texts?.[index] ?? readFileSync(join(job.root, file), 'utf8');
+    const text = job.texts?.[index] ?? decodeSource(readFileSync(join(job.root, file)));
     const front = frontFile({ file, text }, schemas, validators, timings);
     const plain: (string | number)[][] = [];
     const seen = new Set<object>();

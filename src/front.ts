@@ -56,7 +56,7 @@ export function frontFile(f: SourceFile, schemas: SchemaSet, validators: Validat
     // A PlainScalar is an object to ajv; where one is left where the schema wants a mapping
     // (`data: yes`), its own reading now fails validation.
     for (const item of items) {
-      settleRemaining(item.data);
+      settleRemaining(item.data, item, diagnostics);
       validateItem(item, validators, diagnostics);
     }
   }

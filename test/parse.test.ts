@@ -162,6 +162,6 @@ describe('SourceMap cuts one entry out of a collection', () => {
 describe('pathological input', () => {
   it('reports a document nested too deeply instead of crashing', () => {
     const p = parseYamlFile('a.yaml', `a: ${'['.repeat(20000)}${']'.repeat(20000)}\n`);
-    expect(p.diagnostics.map((d) => [d.rule, d.message])).toEqual([['yaml/syntax', 'the document nests collections too deeply to read (more than 100 levels)']]);
+    expect(p.diagnostics.map((d) => [d.rule, d.message])).toEqual([['yaml/too-deep', 'the document nests collections more than 100 levels deep']]);
   });
 });

@@ -1,7 +1,8 @@
 import jsyaml from 'js-yaml';
-import { parseDocument, LineCounter, visit, type Document, type YAMLError } from 'yaml';
+import { parseDocument, LineCounter, visit, isScalar, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic, DocPath } from '../diagnostics/diagnostic.js';
 import { PlainScalar, SOT_SCHEMA, scalarStats } from './scalars.js';
+import { invalidUtf8 } from './utf8.js';
 
 export interface ParsedFile {
   file: string;
@@ -16,6 +17,8 @@ export interface ParsedFile {
 
 /** Aliases may add at most this many nodes beyond those written, so a "billion laughs" file stops here. */
 export const MAX_ALIAS_EXPANSION = 100_000;
+/** Collections nest at most this deep (js-yaml's own bound); `yaml`, which locates diagnostics, reads recursively. */
+export const MAX_DEPTH = 100;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const TAG_HINT = /(?:^|[\s[{,])!/m;
 
@@ -25,10 +28,15 @@ const TAG_HINT = /(?:^|[\s[{,])!/m;
  */
 export function parseYamlFile(file: string, text: string): ParsedFile {
   scalarStats.made = 0;
+  const bad = invalidUtf8(text);
+  if (bad) return { file, data: undefined, diagnostics: [invalidUtf8Diagnostic(file, text, bad)], hasPlainScalars: false };
   let data: unknown;
   try {
-    data = jsyaml.load(text, { schema: SOT_SCHEMA, filename: file, json: false });
+    // maxDepth is js-yaml 4.3's; its type declarations predate it.
+    const options = { schema: SOT_SCHEMA, filename: file, json: false, maxDepth: MAX_DEPTH, listener: readerListener(text) };
+    data = jsyaml.load(text, options as unknown as jsyaml.LoadOptions);
   } catch (err) {
+    if (err instanceof ReadProblem) return { file, data: undefined, diagnostics: [readProblemDiagnostic(file, text, err)], hasPlainScalars: false };
     return { file, data: undefined, diagnostics: syntaxDiagnostics(file, text, err), hasPlainScalars: false };
   }
   const hasPlainScalars = scalarStats.made > 0;
@@ -49,16 +57,118 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
   return { file, data, diagnostics, hasPlainScalars, hasAliases };
 }
 
+function invalidUtf8Diagnostic(file: string, text: string, bad: NonNullable<ReturnType<typeof invalidUtf8>>): Diagnostic {
+  const byte = `0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  const start = pointAt(text, bad.index);
+  return {
+    rule: 'yaml/invalid-utf8',
+    severity: 'error',
+    message: `the file is not valid UTF-8: byte ${byte} at byte offset ${bad.byteOffset} cannot be read`,
+    location: { file, range: { start, end: { line: start.line, column: start.column + 1 } } },
+    help: 'save the file as UTF-8 (an editor may have written it as Latin-1 or Windows-1252)',
+    data: { byte, byteOffset: bad.byteOffset },
+  };
+}
+
+function readProblemDiagnostic(file: string, text: string, p: ReadProblem): Diagnostic {
+  const range = { start: pointAt(text, p.offset), end: pointAt(text, p.offset + p.length) };
+  return { rule: p.rule, severity: 'error', message: p.message, location: { file, range }, help: p.help, ...(p.data ? { data: p.data } : {}) };
+}
+
+/** Zero-based line and column (in UTF-16 units, as the rest of sot counts them) of an offset. */
+function pointAt(text: string, offset: number): { line: number; column: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart };
+}
+
 function syntaxDiagnostics(file: string, text: string, err: unknown): Diagnostic[] {
-  // js-yaml stops at 100 levels of nesting; a recursive second parse of such a file would only
-  // exhaust the stack, so say so at js-yaml's position.
   if ((err instanceof jsyaml.YAMLException && /maxDepth/.test(err.reason)) || err instanceof RangeError) {
     const mark = err instanceof jsyaml.YAMLException ? err.mark : undefined;
     const at = { line: mark?.line ?? 0, column: mark?.column ?? 0 };
-    return [{ rule: 'yaml/syntax', severity: 'error', message: 'the document nests collections too deeply to read (more than 100 levels)', location: { file, range: { start: at, end: { line: at.line, column: at.column + 1 } } } }];
+    return [{
+      rule: 'yaml/too-deep',
+      severity: 'error',
+      message: `the document nests collections more than ${MAX_DEPTH} levels deep`,
+      location: { file, range: { start: at, end: { line: at.line, column: at.column + 1 } } },
+      help: 'NetBox data never nests this deep; look for runaway brackets or dashes',
+      data: { maxDepth: MAX_DEPTH },
+    }];
   }
+  // `yaml` reads recursively, and slowly once it nears the end of the stack: a file that may nest past
+  // js-yaml's bound after its first error gets that one error.
+  if (nestingBound(text) > MAX_DEPTH) return [jsyamlDiagnostic(file, text, err)];
+  let out: Diagnostic[];
+  try {
+    out = everySyntaxError(file, text);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    out = [];
+  }
+  // `yaml` reads recursively: deep nesting after the first error exhausts its stack (it reports that
+  // as errors of its own). js-yaml stopped at the first error, so that one error is the report.
+  if (out.length === 0 || out.some((d) => d.rule === STACK_EXHAUSTED)) return [jsyamlDiagnostic(file, text, err)];
+  return out;
+}
+
+const STACK_EXHAUSTED = 'stack-exhausted';
+
+/**
+ * An upper bound, from the text alone, on how deep a broken file nests: per line, its indentation
+ * (each block level takes a column at least), the `- `, `? `, `: ` indicators that open it, and the
+ * flow brackets still open. Quoted text and comments are skipped so brackets in them do not count.
+ */
+export function nestingBound(text: string): number {
+  let max = 0;
+  let flow = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    // Start of a line: indentation, then compact block indicators.
+    let depth = 0;
+    while (text[i] === ' ') { i++; depth++; }
+    while ((text[i] === '-' || text[i] === '?' || text[i] === ':') && (text[i + 1] === ' ' || text[i + 1] === '\n' || i + 1 === n)) {
+      depth++;
+      i++;
+      while (text[i] === ' ') i++;
+    }
+    for (; i < n && text[i] !== '\n'; i++) {
+      const c = text[i];
+      const prev = text[i - 1];
+      const tokenStart = i === 0 || prev === ' ' || prev === '\t' || prev === '\n' || prev === '[' || prev === '{' || prev === ',' || prev === ':';
+      if (c === '[' || c === '{') max = Math.max(max, depth + ++flow);
+      else if ((c === ']' || c === '}') && flow > 0) flow--;
+      else if (c === '#' && (i === 0 || prev === ' ' || prev === '\t')) i = text.indexOf('\n', i) - 1;
+      else if ((c === '"' || c === "'") && tokenStart) i = closingQuote(text, i) - 1;
+      if (i < 0) return Math.max(max, depth + flow);
+    }
+    max = Math.max(max, depth + flow);
+    i++;
+  }
+  return max;
+}
+
+/** The offset just past the quote that closes the one at start, or -1 at the end of the text. */
+function closingQuote(text: string, start: number): number {
+  const q = text[start];
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === '\\' && q === '"') i++;
+    else if (text[i] === q) {
+      if (q === "'" && text[i + 1] === "'") i++;
+      else return i + 1;
+    }
+  }
+  return -1;
+}
+
+/** Every syntax error of a file with `yaml`, which, unlike js-yaml, goes on after the first one. */
+function everySyntaxError(file: string, text: string): Diagnostic[] {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: sameKeyText, prettyErrors: false });
   const problems: YAMLError[] = [...doc.errors];
   const point = (offset: number) => {
     const p = lines.linePos(offset);
@@ -68,7 +178,9 @@ function syntaxDiagnostics(file: string, text: string, err: unknown): Diagnostic
   for (const e of problems) {
     const [start, end] = e.pos;
     const range = { start: point(start), end: point(Math.max(start + 1, end)) };
-    if (e.code === 'DUPLICATE_KEY') {
+    if (e.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(e.message)) {
+      out.push({ rule: STACK_EXHAUSTED, severity: 'error', message: e.message, location: { file, range } });
+    } else if (e.code === 'DUPLICATE_KEY') {
       const m = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:\n]*?)\s*:/.exec(text.slice(start));
       const key = (m ? m[1] : text.slice(start, end)).trim();
       range.end = point(start + key.length);
@@ -88,36 +200,44 @@ function syntaxDiagnostics(file: string, text: string, err: unknown): Diagnostic
       });
     }
   }
+  if (out.some((d) => d.rule === STACK_EXHAUSTED)) return out;
   out.push(...explicitTags(file, text, doc, lines));
-  if (out.length === 0) {
-    // The two parsers disagree on what is wrong (js-yaml is stricter in a few corners): report js-yaml's.
-    const mark = err instanceof jsyaml.YAMLException ? err.mark : undefined;
-    const line = mark?.line ?? 0;
-    const column = mark?.column ?? 0;
-    const reason = err instanceof jsyaml.YAMLException ? err.reason : String(err);
-    const isTag = /unknown tag/.test(reason);
-    let range = { start: { line, column }, end: { line, column: column + 1 } };
-    if (isTag && mark) {
-      // js-yaml marks the end of the tagged node; point at the tag itself.
-      const before = text.slice(0, mark.position);
-      const tags = [...before.matchAll(/(?:^|[\s[{,])(!\S*)/g)];
-      const last = tags[tags.length - 1];
-      if (last) {
-        const offset = last.index! + last[0].length - last[1].length;
-        const head = text.slice(0, offset);
-        const l = head.split('\n').length - 1;
-        const c = offset - (head.lastIndexOf('\n') + 1);
-        range = { start: { line: l, column: c }, end: { line: l, column: c + last[1].length } };
-      }
-    }
-    out.push({
-      rule: isTag ? 'yaml/custom-tag' : /duplicated mapping key/.test(reason) ? 'yaml/duplicate-key' : 'yaml/syntax',
-      severity: 'error',
-      message: isTag ? `tags are not allowed: ${reason}` : reason,
-      location: { file, range },
-    });
-  }
   return out;
+}
+
+/** Keys are text (see readerListener): `1` and `01`, `on` and `On` are two keys. */
+function sameKeyText(a: unknown, b: unknown): boolean {
+  const text = (n: unknown) => (isScalar(n) ? String(n.source ?? n.value) : n);
+  return text(a) === text(b);
+}
+
+/** js-yaml's one error, where the two parsers disagree on what is wrong or `yaml` cannot tell. */
+function jsyamlDiagnostic(file: string, text: string, err: unknown): Diagnostic {
+  const mark = err instanceof jsyaml.YAMLException ? err.mark : undefined;
+  const line = mark?.line ?? 0;
+  const column = mark?.column ?? 0;
+  const reason = err instanceof jsyaml.YAMLException ? err.reason : String(err);
+  const isTag = /unknown tag/.test(reason);
+  let range = { start: { line, column }, end: { line, column: column + 1 } };
+  if (isTag && mark) {
+    // js-yaml marks the end of the tagged node; point at the tag itself.
+    const before = text.slice(0, mark.position);
+    const tags = [...before.matchAll(/(?:^|[\s[{,])(!\S*)/g)];
+    const last = tags[tags.length - 1];
+    if (last) {
+      const offset = last.index! + last[0].length - last[1].length;
+      const head = text.slice(0, offset);
+      const l = head.split('\n').length - 1;
+      const c = offset - (head.lastIndexOf('\n') + 1);
+      range = { start: { line: l, column: c }, end: { line: l, column: c + last[1].length } };
+    }
+  }
+  return {
+    rule: isTag ? 'yaml/custom-tag' : /duplicated mapping key/.test(reason) ? 'yaml/duplicate-key' : 'yaml/syntax',
+    severity: 'error',
+    message: isTag ? `tags are not allowed: ${reason}` : reason,
+    location: { file, range },
+  };
 }
 
 function explicitTags(file: string, text: string, doc: Document, lines: LineCounter): Diagnostic[] {
@@ -205,4 +325,127 @@ function findForbiddenKeys(file: string, v: unknown, path: (string | number)[], 
       findForbiddenKeys(file, (v as Record<string, unknown>)[key], child, out, seen);
     }
   }
+}
+
+/** A problem found while js-yaml reads, thrown out of its listener to stop the read at a place in the text. */
+class ReadProblem extends Error {
+  constructor(
+    readonly rule: string,
+    message: string,
+    readonly offset: number,
+    readonly length: number,
+    readonly help: string,
+    readonly data?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+interface ReaderState {
+  position: number;
+  kind: string | null;
+  anchor: string | null;
+  result: unknown;
+}
+
+/**
+ * js-yaml reads a mapping key like any node and then turns it into a property name with String():
+ * `on`, `yes`, `010` (PlainScalars) all become "[object Object]", `~` becomes "null", and `[sites]`
+ * becomes "sites". Keys are text in NetBox's JSON and the devicetype-library, so this listener, called
+ * when each node opens and closes, gives a scalar key its source text while it is still js-yaml's
+ * current result, and stops at a collection used as a key. It also stops at an alias inside the node it
+ * names (`&x [*x]`): js-yaml builds a cyclic object that no JSON can hold.
+ */
+function readerListener(text: string): (event: 'open' | 'close', state: ReaderState) => void {
+  const opens: number[] = [];
+  // Anchored collections whose reading has ended: an alias to any other collection is inside it.
+  const complete = new WeakSet<object>();
+  // The source text of anchored typed scalars, for an alias used as a key.
+  const anchored = new Map<string, string>();
+  // Most files have no `?` key indicator: skip looking back for one.
+  const explicitKeys = EXPLICIT_KEY.test(text);
+  const isKey = (start: number, end: number) => isImplicitKey(text, end) || (explicitKeys && afterExplicitKeyIndicator(text, start));
+  return (event, state) => {
+    if (event === 'open') {
+      opens.push(state.position);
+      return;
+    }
+    const start = opens.pop()!;
+    const r = state.result;
+    if (typeof r === 'string') return;
+    if (r !== null && typeof r === 'object' && !(r instanceof PlainScalar)) {
+      if (state.kind === null) {
+        if (!complete.has(r)) {
+          const at = nodeStart(text, start);
+          const alias = /^\*[^\s,[\]{}]*/.exec(text.slice(at))?.[0] ?? '*';
+          throw new ReadProblem('yaml/alias-cycle', `the alias ${alias} is inside the node it names: the data would contain itself`, at, alias.length, 'copy the data the alias stands for, or move the anchor to a node that does not contain the alias', { alias: alias.slice(1) });
+        }
+      } else if (state.anchor !== null) {
+        complete.add(r);
+      }
+      if (isKey(start, state.position)) {
+        const at = nodeStart(text, start);
+        const what = Array.isArray(r) ? 'a list' : 'a mapping';
+        let end = state.position;
+        while (end > at && /\s/.test(text[end - 1])) end--;
+        throw new ReadProblem('yaml/complex-key', `${what} is used as a mapping key; keys must be text`, at, end - at, 'write the key as plain text, e.g. `sites:`, not `[sites]:`', { kind: Array.isArray(r) ? 'sequence' : 'mapping' });
+      }
+      return;
+    }
+    if (state.anchor !== null && state.kind === 'scalar') anchored.set(state.anchor, scalarText(text, start, state.position, r));
+    if (!isKey(start, state.position)) return;
+    const written = scalarText(text, start, state.position, r);
+    // An alias key stands for its anchored node's text.
+    state.result = written.startsWith('*') ? (anchored.get(written.slice(1)) ?? String(r)) : written;
+  };
+}
+
+/** The source text of a scalar read between two offsets: typed scalars hold no white space. */
+function scalarText(text: string, start: number, end: number, value: unknown): string {
+  if (value instanceof PlainScalar) return value.source;
+  const token = /(\S*)\s*$/.exec(stripComments(text.slice(start, end)))![1];
+  // An anchor with no content after it (`? &a`) is an empty key.
+  return token.startsWith('&') ? '' : token;
+}
+
+function stripComments(s: string): string {
+  return s.replace(/(^|[ \t])#[^\n]*/g, '$1');
+}
+
+const EXPLICIT_KEY = /(?:^|[\s[{,])\?(?:\s|$)/m;
+
+/** Whether a `:` follows the node that js-yaml read up to end on its line: the node is an implicit key. */
+function isImplicitKey(text: string, end: number): boolean {
+  let i = end;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  if (text.charCodeAt(i) === 58 /* : */) {
+    // A block collection ends at the start of a later line: a `:` there belongs to another node.
+    let j = end - 1;
+    while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j--;
+    return j >= 0 && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13;
+  }
+  return false;
+}
+
+/** Whether the first thing before offset, across blank and comment lines, is a `?` key indicator. */
+function afterExplicitKeyIndicator(text: string, offset: number): boolean {
+  let end = offset;
+  for (;;) {
+    const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+    const before = stripComments(text.slice(lineStart, end)).trimEnd();
+    if (before === '' || before === '\r') {
+      if (lineStart === 0) return false;
+      end = lineStart - 1;
+      continue;
+    }
+    return before.endsWith('?') && (before.length === 1 || /[\s[{,]/.test(before[before.length - 2]));
+  }
+}
+
+/** Where a node that js-yaml opened at offset starts: past white space and comments. */
+function nodeStart(text: string, offset: number): number {
+  const re = /(?:\s|#[^\n]*)*/y;
+  re.lastIndex = offset;
+  re.exec(text);
+  return re.lastIndex;
 }

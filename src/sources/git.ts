@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { SETTINGS_FILE } from '../settings.js';
 import { gitEnv } from './git-process.js';
 import { byteOrder, isBuildManifest, isSkippedName, isYamlFile } from './worktree.js';
+import { decodeSource } from '../parse/utf8.js';
 
 /** A problem reaching git or a revision: said to the user with `help`, never as a stack trace. */
 export class GitError extends Error {
@@ -261,7 +262,7 @@ export async function readCommit(repo: GitRepository, commit: string, reader: Bl
     if (text !== undefined) return { ...f, text };
     const blob = blobs.get(f.blob);
     if (!blob) throw new GitError(`blob ${f.blob} of ${f.file} is missing from the repository`, isShallow(repo) ? SHALLOW_HELP : 'the repository may be damaged: git fsck says more');
-    return { ...f, text: blob.toString('utf8') };
+    return { ...f, text: decodeSource(blob) };
   });
 }
 

@@ -2,6 +2,7 @@ import { gitRead } from './git-process.js';
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SETTINGS_FILE } from '../settings.js';
+import { decodeSource } from '../parse/utf8.js';
 
 export interface SourceFile {
   /** Inventory-relative path with forward slashes. */
@@ -107,7 +108,7 @@ function keepInventoryFiles(root: string, files: readonly string[]): string[] {
 }
 
 export function readWorktree(root: string): SourceFile[] {
-  return listWorktree(root).map((file) => ({ file, text: readFileSync(join(root, file), 'utf8') }));
+  return listWorktree(root).map((file) => ({ file, text: decodeSource(readFileSync(join(root, file))) }));
 }
 
 export function byteOrder(a: string, b: string): number {

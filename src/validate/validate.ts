@@ -431,17 +431,49 @@ function valueProblem(e: ErrorObject): string {
 /**
  * Replaces PlainScalars left in free-form data (context data, JSON schemas) by their YAML 1.2 reading.
  * Custom field values keep both readings: their definitions decide (resolve/custom-fields.ts).
+ * A number JSON cannot hold as written (`.nan`, `.inf`, an integer past 2^53) is left out of the
+ * reading and reported instead, as a diagnostic of the item at `path`.
  */
-export function settleRemaining(value: unknown, seen = new Set<object>()): unknown {
-  if (value instanceof PlainScalar) return value.core;
+export function settleRemaining(value: unknown, item?: RawItem, out?: Diagnostic[]): unknown {
+  return settleFree(value, new Set(), [...(item?.path ?? [])], item && out ? { file: item.file, out } : undefined);
+}
+
+/** `path` is one array pushed and popped along the walk, copied only for a diagnostic. */
+function settleFree(value: unknown, seen: Set<object>, path: (string | number)[], report: { file: string; out: Diagnostic[] } | undefined): unknown {
+  if (value instanceof PlainScalar) {
+    const why = report ? notJsonNumber(value) : undefined;
+    if (why) report!.out.push({ rule: 'yaml/not-json-number', severity: 'error', message: why, location: { file: report!.file, path: path.slice() }, help: 'quote the value to keep it as text, or write a number JSON can hold', data: { value: value.source } });
+    return value.core;
+  }
   if (value === null || typeof value !== 'object' || seen.has(value)) return value;
   seen.add(value);
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = settleRemaining(value[i], seen);
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      value[i] = settleFree(value[i], seen, path, report);
+      path.pop();
+    }
   } else {
     for (const k of Object.keys(value)) {
-      if (k !== 'custom_fields') (value as any)[k] = settleRemaining((value as any)[k], seen);
+      if (k === 'custom_fields') continue;
+      path.push(k);
+      (value as any)[k] = settleFree((value as any)[k], seen, path, report);
+      path.pop();
     }
   }
   return value;
+}
+
+const INTEGER_LITERAL = /^[-+]?(?:0x[0-9a-fA-F]+|0o[0-7]+|[0-9]+)$/;
+
+/**
+ * Why a number read from YAML cannot go into NetBox's JSON as written, or undefined. JSON has no NaN
+ * or infinity, and JavaScript holds integers exactly only up to 2^53: a bigger one would change value.
+ */
+export function notJsonNumber(p: PlainScalar): string | undefined {
+  const v = p.core;
+  if (typeof v !== 'number') return undefined;
+  if (!Number.isFinite(v)) return `${p.source} is not a number JSON can hold`;
+  if (!Number.isSafeInteger(v) && INTEGER_LITERAL.test(p.source)) return `${p.source} is too big to hold exactly: integers must lie within ±9007199254740991`;
+  return undefined;
 }
