@@ -45,6 +45,7 @@ import { weightUnit } from './dcim/weight-unit.js';
 import { configContextEffectiveSchema } from './extras/config-context-effective-schema.js';
 import { configContextProfile } from './extras/config-context-profile.js';
 import { customFieldDefinition } from './extras/custom-field-definition.js';
+import { customFieldRegexUnsupported } from './extras/custom-field-regex-unsupported.js';
 import { customFieldRequired } from './extras/custom-field-required.js';
 import { customFieldUnique } from './extras/custom-field-unique.js';
 import { customFieldUnknown } from './extras/custom-field-unknown.js';
@@ -136,6 +137,7 @@ export const RULES: readonly Rule[] = [
   configContextEffectiveSchema,
   configContextProfile,
   customFieldDefinition,
+  customFieldRegexUnsupported,
   customFieldRequired,
   customFieldUnique,
   customFieldUnknown,
