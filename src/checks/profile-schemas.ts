@@ -23,6 +23,20 @@ export function profileValidator(schema: object): ValidateFunction | string {
   return v;
 }
 
+/** What a schema says of data: valid, its errors, or 'too-deep' when validation overflows the stack. */
+export function runSchema(validate: ValidateFunction, data: unknown): true | ErrorObject[] | 'too-deep' {
+  try {
+    return validate(data) ? true : (validate.errors ?? []);
+  } catch (err) {
+    // A recursive schema (`$ref: '#'`) over data that contains itself (a YAML alias inside its own
+    // anchor) recurses without end: ajv has no depth limit, so the stack is the limit.
+    if (err instanceof RangeError) return 'too-deep';
+    throw err;
+  }
+}
+
+export const TOO_DEEP = 'nests deeper than validation can follow (does the data contain itself through a YAML alias?)';
+
 function describeError(e: ErrorObject): string {
   const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'the data';
   return `${where} ${e.message ?? e.keyword}`;
@@ -48,8 +62,9 @@ export function checkAgainstProfiles(objects: readonly Obj[], profileField: stri
       continue;
     }
     const data = obj.data[dataField] ?? {};
-    if (validate(data)) continue;
-    const problems = (validate.errors ?? []).map(describeError);
+    const result = runSchema(validate, data);
+    if (result === true) continue;
+    const problems = result === 'too-deep' ? [`${dataField} ${TOO_DEEP}`] : result.map(describeError);
     findings.push({
       obj,
       field: obj.data[dataField] === undefined ? profileField : dataField,
