@@ -50,6 +50,7 @@ import { customFieldRequired } from './extras/custom-field-required.js';
 import { customFieldUnique } from './extras/custom-field-unique.js';
 import { customFieldUnknown } from './extras/custom-field-unknown.js';
 import { customFieldValue } from './extras/custom-field-value.js';
+import { schemaPatternUnsupported } from './extras/schema-pattern-unsupported.js';
 import { customValidator } from './extras/custom-validator.js';
 import { tagObjectType } from './extras/tag-object-type.js';
 import { aggregateOverlap } from './ipam/aggregate-overlap.js';
@@ -142,6 +143,7 @@ export const RULES: readonly Rule[] = [
   customFieldUnique,
   customFieldUnknown,
   customFieldValue,
+  schemaPatternUnsupported,
   customValidator,
   tagObjectType,
   aggregateOverlap,

@@ -1,20 +1,28 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Obj } from '../model/model.js';
+import { schemaRegExp, unsupportedSchemaPatterns } from '../model/schema-regex.js';
 import type { Finding } from './rule.js';
 
 // Profiles (config context profiles, module type profiles) carry a JSON Schema that their objects'
 // data must meet. The schemas come from the inventory, so they get an ajv of their own: no remote
-// references, no formats or keywords beyond the standard, and one compile per profile.
-const ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: true, loadSchema: undefined });
+// references, no formats or keywords beyond the standard, and one compile per profile. Their patterns run
+// on RE2, in time linear in the value (src/model/schema-regex.ts).
+const ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: true, loadSchema: undefined, code: { regExp: schemaRegExp } });
 
-const compiled = new WeakMap<object, ValidateFunction | string>();
+const compiled = new WeakMap<object, ValidateFunction | string | null>();
 
-/** The profile's validator, or why its schema is not one. */
-export function profileValidator(schema: object): ValidateFunction | string {
+/**
+ * The profile's validator, or why its schema is not one, or null when a pattern of it is one RE2
+ * cannot run: such a schema checks nothing, and extras/schema-pattern-unsupported says so at the
+ * pattern. Matching every value, or none, would make some schemas stricter than NetBox's
+ * (`patternProperties` with `additionalProperties: false`).
+ */
+export function profileValidator(schema: object): ValidateFunction | string | null {
   let v = compiled.get(schema);
   if (v === undefined) {
     try {
       v = ajv.compile(schema);
+      if (unsupportedSchemaPatterns(schema).length > 0) v = null;
     } catch (err) {
       v = err instanceof Error ? err.message : String(err);
     }
@@ -54,6 +62,7 @@ export function checkAgainstProfiles(objects: readonly Obj[], profileField: stri
     const schema = profile?.data.schema;
     if (!profile || !schema || typeof schema !== 'object') continue;
     const validate = profileValidator(schema);
+    if (validate === null) continue;
     if (typeof validate === 'string') {
       if (!reported.has(profile)) {
         reported.add(profile);

@@ -69,6 +69,7 @@ export const configContextEffectiveSchema: Rule = {
       const ec = effectiveContext(model, obj);
       for (const owner of schemaOwners(ec)) {
         const validate = profileValidator(owner.data.effective_schema);
+        if (validate === null) continue;
         if (typeof validate === 'string') {
           if (!badSchemas.has(owner)) {
             badSchemas.add(owner);

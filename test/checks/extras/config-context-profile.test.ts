@@ -37,4 +37,11 @@ describe('extras/config-context-profile', () => {
       ['c.yaml:5:7', 'data does not conform to the schema of profile "Tree": data nests deeper than validation can follow (does the data contain itself through a YAML alias?)'],
     ]);
   });
+  it('runs a pattern that backtracks catastrophically in linear time', () => {
+    // ECMAScript's engine takes about 2^50 steps on this value; RE2's time is linear in it.
+    const profile = "config_context_profiles:\n  - name: P\n    schema: {properties: {code: {type: string, pattern: '^(a+)+$'}}}\n";
+    expect(findings({ 'p.yaml': profile, 'c.yaml': `config_contexts:\n  - {name: a, profile: P, data: {code: ${'a'.repeat(50)}!}}\n  - {name: b, profile: P, data: {code: ${'a'.repeat(50)}}}\n` })).toEqual([
+      ['c.yaml:2:33', 'data does not conform to the schema of profile "P": code must match pattern "^(a+)+$"'],
+    ]);
+  });
 });
