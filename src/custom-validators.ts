@@ -2,11 +2,11 @@
 // the inventory it names. Each validator is a mapping of attribute paths to conditions
 // (`name: {min_length: 5}`); this module checks the mapping against the schemas and compiles it once,
 // and extras/custom-validator applies it to every object of the kind.
-import { RE2JS } from 're2js';
 import type { Diagnostic, DocPath } from './diagnostics/diagnostic.js';
 import { didYouMean } from './diagnostics/suggest.js';
 import { PlainScalar } from './parse/scalars.js';
 import { targetKinds, type KindInfo, type SchemaSet } from './model/kinds.js';
+import { pythonPattern, type PythonPattern } from './model/python-regex.js';
 
 /** NetBox's descriptors, in the order its documentation lists them. */
 export const DESCRIPTORS = ['min', 'max', 'min_length', 'max_length', 'regex', 'required', 'prohibited', 'eq', 'neq'] as const;
@@ -18,8 +18,8 @@ export type FieldType = 'ref' | 'refs' | 'string' | 'choice' | 'number' | 'boole
 export interface Condition {
   descriptor: Descriptor;
   limit: unknown;
-  /** Compiled for `regex`: a linear-time engine, so no pattern can stall the compiler. */
-  regex?: RE2JS;
+  /** Compiled for `regex`: read as Python reads it, run on a linear-time engine, so no pattern can stall the compiler. */
+  regex?: Extract<PythonPattern, { kind: 'ok' }>;
   /** Where the condition is written: for the documentation of a finding. */
   file: string;
   path: DocPath;
@@ -240,19 +240,15 @@ function readAttribute(schemas: SchemaSet, kind: KindInfo, attribute: string, ru
           bad('regex must be text');
           break;
         }
-        try {
-          condition.regex = RE2JS.compile(pythonToRe2(limit));
-        } catch (err) {
-          bad(`${JSON.stringify(limit)} is not a regular expression sot can run: ${(err as Error).message.replace(/^error parsing regexp: /, '')}`, 'sot runs regular expressions in linear time, without backreferences or lookaround (see "Custom validators" in README.md)');
+        {
+          const re = pythonPattern(limit);
+          if (re.kind === 'ok') condition.regex = re;
+          else if (re.kind === 'invalid') bad(`${JSON.stringify(limit)} is not a valid regular expression: ${re.reason}`);
+          else bad(`${JSON.stringify(limit)} is not a regular expression sot can run: it uses ${re.construct}`, 'sot runs regular expressions in linear time, without backreferences or lookaround (see "Custom validators" in README.md)');
         }
         break;
     }
     conditions.push(condition);
   }
   return ok ? { attribute, hops, lastTypes, conditions } : undefined;
-}
-
-/** Python's `\Z` (the very end) is RE2's `\z`; the rest of Python's syntax that RE2 has is the same. */
-export function pythonToRe2(pattern: string): string {
-  return pattern.replace(/\\(.)/gs, (m, c: string) => (c === 'Z' ? '\\z' : m));
 }

@@ -45,10 +45,12 @@ import { weightUnit } from './dcim/weight-unit.js';
 import { configContextEffectiveSchema } from './extras/config-context-effective-schema.js';
 import { configContextProfile } from './extras/config-context-profile.js';
 import { customFieldDefinition } from './extras/custom-field-definition.js';
+import { customFieldRegexUnsupported } from './extras/custom-field-regex-unsupported.js';
 import { customFieldRequired } from './extras/custom-field-required.js';
 import { customFieldUnique } from './extras/custom-field-unique.js';
 import { customFieldUnknown } from './extras/custom-field-unknown.js';
 import { customFieldValue } from './extras/custom-field-value.js';
+import { schemaPatternUnsupported } from './extras/schema-pattern-unsupported.js';
 import { customValidator } from './extras/custom-validator.js';
 import { tagObjectType } from './extras/tag-object-type.js';
 import { aggregateOverlap } from './ipam/aggregate-overlap.js';
@@ -136,10 +138,12 @@ export const RULES: readonly Rule[] = [
   configContextEffectiveSchema,
   configContextProfile,
   customFieldDefinition,
+  customFieldRegexUnsupported,
   customFieldRequired,
   customFieldUnique,
   customFieldUnknown,
   customFieldValue,
+  schemaPatternUnsupported,
   customValidator,
   tagObjectType,
   aggregateOverlap,

@@ -1,20 +1,28 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Obj } from '../model/model.js';
+import { schemaRegExp, unsupportedSchemaPatterns } from '../model/schema-regex.js';
 import type { Finding } from './rule.js';
 
 // Profiles (config context profiles, module type profiles) carry a JSON Schema that their objects'
 // data must meet. The schemas come from the inventory, so they get an ajv of their own: no remote
-// references, no formats or keywords beyond the standard, and one compile per profile.
-const ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: true, loadSchema: undefined });
+// references, no formats or keywords beyond the standard, and one compile per profile. Their patterns run
+// on RE2, in time linear in the value (src/model/schema-regex.ts).
+const ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: true, loadSchema: undefined, code: { regExp: schemaRegExp } });
 
-const compiled = new WeakMap<object, ValidateFunction | string>();
+const compiled = new WeakMap<object, ValidateFunction | string | null>();
 
-/** The profile's validator, or why its schema is not one. */
-export function profileValidator(schema: object): ValidateFunction | string {
+/**
+ * The profile's validator, or why its schema is not one, or null when a pattern of it is one RE2
+ * cannot run: such a schema checks nothing, and extras/schema-pattern-unsupported says so at the
+ * pattern. Matching every value, or none, would make some schemas stricter than NetBox's
+ * (`patternProperties` with `additionalProperties: false`).
+ */
+export function profileValidator(schema: object): ValidateFunction | string | null {
   let v = compiled.get(schema);
   if (v === undefined) {
     try {
       v = ajv.compile(schema);
+      if (unsupportedSchemaPatterns(schema).length > 0) v = null;
     } catch (err) {
       v = err instanceof Error ? err.message : String(err);
     }
@@ -22,6 +30,20 @@ export function profileValidator(schema: object): ValidateFunction | string {
   }
   return v;
 }
+
+/** What a schema says of data: valid, its errors, or 'too-deep' when validation overflows the stack. */
+export function runSchema(validate: ValidateFunction, data: unknown): true | ErrorObject[] | 'too-deep' {
+  try {
+    return validate(data) ? true : (validate.errors ?? []);
+  } catch (err) {
+    // A recursive schema (`$ref: '#'`) over data that contains itself (a YAML alias inside its own
+    // anchor) recurses without end: ajv has no depth limit, so the stack is the limit.
+    if (err instanceof RangeError) return 'too-deep';
+    throw err;
+  }
+}
+
+export const TOO_DEEP = 'nests deeper than validation can follow (does the data contain itself through a YAML alias?)';
 
 function describeError(e: ErrorObject): string {
   const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'the data';
@@ -40,6 +62,7 @@ export function checkAgainstProfiles(objects: readonly Obj[], profileField: stri
     const schema = profile?.data.schema;
     if (!profile || !schema || typeof schema !== 'object') continue;
     const validate = profileValidator(schema);
+    if (validate === null) continue;
     if (typeof validate === 'string') {
       if (!reported.has(profile)) {
         reported.add(profile);
@@ -48,8 +71,9 @@ export function checkAgainstProfiles(objects: readonly Obj[], profileField: stri
       continue;
     }
     const data = obj.data[dataField] ?? {};
-    if (validate(data)) continue;
-    const problems = (validate.errors ?? []).map(describeError);
+    const result = runSchema(validate, data);
+    if (result === true) continue;
+    const problems = result === 'too-deep' ? [`${dataField} ${TOO_DEEP}`] : result.map(describeError);
     findings.push({
       obj,
       field: obj.data[dataField] === undefined ? profileField : dataField,

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { effectiveContext, sourceOf, type ContextSource, type EffectiveContext } from '../../model/config-context.js';
 import { describe, objectsOf, ref, type Obj } from '../../model/model.js';
-import { profileValidator } from '../profile-schemas.js';
+import { profileValidator, runSchema, TOO_DEEP } from '../profile-schemas.js';
 import type { Finding, Rule } from '../rule.js';
 
 /** A JSON pointer's segments, numbers where the data holds a list (locations index lists by number). */
@@ -69,6 +69,7 @@ export const configContextEffectiveSchema: Rule = {
       const ec = effectiveContext(model, obj);
       for (const owner of schemaOwners(ec)) {
         const validate = profileValidator(owner.data.effective_schema);
+        if (validate === null) continue;
         if (typeof validate === 'string') {
           if (!badSchemas.has(owner)) {
             badSchemas.add(owner);
@@ -76,12 +77,15 @@ export const configContextEffectiveSchema: Rule = {
           }
           continue;
         }
-        if (validate(ec.data)) continue;
-        for (const e of validate.errors ?? []) {
-          const path = pointerPath(e.instancePath, ec.data);
-          const valuePath = e.keyword === 'additionalProperties' ? [...path, String(e.params.additionalProperty)] : path;
-          const source = e.keyword === 'required' && path.length === 0 ? undefined : sourceOf(ec, valuePath);
-          const problem = problemText(e, path);
+        const result = runSchema(validate, ec.data);
+        if (result === true) continue;
+        // Data too deep to validate has no one value at fault: it is reported at the schema, once.
+        const problems = result === 'too-deep' ? [undefined] : result;
+        for (const e of problems) {
+          const path = e ? pointerPath(e.instancePath, ec.data) : [];
+          const valuePath = e?.keyword === 'additionalProperties' ? [...path, String(e.params.additionalProperty)] : path;
+          const source = !e || (e.keyword === 'required' && path.length === 0) ? undefined : sourceOf(ec, valuePath);
+          const problem = e ? problemText(e, path) : `the config context ${TOO_DEEP}`;
           const key = `${owner.id}|${source ? `${source.obj.id}|${JSON.stringify(source.path)}` : ''}|${problem}`;
           let group = groups.get(key);
           if (!group) groups.set(key, (group = { owner, source, problem, objects: [] }));

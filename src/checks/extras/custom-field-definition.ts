@@ -1,14 +1,16 @@
 import { objectsOf, type Obj } from '../../model/model.js';
 import type { Finding, Rule } from '../rule.js';
-import { pythonRegex, valueProblem } from './custom-field-value.js';
+import { pythonPattern } from '../../model/python-regex.js';
+import { valueProblem } from './custom-field-value.js';
 
 /** What NetBox's CustomField.clean() and CustomFieldChoiceSet.clean() refuse beyond the schema's reach. */
 function definitionProblems(model: Parameters<Rule['run']>[0], def: Obj): Finding[] {
   const d = def.data;
   const out: Finding[] = [];
   const add = (field: string, message: string, data: Record<string, unknown>) => out.push({ obj: def, field, message, data });
-  if (typeof d.validation_regex === 'string' && !pythonRegex(d.validation_regex)) {
-    add('validation_regex', `custom field "${d.name}": ${JSON.stringify(d.validation_regex)} is not a valid regular expression`, { name: d.name });
+  const re = typeof d.validation_regex === 'string' && d.validation_regex !== '' ? pythonPattern(d.validation_regex) : undefined;
+  if (re?.kind === 'invalid') {
+    add('validation_regex', `custom field "${d.name}": ${JSON.stringify(d.validation_regex)} is not a valid regular expression: ${re.reason}`, { name: d.name, reason: re.reason });
   }
   if (d.unique === true && d.type === 'boolean') {
     add('unique', `custom field "${d.name}": uniqueness cannot be enforced for boolean fields`, { name: d.name });

@@ -1,23 +1,10 @@
 import { customFieldEntries, customFieldsByKind, isEmptyValue } from '../../model/custom-fields.js';
 import { displayName, type Model, type Obj } from '../../model/model.js';
+import { pythonPattern } from '../../model/python-regex.js';
 import type { Finding, Rule } from '../rule.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
-
-/** Python's re.match anchors at the start only; `(?P<name>` is JavaScript's `(?<name>`. */
-export function pythonRegex(pattern: string): RegExp | undefined {
-  const source = `^(?:${pattern.replace(/\(\?P</g, '(?<')})`;
-  // Unicode mode first, as Python's str patterns are; without it, for escapes Python allows anywhere (`\-`).
-  for (const flags of ['u', '']) {
-    try {
-      return new RegExp(source, flags);
-    } catch {
-      // try the next flags
-    }
-  }
-  return undefined;
-}
 
 function validDate(v: string): boolean {
   const d = new Date(`${v.slice(0, 10)}T00:00:00Z`);
@@ -51,8 +38,9 @@ export function valueProblem(model: Model, def: Obj, value: unknown): string | u
     case 'longtext':
     case 'url': {
       if (typeof value !== 'string') return 'must be text';
-      const re = typeof d.validation_regex === 'string' ? pythonRegex(d.validation_regex) : undefined;
-      return re && !re.test(value) ? `must match the regular expression ${d.validation_regex}` : undefined;
+      // A pattern Python refuses or RE2 cannot run is reported once, on the definition.
+      const re = typeof d.validation_regex === 'string' && d.validation_regex !== '' ? pythonPattern(d.validation_regex) : undefined;
+      return re?.kind === 'ok' && !re.match(value) ? `must match the regular expression ${d.validation_regex}` : undefined;
     }
     case 'integer':
       return typeof value === 'number' && Number.isInteger(value) ? range(value) : 'must be a whole number';

@@ -105,7 +105,7 @@ function failure(c: Condition, v: unknown): string | undefined {
     }
     case 'regex':
       // Django's RegexValidator searches: the pattern may match anywhere unless it anchors itself.
-      return c.regex!.matcher(pyStr(v)).find() ? undefined : `must match the regular expression ${show(limit)}`;
+      return c.regex!.search(pyStr(v)) ? undefined : `must match the regular expression ${show(limit)}`;
   }
 }
 

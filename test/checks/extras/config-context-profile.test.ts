@@ -31,4 +31,17 @@ describe('extras/config-context-profile', () => {
       ['p.yaml:3:13', 'the schema of profile "Bad" is not a valid JSON Schema'],
     ]);
   });
+  it('reports data that contains itself under a recursive schema, at the data, instead of overflowing the stack', () => {
+    const tree = "config_context_profiles:\n  - name: Tree\n    schema: {type: object, properties: {child: {$ref: '#'}}}\n";
+    expect(findings({ 'p.yaml': tree, 'c.yaml': 'config_contexts:\n  - name: a\n    profile: Tree\n    data: &d\n      child: *d\n  - {name: b, profile: Tree, data: {child: {child: {}}}}\n' })).toEqual([
+      ['c.yaml:5:7', 'data does not conform to the schema of profile "Tree": data nests deeper than validation can follow (does the data contain itself through a YAML alias?)'],
+    ]);
+  });
+  it('runs a pattern that backtracks catastrophically in linear time', () => {
+    // ECMAScript's engine takes about 2^50 steps on this value; RE2's time is linear in it.
+    const profile = "config_context_profiles:\n  - name: P\n    schema: {properties: {code: {type: string, pattern: '^(a+)+$'}}}\n";
+    expect(findings({ 'p.yaml': profile, 'c.yaml': `config_contexts:\n  - {name: a, profile: P, data: {code: ${'a'.repeat(50)}!}}\n  - {name: b, profile: P, data: {code: ${'a'.repeat(50)}}}\n` })).toEqual([
+      ['c.yaml:2:33', 'data does not conform to the schema of profile "P": code must match pattern "^(a+)+$"'],
+    ]);
+  });
 });

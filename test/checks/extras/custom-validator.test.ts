@@ -70,6 +70,14 @@ describe(RULE, () => {
     ]);
   });
 
+  it("reads Python's syntax: inline flags, named groups, Unicode \\d", () => {
+    const v = "{name: {regex: '(?i)^(?P<city>ams)\\d'}}";
+    expect(rows(compileSites(v, '  - {name: AMS1, slug: ams1}\n  - {name: ams٣, slug: ams3}\n'))).toEqual([]);
+    expect(rows(compileSites(v, '  - {name: AMSX, slug: amsx}\n'))).toEqual([
+      fail(2, 12, 'AMSX', 'name must match the regular expression "(?i)^(?P<city>ams)\\\\d"', { attribute: 'name', condition: 'regex', limit: '(?i)^(?P<city>ams)\\d' }),
+    ]);
+  });
+
   it('a catastrophic pattern on a long value finishes fast (linear-time matching)', () => {
     const long = 'a'.repeat(20_000);
     const start = Date.now();
@@ -206,7 +214,7 @@ describe('custom validators in sot.yaml', () => {
       ['settings/invalid', 'sot.yaml:4:5', 'error', '"dcim.sites" is not a kind sot knows; did you mean "dcim.site"?'],
       ['settings/invalid', 'sot.yaml:7:9', 'error', '"nme": dcim.site has no field "nme"; did you mean "name"?'],
       ['settings/invalid', 'sot.yaml:8:16', 'error', '"name": "min_lenght" is not a condition NetBox knows; did you mean "min_length"?'],
-      ['settings/invalid', 'sot.yaml:8:38', 'error', '"name": "(a)\\\\1" is not a regular expression sot can run: invalid escape sequence: `\\1`'],
+      ['settings/invalid', 'sot.yaml:8:38', 'error', '"name": "(a)\\\\1" is not a regular expression sot can run: it uses the backreference \\1'],
       ['settings/invalid', 'sot.yaml:9:18', 'error', '"tenant": min cannot hold for this field: it is a reference: compare one of its fields (e.g. `tenant.slug`), or use required, prohibited or regex'],
       ['settings/invalid', 'sot.yaml:10:9', 'error', '"region.nam": region has no field "nam"; did you mean "name"?'],
       ['settings/invalid', 'sot.yaml:11:9', 'error', '"name.foo": "name" is not a reference to one object, so the path cannot go on past it'],
