@@ -33,6 +33,12 @@ export interface CompileOptions {
   schemas?: SchemaSet;
 }
 
+/** The steps a long compile goes through, named for a status line. */
+export type CompilePhase = 'reading' | 'parsing' | 'resolving' | 'checking' | 'locating';
+
+/** Called as each step starts (the CLI's status line on a terminal); no other effect. */
+export type OnPhase = (phase: CompilePhase) => void;
+
 export function compile(files: readonly SourceFile[], options: CompileOptions = {}): CompileResult {
   const schemas = options.schemas ?? loadSchemas();
   const timings = emptyTimings();
@@ -49,7 +55,9 @@ export function compileSelected(
   texts: ReadonlyMap<string, string>,
   schemas: SchemaSet,
   timings: Record<Phase, number>,
+  onPhase?: OnPhase,
 ): CompileResult {
+  onPhase?.('parsing');
   const validators = validatorsFor(schemas, config.settings);
   const fronts: FileFront[] = [];
   for (const f of files) {
@@ -57,7 +65,7 @@ export function compileSelected(
   }
   let bytesRead = 0;
   for (const f of files) bytesRead += Buffer.byteLength(f.text);
-  return finishCompile(config, fronts, texts, schemas, timings, { filesRead: files.length, bytesRead });
+  return finishCompile(config, fronts, texts, schemas, timings, { filesRead: files.length, bytesRead }, onPhase);
 }
 
 /**
@@ -114,6 +122,7 @@ export function finishCompile(
   schemas: SchemaSet,
   timings: Record<Phase, number>,
   counts: { filesRead: number; bytesRead: number },
+  onPhase?: OnPhase,
 ): CompileResult {
   const { settings, configError } = config;
   const diagnostics: Diagnostic[] = [...config.diagnostics];
@@ -128,12 +137,15 @@ export function finishCompile(
     timings[phase] += now - t;
     t = now;
   };
+  onPhase?.('resolving');
   const model = resolve(items, schemas, diagnostics);
   lap('resolve');
 
+  onPhase?.('checking');
   runChecks(model, { settings }, diagnostics);
   lap('checks');
 
+  onPhase?.('locating');
   locate(diagnostics, texts);
   const sorted = sortDiagnostics(diagnostics);
   lap('locate');
