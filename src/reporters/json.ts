@@ -44,7 +44,14 @@ export const json: Reporter = (report, ctx) => {
   const { errors, warnings } = countBySeverity(report.diagnostics);
   const doc = {
     version: report.version,
-    summary: { errors, warnings, files: report.filesRead, elapsedMs: Math.round(report.elapsedMs) },
+    summary: {
+      errors,
+      warnings,
+      // Only when --quiet left some out, so that the document of a run without --quiet keeps its shape.
+      ...(report.hiddenWarnings ? { hiddenWarnings: report.hiddenWarnings } : {}),
+      files: report.filesRead,
+      elapsedMs: Math.round(report.elapsedMs),
+    },
     diagnostics: report.diagnostics.map((d) => toJson(d, ctx)),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

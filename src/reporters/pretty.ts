@@ -43,10 +43,14 @@ function plural(n: number, word: string): string {
 /** `✖ 3 errors, 1 warning in 12 files (0.41 s)`, `⚠ 0 errors, …` or `✔ no problems in …`; no newline. */
 export function summaryLine(report: Report, color = false): string {
   const p = paint(color);
-  const { errors, warnings } = countBySeverity(report.diagnostics);
+  const { errors, warnings: shown } = countBySeverity(report.diagnostics);
+  const hidden = report.hiddenWarnings ?? 0;
+  const warnings = shown + hidden;
+  // Warnings --quiet leaves out are still counted: a run that fails on them must not say "no problems".
+  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${hidden > 0 ? ` (${hidden} hidden by --quiet)` : ''}`;
   const tail = `in ${plural(report.filesRead, 'file')} (${(report.elapsedMs / 1000).toFixed(2)} s)`;
-  if (errors > 0) return `${p.red('✖')} ${plural(errors, 'error')}, ${plural(warnings, 'warning')} ${tail}`;
-  if (warnings > 0) return `${p.yellow('⚠')} ${plural(errors, 'error')}, ${plural(warnings, 'warning')} ${tail}`;
+  if (errors > 0) return `${p.red('✖')} ${counts} ${tail}`;
+  if (warnings > 0) return `${p.yellow('⚠')} ${counts} ${tail}`;
   return `${p.green('✔')} no problems ${tail}`;
 }
 
