@@ -79,8 +79,9 @@ const processIo = (): Io => ({
 
 /**
  * Writes to a stream until its reader goes away (`sot check | head -1`): from the first EPIPE on,
- * output is dropped without a word, and the command ends as it would have, with its own exit code,
- * as ripgrep does, so that a pipeline under pipefail still says whether the inventory had problems.
+ * output is dropped without a word, as ripgrep and git stop, and the command ends with the exit code
+ * it would have had (not 141), so that a pipeline under pipefail still says whether the inventory had
+ * problems.
  * Node ignores SIGPIPE, so without this the EPIPE would surface as an unhandled error's stack trace.
  */
 function quietOnBrokenPipe(stream: NodeJS.WriteStream): (text: string) => void {
