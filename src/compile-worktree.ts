@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { compileSelected, finishCompile, isInventoryFile, readConfiguration, type CompileResult, type Configuration } from './compile.js';
+import { compileSelected, finishCompile, isInventoryFile, readConfiguration, type CompileResult, type Configuration, type OnPhase } from './compile.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { emptyTimings, frontFile, validatorsFor, type FileFront, type Phase } from './front.js';
 import type { FrontJob, FrontMessage } from './front-worker.js';
@@ -35,6 +35,8 @@ export interface WorktreeOptions {
    * compile has seen is not parsed again. Each file is then read and hashed on this thread.
    */
   cache?: ParseCache;
+  /** Told as each step of the compile starts. */
+  onPhase?: OnPhase;
 }
 
 export interface WorktreeCompile {
@@ -45,6 +47,7 @@ export interface WorktreeCompile {
 
 export async function compileWorktree(root: string, options: WorktreeOptions = {}): Promise<WorktreeCompile> {
   const started = performance.now();
+  options.onPhase?.('reading');
   const names = listWorktree(root);
   if (options.cache) {
     // The blob id needs the bytes, so every file is read here (a hit then costs a read and a hash).
@@ -79,10 +82,11 @@ export async function compileWorktree(root: string, options: WorktreeOptions = {
   const threads = threadCount(options);
   if (threads < 2 || total < (options.minBytes ?? PARALLEL_MIN_BYTES)) {
     const files = kept.map((file) => ({ file, text: read(file) }));
-    const result = compileSelected(config, files, texts, schemas, timings);
+    const result = compileSelected(config, files, texts, schemas, timings, options.onPhase);
     return { result, files };
   }
 
+  options.onPhase?.('parsing');
   const data = kept.map((file, i) => ({ file, size: sizes[i] })).filter((f) => !config.consumed.has(f.file));
   const fronts = await frontsInParallel(data, { root }, threads, schemas, config, read, texts, timings, options);
   const byFile = new Map(fronts.map((f) => [f.file, f]));
@@ -90,7 +94,7 @@ export async function compileWorktree(root: string, options: WorktreeOptions = {
   const files = kept.map((file) => ({ file, text: texts.get(file) ?? read(file) }));
   let bytesRead = 0;
   for (const f of files) bytesRead += Buffer.byteLength(f.text);
-  const result = finishCompile(config, ordered, texts, schemas, timings, { filesRead: kept.length, bytesRead });
+  const result = finishCompile(config, ordered, texts, schemas, timings, { filesRead: kept.length, bytesRead }, options.onPhase);
   return { result, files };
 }
 
@@ -129,6 +133,7 @@ export async function compileInventory(all: readonly InventoryFile[], options: W
   for (const f of missing) total += f.size;
   const threads = threadCount(options);
   let made: FileFront[];
+  options.onPhase?.('parsing');
   if (threads < 2 || total < (options.minBytes ?? PARALLEL_MIN_BYTES)) {
     const validators = validatorsFor(schemas, config.settings);
     made = missing.map((f) => frontFile(f, schemas, validators, timings));
@@ -144,7 +149,7 @@ export async function compileInventory(all: readonly InventoryFile[], options: W
   const ordered = names.filter((f) => byFile.has(f)).map((f) => byFile.get(f)!);
   let bytesRead = 0;
   for (const f of files) bytesRead += f.size;
-  const result = finishCompile(config, ordered, texts, schemas, timings, { filesRead: files.length, bytesRead });
+  const result = finishCompile(config, ordered, texts, schemas, timings, { filesRead: files.length, bytesRead }, options.onPhase);
   return { result, files: files.map((f) => ({ file: f.file, text: f.text })) };
 }
 

@@ -37,6 +37,12 @@ export interface CompileOptions {
   schemas?: SchemaSet;
 }
 
+/** The steps a long compile goes through, named for a status line. */
+export type CompilePhase = 'reading' | 'parsing' | 'resolving' | 'checking' | 'locating';
+
+/** Called as each step starts (the CLI's status line on a terminal); no other effect. */
+export type OnPhase = (phase: CompilePhase) => void;
+
 export function compile(files: readonly SourceFile[], options: CompileOptions = {}): CompileResult {
   const schemas = options.schemas ?? loadSchemas();
   const timings = emptyTimings();
@@ -53,7 +59,9 @@ export function compileSelected(
   texts: ReadonlyMap<string, string>,
   schemas: SchemaSet,
   timings: Record<Phase, number>,
+  onPhase?: OnPhase,
 ): CompileResult {
+  onPhase?.('parsing');
   const validators = validatorsFor(schemas, config.settings);
   const fronts: FileFront[] = [];
   for (const f of files) {
@@ -61,7 +69,7 @@ export function compileSelected(
   }
   let bytesRead = 0;
   for (const f of files) bytesRead += Buffer.byteLength(f.text);
-  return finishCompile(config, fronts, texts, schemas, timings, { filesRead: files.length, bytesRead });
+  return finishCompile(config, fronts, texts, schemas, timings, { filesRead: files.length, bytesRead }, onPhase);
 }
 
 /**
@@ -118,6 +126,7 @@ export function finishCompile(
   schemas: SchemaSet,
   timings: Record<Phase, number>,
   counts: { filesRead: number; bytesRead: number },
+  onPhase?: OnPhase,
 ): CompileResult {
   const { settings, configError } = config;
   let diagnostics: Diagnostic[] = [...config.diagnostics];
@@ -132,14 +141,17 @@ export function finishCompile(
     timings[phase] += now - t;
     t = now;
   };
+  onPhase?.('resolving');
   const model = resolve(items, schemas, diagnostics);
   lap('resolve');
 
+  onPhase?.('checking');
   runChecks(model, { settings }, diagnostics);
   lap('checks');
 
   // sot.yaml's own problems keep their severity: they decide the configuration error.
   diagnostics = applySeverities(diagnostics, settings.rules, (d) => !config.consumed.has(d.location.file));
+  onPhase?.('locating');
   locate(diagnostics, texts);
   const suppressions: Suppression[] = [];
   for (const front of fronts) {

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { github, overflowNotice } from '../src/reporters/github.js';
-import { reporters } from '../src/reporters/index.js';
+import { gitlab } from '../src/reporters/gitlab.js';
+import { reporterFor, reporters } from '../src/reporters/index.js';
+import { junit } from '../src/reporters/junit.js';
 import { json } from '../src/reporters/json.js';
 import { pretty } from '../src/reporters/pretty.js';
 import { fingerprint, messageText, sarif } from '../src/reporters/sarif.js';
@@ -668,6 +670,8 @@ describe('sarif', () => {
 
 describe('index', () => {
   it('maps every format name to its reporter', () => {
-    expect(reporters).toEqual({ pretty, json, github, sarif });
+    expect(reporters).toEqual({ pretty, json, github, sarif, junit, gitlab });
+    expect(reporterFor('junit')).toBe(junit);
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty', '']) expect(reporterFor(name), name).toBeUndefined();
   });
 });

@@ -239,6 +239,6 @@ describe('sot watch', () => {
     expect(help).toMatchObject({ code: 0, stderr: '' });
     expect(help.stdout.startsWith('Usage: sot watch [dir] [options]\n')).toBe(true);
     expect(await runCli(['watch', 'a', 'b'])).toEqual({ code: 2, stdout: '', stderr: 'sot: watch takes one inventory folder\nRun "sot help" for usage.\n' });
-    expect(await runCli(['watch', '--format', 'xml'])).toEqual({ code: 2, stdout: '', stderr: 'sot: unknown format "xml" (pretty, json, github, sarif)\nRun "sot help" for usage.\n' });
+    expect(await runCli(['watch', '--format', 'xml'])).toEqual({ code: 2, stdout: '', stderr: 'sot: unknown format "xml" (one of: pretty, json, github, sarif, junit, gitlab)\nRun "sot help" for usage.\n' });
   });
 });

@@ -3,7 +3,7 @@ export const HELP = `sot — NetBox's data model as code: validate and compile a
 Usage: sot <command> [options]
 
 Commands:
-  check [dir]          Validate an inventory: schemas, references, NetBox's rules. Exit 0 clean, 1 problems.
+  check [dir | files…] Validate an inventory: schemas, references, NetBox's rules. Exit 0 clean, 1 problems.
   watch [dir]          Check the inventory again on every save, redrawing the report.
   rack <site>/<rack> [dir]
                        Show a rack's elevation: its units front and rear, as text, SVG or JSON.
@@ -36,11 +36,17 @@ Options:
   -v, --version        Print the version.
   -h, --help           Show this help.
 
+Colour: on a terminal only; NO_COLOR (any value) turns it off, FORCE_COLOR=1|2|3|true turns it on even
+in a pipe (0|false: off), TERM=dumb turns it off; in that order of precedence. Output into a pipe that
+closes early (sot check | head) stops without an error; the exit code stays the command's.
+
 Exit codes: 0 clean, 1 the inventory has problems, 2 usage or configuration error, 3 internal error.
 `;
 
 const COMMANDS: Record<string, string> = {
   check: `Usage: sot check [dir] [options]
+       sot check <file>… [options]
+       sot check --changed <rev> [dir] [options]
        sot check --rev <rev> [dir] [options]
 
 Reads the inventory's YAML files, validates each object against its JSON Schema, resolves references by
@@ -59,17 +65,38 @@ repository (found upward in the working tree; without a sot.yaml there, dir as g
 may hold). The commit's own sot.yaml decides include and exclude. A revision git cannot find, or a
 shallow clone that lacks it, exits with code 2.
 
+With files (as a pre-commit hook passes them, relative to the current folder), the whole inventory
+the first file is in is checked, since a problem in one file may come from another, but only the
+problems located in those files are reported, and the exit code follows them alone. A file outside
+the inventory is a usage error (exit 2); one the inventory does not read (not YAML, excluded by
+sot.yaml, ignored by git) gets a note on stderr. --changed <rev> does the same for the inventory's
+files changed since <rev> (git diff, committed or not) and its untracked files. A problem in
+sot.yaml is reported whatever the files.
+
+On a terminal, a status line on stderr names the step the check is in (reading, parsing, resolving,
+checking, locating) and is erased before the report; never in a pipe, with TERM=dumb or in CI.
+
 Options:
-  -f, --format <name>     pretty (default; colour on a terminal unless NO_COLOR is set), json,
-                          github (workflow annotations), sarif (SARIF 2.1.0); these two give
-                          paths from the repository root (git, else GITHUB_WORKSPACE)
+  -f, --format <name>     pretty (default; colour on a terminal, see sot help), json,
+                          github (workflow annotations), sarif (SARIF 2.1.0),
+                          junit (JUnit XML: a testsuite per file, a failing testcase per problem),
+                          gitlab (GitLab Code Quality JSON: errors major, warnings minor); all but
+                          pretty and json give paths from the repository root (git, else
+                          GITHUB_WORKSPACE)
       --fail-on <level>   error (default) or warning: the lowest severity that makes the exit code 1
-  -q, --quiet             report errors only
+  -q, --quiet             report errors only (the summary still counts the warnings left out)
+  -o, --output <file>     write the report to a file (whole or not at all) instead of stdout; its
+                          folder must exist
+      --changed <rev>     report the files changed since <rev> and the untracked ones only
       --timings           print phase times to stderr (also SOT_TIMINGS=1)
       --rev <rev>         check the inventory as this commit holds it
 
 Examples:
   sot check inventory-example --format github
+  sot check sites/ams1.yaml sites/ams2.yaml
+  sot check --changed origin/main inventory-example
+  sot check . --format junit --output sot-junit.xml
+  sot check . --format gitlab --output gl-code-quality-report.json
   sot check --rev origin/main inventory-example
 `,
   watch: `Usage: sot watch [dir] [options]
@@ -373,5 +400,6 @@ Shows the help of a command, or the list of commands.
 };
 
 export function commandHelp(name: string): string | undefined {
-  return COMMANDS[name];
+  // Own properties only: `sot help constructor` names no command.
+  return Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
 }

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve as resolvePath, sep } from 'node:path';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import type { CompileResult } from '../compile.js';
@@ -18,7 +18,8 @@ import { HistoryError, objectHistory } from '../diff/history.js';
 import { formatLogJson, formatLogPretty } from '../diff/format-log.js';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { packageRoot } from '../model/kinds.js';
-import { reporters, type FormatName } from '../reporters/index.js';
+import { FORMAT_NAMES, reporterFor, reporters } from '../reporters/index.js';
+import { gitRead } from '../sources/git-process.js';
 import { repositoryPaths } from '../reporters/repository.js';
 import { rackElevation, elevationJson } from '../outputs/rack-elevation.js';
 import { rackSvg } from '../outputs/rack-svg.js';
@@ -56,7 +57,10 @@ export interface Io {
   stderr(text: string): void;
   cwd: string;
   env: Record<string, string | undefined>;
+  /** stdout is a terminal. */
   isTTY: boolean;
+  /** stderr is a terminal (a status line goes there while a long check runs). */
+  stderrIsTTY?: boolean;
   /**
    * Runs the command again with a bigger heap when the inventory needs it (see heap.ts); the exit code.
    * `models`: how many compiled inventories the command holds at once (a diff holds two).
@@ -65,13 +69,53 @@ export interface Io {
 }
 
 const processIo = (): Io => ({
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
+  stdout: quietOnBrokenPipe(process.stdout),
+  stderr: quietOnBrokenPipe(process.stderr),
   cwd: process.cwd(),
   env: process.env,
   isTTY: !!process.stdout.isTTY,
+  stderrIsTTY: !!process.stderr.isTTY,
   relaunch: (root, models) => relaunchWithHeap(root, process.env, models),
 });
+
+/**
+ * Writes to a stream until its reader goes away (`sot check | head -1`): from the first EPIPE on,
+ * output is dropped without a word, as ripgrep and git stop, and the command ends with the exit code
+ * it would have had (not 141), so that a pipeline under pipefail still says whether the inventory had
+ * problems.
+ * Node ignores SIGPIPE, so without this the EPIPE would surface as an unhandled error's stack trace.
+ */
+function quietOnBrokenPipe(stream: NodeJS.WriteStream): (text: string) => void {
+  let broken = false;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') broken = true;
+    else throw err;
+  });
+  return (text) => {
+    if (!broken) stream.write(text);
+  };
+}
+
+/**
+ * Whether to colour what goes to a stream (`tty`: it is a terminal), by the conventions other tools
+ * follow, first match wins: NO_COLOR set to anything non-empty turns colour off (no-color.org);
+ * FORCE_COLOR turns it on with 1, 2, 3 or true — even in a pipe — and off with 0 or false (empty or
+ * another value: not set); TERM=dumb is a terminal without escape sequences; otherwise colour on a
+ * terminal only.
+ */
+export function colorWanted(env: Io['env'], tty: boolean): boolean {
+  if (env.NO_COLOR) return false;
+  const force = env.FORCE_COLOR?.toLowerCase();
+  if (force === '0' || force === 'false') return false;
+  if (force === '1' || force === '2' || force === '3' || force === 'true') return true;
+  if (env.TERM === 'dumb') return false;
+  return tty;
+}
+
+/** Whether a status line may be redrawn on stderr: a terminal that moves its cursor, not a CI log. */
+function statusLineWanted(io: Io): boolean {
+  return !!io.stderrIsTTY && io.env.TERM !== 'dumb' && !io.env.CI;
+}
 
 export function version(): string {
   return JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')).version;
@@ -91,6 +135,8 @@ class NoInventory extends Error {
 
 /** The folder a [dir] argument (or --dir) names, absolute; a usage error unless it is a folder. */
 function folderArg(io: Io, dir: string | undefined): string {
+  // An empty argument ("$DIR" unset) would otherwise be the current folder: a silent wrong target.
+  if (dir === '') throw new UsageError('an empty path is not a folder (for the current folder, give .)');
   const path = resolvePath(io.cwd, dir ?? '.');
   if (!existsSync(path) || !statSync(path).isDirectory()) throw new UsageError(`no inventory folder at ${dir ?? '.'}`);
   return path;
@@ -203,44 +249,66 @@ async function check(args: string[], io: Io): Promise<number> {
       quiet: { type: 'boolean', short: 'q', default: false },
       timings: { type: 'boolean', default: false },
       rev: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      changed: { type: 'string' },
     },
   });
-  if (positionals.length > 1) throw new UsageError('check takes one inventory folder');
   const rev = values.rev as string | undefined;
   if (rev !== undefined && rev.trim() === '') throw new UsageError('--rev takes a revision: a branch, a tag or a commit id');
+  const changed = values.changed as string | undefined;
+  if (changed !== undefined && (changed.trim() === '' || changed.startsWith('-'))) throw new UsageError('--changed takes a revision: a branch, a tag or a commit id');
   const format = values.format as string;
-  if (!(format in reporters)) throw new UsageError(`unknown format "${format}" (pretty, json, github, sarif)`);
+  const reporter = reporterFor(format);
+  if (!reporter) throw new UsageError(`unknown format "${format}" (one of: ${FORMAT_NAMES.join(', ')})`);
   const failOn = values['fail-on'] as string;
   if (failOn !== 'error' && failOn !== 'warning') throw new UsageError(`--fail-on takes error or warning, not "${failOn}"`);
-  const dir = folderArg(io, positionals[0]);
+  const output = values.output === undefined ? undefined : outputFile(io, values.output as string);
+  const { dir, files: only } = checkTargets(io, positionals);
+  if (changed !== undefined && only !== undefined) throw new UsageError('give files or --changed, not both');
   const found = discoverInventory(dir);
   // With --rev, the folder names the inventory's place in its repository and its files come from the
   // commit: without a sot.yaml in the working tree, the folder given is taken as it is.
   const root = found.found ? found.root : dir;
   const missing = !found.found && rev === undefined ? missingSettings(found, (d) => shownFolder(io, d)) : undefined;
+  const wanted = only && !missing ? inventoryPaths(io, root, only) : undefined;
+  const changedFiles = changed !== undefined && !missing ? changedSince(root, changed) : undefined;
 
   const again = missing ? undefined : io.relaunch?.(root);
   if (again !== undefined) return again;
   const started = performance.now();
+  const status = statusLineWanted(io) ? statusLine(io) : undefined;
+  const onPhase = status && ((phase: string) => status(`sot check: ${phase}…`));
   const { result, files } = missing
     ? { result: { diagnostics: [missing], filesRead: 0, bytesRead: 0, configError: true, timings: emptyTimings() }, files: [] as { file: string; text: string }[] }
     : rev === undefined
-      ? await compileWorktree(root)
+      ? await compileWorktree(root, { onPhase })
       : await compileRevision(openRepository(root), rev);
+  status?.('');
   const elapsedMs = performance.now() - started;
 
-  const shown = values.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
   const texts = new Map(files.map((f) => [f.file, f.text]));
-  const output = reporters[format as FormatName](
-    { diagnostics: shown, suppressed: 'suppressed' in result ? result.suppressed : [], filesRead: result.filesRead, elapsedMs, version: version() },
+  const selected = wanted ?? changedFiles;
+  if (wanted) {
+    for (const [file, shown] of wanted) {
+      if (!texts.has(file)) io.stderr(`sot: note: ${shown} is not a file of the inventory (not YAML, excluded by sot.yaml or ignored by git): nothing is reported for it\n`);
+    }
+  }
+  // A problem with sot.yaml concerns every file: it is reported whatever files were asked for.
+  const reported = selected && !result.configError ? result.diagnostics.filter((d) => selected.has(d.location.file)) : result.diagnostics;
+  const shown = values.quiet ? reported.filter((d) => d.severity === 'error') : reported;
+  const allSuppressed = 'suppressed' in result ? result.suppressed : [];
+  const suppressed = selected ? allSuppressed.filter((d) => selected.has(d.location.file)) : allSuppressed;
+  const text = reporter(
+    { diagnostics: shown, suppressed, filesRead: result.filesRead, elapsedMs, version: version(), hiddenWarnings: reported.length - shown.length },
     {
       displayPath: (file) => relative(io.cwd, join(root, file)).split(sep).join('/'),
       source: (file) => texts.get(file),
-      color: format === 'pretty' && io.isTTY && !io.env.NO_COLOR,
+      color: format === 'pretty' && output === undefined && colorWanted(io.env, io.isTTY),
       repository: repositoryPaths(root, io.cwd, io.env),
     },
   );
-  io.stdout(output);
+  if (output === undefined) io.stdout(text);
+  else writeAtomically(output, text);
   if (values.timings || io.env.SOT_TIMINGS === '1') {
     const t = result.timings;
     const mb = result.bytesRead / 1e6;
@@ -251,9 +319,82 @@ async function check(args: string[], io: Io): Promise<number> {
     );
   }
   if (result.configError) return EXIT.usage;
-  const { errors, warnings } = countBySeverity(result.diagnostics);
+  const { errors, warnings } = countBySeverity(reported);
   if (errors > 0 || (failOn === 'warning' && warnings > 0)) return EXIT.problems;
   return EXIT.clean;
+}
+
+/**
+ * `sot check [dir | files…]`: one folder, the inventory's (as before), or files to report on, which
+ * pre-commit hooks pass relative to the current folder. With files only, the inventory is the one the
+ * first file's folder is in.
+ */
+function checkTargets(io: Io, positionals: string[]): { dir: string; files?: string[] } {
+  if (positionals.some((p) => p === '')) throw new UsageError('an empty path is neither a folder nor a file (for the current folder, give .)');
+  const isFolder = (p: string) => existsSync(resolvePath(io.cwd, p)) && statSync(resolvePath(io.cwd, p)).isDirectory();
+  if (positionals.length === 1 && isFolder(positionals[0])) return { dir: resolvePath(io.cwd, positionals[0]) };
+  if (positionals.length === 0) return { dir: folderArg(io, undefined) };
+  for (const p of positionals) {
+    if (isFolder(p)) throw new UsageError(`${p} is a folder: give the inventory's folder alone, or files`);
+    if (!existsSync(resolvePath(io.cwd, p))) throw new UsageError(`no file or folder at ${p}`);
+  }
+  return { dir: dirname(resolvePath(io.cwd, positionals[0])), files: positionals };
+}
+
+/** Files named on the command line, by their path in the inventory (to the path as given); a usage error outside it. */
+function inventoryPaths(io: Io, root: string, files: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const given of files) {
+    const rel = relative(root, resolvePath(io.cwd, given));
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`${given} is outside the inventory at ${shownFolder(io, root)}`);
+    out.set(rel.split(sep).join('/'), given);
+  }
+  return out;
+}
+
+/** The inventory's files changed since `rev` (committed, staged or not) and its untracked files, by path in the inventory. */
+function changedSince(root: string, rev: string): Set<string> {
+  // --relative: paths from the inventory's folder, and only those below it.
+  const diff = gitRead(root, ['diff', '--name-only', '--relative', '--no-renames', '-z', rev, '--']);
+  if (diff === undefined) throw new UsageError(`cannot list the files changed since "${rev}": not in a git repository, or git does not know that revision`);
+  const untracked = gitRead(root, ['ls-files', '--others', '--exclude-standard', '-z']) ?? Buffer.alloc(0);
+  const names = `${diff.toString('utf8')}${untracked.toString('utf8')}`.split('\0').filter((n) => n !== '');
+  return new Set(names);
+}
+
+/** The file --output names, absolute; a usage error, before any work, when its folder does not exist. */
+function outputFile(io: Io, given: string): string {
+  if (given === '') throw new UsageError('--output takes a file name');
+  const path = resolvePath(io.cwd, given);
+  const folder = dirname(path);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`cannot write ${given}: no folder ${shownFolder(io, folder)}`);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`cannot write ${given}: it is a folder`);
+  return path;
+}
+
+/**
+ * Writes a file whole or not at all: into a temporary file beside it, then renamed over it, so a
+ * reader (a CI step, an editor) never sees half a report and a failed run leaves the last one.
+ */
+function writeAtomically(path: string, text: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, path);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw new UsageError(`cannot write ${path}: ${(err as Error).message}`);
+  }
+}
+
+/** One status line on stderr, redrawn in place; '' erases it (before the report). */
+function statusLine(io: Io): (text: string) => void {
+  let drawn = false;
+  return (text) => {
+    if (text === '' && !drawn) return;
+    io.stderr(`\r\x1b[K${text}`);
+    drawn = text !== '';
+  };
 }
 
 const DIFF_FORMATS = ['pretty', 'markdown', 'json'] as const;
@@ -290,7 +431,7 @@ async function diff(args: string[], io: Io): Promise<number> {
   const shown = () => withDisplayPaths(result, (file) => relative(io.cwd, join(root, file)).split(sep).join('/'));
   if (format === 'json') io.stdout(formatJson(result));
   else if (format === 'markdown') io.stdout(formatMarkdown(shown(), { maxBytes }));
-  else io.stdout(formatPretty(shown(), { color: io.isTTY && !io.env.NO_COLOR }));
+  else io.stdout(formatPretty(shown(), { color: colorWanted(io.env, io.isTTY) }));
   if (values.timings || io.env.SOT_TIMINGS === '1') {
     const t = run.timings;
     const phases = (p: CompileResult['timings']) =>
@@ -332,7 +473,7 @@ async function log(args: string[], io: Io): Promise<number> {
     if (err instanceof HistoryError) throw new UsageError(err.message);
     throw err;
   }
-  io.stdout(format === 'json' ? formatLogJson(history) : formatLogPretty(history, { color: io.isTTY && !io.env.NO_COLOR }));
+  io.stdout(format === 'json' ? formatLogJson(history) : formatLogPretty(history, { color: colorWanted(io.env, io.isTTY) }));
   return EXIT.clean;
 }
 
@@ -351,7 +492,7 @@ async function trace(args: string[], io: Io): Promise<number> {
   const format = values.format as string;
   if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}" (text, json)`);
   const kindName = values.kind as string | undefined;
-  if (kindName !== undefined && !(kindName in TRACE_KINDS)) throw new UsageError(`unknown kind "${kindName}" (${Object.keys(TRACE_KINDS).join(', ')})`);
+  if (kindName !== undefined && !Object.hasOwn(TRACE_KINDS, kindName)) throw new UsageError(`unknown kind "${kindName}" (${Object.keys(TRACE_KINDS).join(', ')})`);
   const root = inventoryRoot(io, positionals[1]);
 
   const result = await compileOrReport(root, io);
@@ -399,7 +540,7 @@ async function build(args: string[], io: Io): Promise<number> {
   }
 
   const compiledAt = performance.now();
-  const progress = io.isTTY ? progressLine(io, 'rendering configs') : undefined;
+  const progress = statusLineWanted(io) ? progressLine(io, 'rendering configs') : undefined;
   const rendered = renderConfigs(result.model, { root, texts }, progress);
   if (progress) io.stderr('\r\x1b[K');
   const renderedAt = performance.now();
@@ -616,7 +757,8 @@ function reportProblems(io: Io, root: string, diagnostics: Diagnostic[], sources
       {
         displayPath: (file) => (file.startsWith(BUILTIN_PREFIX) ? file : relative(io.cwd, join(root, file)).split(sep).join('/')),
         source: (file) => sources.find((m) => m.has(file))?.get(file),
-        color: io.isTTY && !io.env.NO_COLOR,
+        // stderr: its own terminal or not.
+        color: colorWanted(io.env, io.stderrIsTTY ?? io.isTTY),
       },
     ),
   );
@@ -709,6 +851,7 @@ async function init(args: string[], io: Io): Promise<number> {
   if (wantsHelp(args, 'init', io)) return EXIT.clean;
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean', default: false }, editor: { type: 'boolean', default: false } } });
   if (positionals.length > 1) throw new UsageError('init takes one folder');
+  if (positionals[0] === '') throw new UsageError('an empty path is not a folder (for the current folder, give .)');
   const dir = resolvePath(io.cwd, positionals[0] ?? '.');
   const shown = relative(io.cwd, dir) || '.';
   const list = (files: string[]) => files.map((f) => `  ${f}\n`).join('');

@@ -11,12 +11,12 @@ import { watch as watchFiles } from 'chokidar';
 import type { CompileResult } from '../compile.js';
 import { compileInventory, type InventoryFile } from '../compile-worktree.js';
 import { ParseCache } from '../parse-cache.js';
-import { reporters, type FormatName } from '../reporters/index.js';
+import { FORMAT_NAMES, reporterFor, reporters, type FormatName } from '../reporters/index.js';
 import { repositoryPaths } from '../reporters/repository.js';
 import { blobId } from '../sources/git.js';
 import { isSkippedName, isYamlFile, listWorktree } from '../sources/worktree.js';
 import { commandHelp } from './help.js';
-import type { Io } from './main.js';
+import { colorWanted, type Io } from './main.js';
 
 /** Saves closer together than this are checked once: an editor's save is often several writes. */
 export const DEBOUNCE_MS = 100;
@@ -44,7 +44,7 @@ export async function watchCommand(args: string[], io: Io, shell: WatchShell): P
   });
   if (positionals.length > 1) throw shell.usageError('watch takes one inventory folder');
   const format = values.format as string;
-  if (!(format in reporters)) throw shell.usageError(`unknown format "${format}" (pretty, json, github, sarif)`);
+  if (!reporterFor(format)) throw shell.usageError(`unknown format "${format}" (one of: ${FORMAT_NAMES.join(', ')})`);
   const root = shell.inventoryRoot(positionals[0]);
 
   const stop = new AbortController();
@@ -149,7 +149,7 @@ export async function watchInventory(root: string, io: Io, options: WatchOptions
       {
         displayPath: (file) => relative(io.cwd, join(root, file)).split(sep).join('/'),
         source: (file) => texts.get(file),
-        color: options.format === 'pretty' && io.isTTY && !io.env.NO_COLOR,
+        color: options.format === 'pretty' && colorWanted(io.env, io.isTTY),
         repository,
       },
     );

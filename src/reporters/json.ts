@@ -49,7 +49,15 @@ export const json: Reporter = (report, ctx) => {
   const { errors, warnings } = countBySeverity(report.diagnostics);
   const doc = {
     version: report.version,
-    summary: { errors, warnings, ...suppressedCount(report.suppressed), files: report.filesRead, elapsedMs: Math.round(report.elapsedMs) },
+    summary: {
+      errors,
+      warnings,
+      // Only when --quiet left some out, so that the document of a run without --quiet keeps its shape.
+      ...(report.hiddenWarnings ? { hiddenWarnings: report.hiddenWarnings } : {}),
+      ...suppressedCount(report.suppressed),
+      files: report.filesRead,
+      elapsedMs: Math.round(report.elapsedMs),
+    },
     diagnostics: report.diagnostics.map((d) => toJson(d, ctx)),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

@@ -46,11 +46,15 @@ function plural(n: number, word: string): string {
  */
 export function summaryLine(report: Report, color = false): string {
   const p = paint(color);
-  const { errors, warnings } = countBySeverity(report.diagnostics);
+  const { errors, warnings: shown } = countBySeverity(report.diagnostics);
+  const hidden = report.hiddenWarnings ?? 0;
+  const warnings = shown + hidden;
   const silenced = report.suppressed?.length ?? 0;
+  // Warnings --quiet leaves out are still counted: a run that fails on them must not say "no problems".
+  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${hidden > 0 ? ` (${hidden} hidden by --quiet)` : ''}`;
   const tail = `in ${plural(report.filesRead, 'file')}${silenced > 0 ? `, ${silenced} suppressed` : ''} (${(report.elapsedMs / 1000).toFixed(2)} s)`;
-  if (errors > 0) return `${p.red('✖')} ${plural(errors, 'error')}, ${plural(warnings, 'warning')} ${tail}`;
-  if (warnings > 0) return `${p.yellow('⚠')} ${plural(errors, 'error')}, ${plural(warnings, 'warning')} ${tail}`;
+  if (errors > 0) return `${p.red('✖')} ${counts} ${tail}`;
+  if (warnings > 0) return `${p.yellow('⚠')} ${counts} ${tail}`;
   return `${p.green('✔')} no problems ${tail}`;
 }
 

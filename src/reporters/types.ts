@@ -9,6 +9,8 @@ export interface Report {
   elapsedMs: number;
   /** Tool version, for SARIF's driver block and the JSON header. */
   version: string;
+  /** Warnings left out of `diagnostics` by --quiet: the summary still counts them. */
+  hiddenWarnings?: number;
 }
 
 export interface ReporterContext {
