@@ -14,7 +14,7 @@ import { loadSchemas, type SchemaSet } from './model/kinds.js';
 import { PlainScalar } from './parse/scalars.js';
 import { type ParseCache, validationFingerprint } from './parse-cache.js';
 import { blobId } from './sources/git.js';
-import { listWorktree, type SourceFile } from './sources/worktree.js';
+import { listWorktree, type ListingOrder, type SourceFile } from './sources/worktree.js';
 
 /** Below this much YAML a thread's start-up (~0.1 s) costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 4_000_000;
@@ -34,6 +34,8 @@ export interface WorktreeOptions {
    * compile has seen is not parsed again. Each file is then read and hashed on this thread.
    */
   cache?: ParseCache;
+  /** Tests only: reorders the file system's or git's listing before it is sorted (see ListingOrder). */
+  listingOrder?: ListingOrder;
 }
 
 export interface WorktreeCompile {
@@ -44,7 +46,7 @@ export interface WorktreeCompile {
 
 export async function compileWorktree(root: string, options: WorktreeOptions = {}): Promise<WorktreeCompile> {
   const started = performance.now();
-  const names = listWorktree(root);
+  const names = listWorktree(root, options.listingOrder);
   if (options.cache) {
     // The blob id needs the bytes, so every file is read here (a hit then costs a read and a hash).
     const files = names.map((file) => {
