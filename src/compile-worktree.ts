@@ -14,7 +14,7 @@ import { loadSchemas, type SchemaSet } from './model/kinds.js';
 import { PlainScalar } from './parse/scalars.js';
 import { type ParseCache, validationFingerprint } from './parse-cache.js';
 import { blobId } from './sources/git.js';
-import { listWorktree, type SourceFile } from './sources/worktree.js';
+import { listWorktree, type ListingOrder, type SourceFile } from './sources/worktree.js';
 import { decodeSource } from './parse/utf8.js';
 
 /** Below this much YAML a thread's start-up (~0.1 s) costs more than it saves. */
@@ -37,6 +37,8 @@ export interface WorktreeOptions {
   cache?: ParseCache;
   /** Told as each step of the compile starts. */
   onPhase?: OnPhase;
+  /** Tests only: reorders the file system's or git's listing before it is sorted (see ListingOrder). */
+  listingOrder?: ListingOrder;
 }
 
 export interface WorktreeCompile {
@@ -48,7 +50,7 @@ export interface WorktreeCompile {
 export async function compileWorktree(root: string, options: WorktreeOptions = {}): Promise<WorktreeCompile> {
   const started = performance.now();
   options.onPhase?.('reading');
-  const names = listWorktree(root);
+  const names = listWorktree(root, options.listingOrder);
   if (options.cache) {
     // The blob id needs the bytes, so every file is read here (a hit then costs a read and a hash).
     const files = names.map((file) => {

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ManifestEntry, Output, OutputFile } from '../outputs/build.js';
 import { isBuildFolder } from '../sources/worktree.js';
@@ -63,37 +63,105 @@ function writeOutput(dir: string, output: Output, chunk: Buffer, made: Set<strin
 }
 
 /**
+ * `<out>` is a symbolic link to a build folder beside it, `.<out>.sot-build-<pid>-<random>`: a build is
+ * written into a new folder, then a new link replaces `<out>` with rename(2), which is atomic. A
+ * reader (or a kill at any moment) sees the previous complete build or the new one, never a mix and
+ * never no folder. Only the first build into a real folder (an empty one, or one written before builds
+ * were linked) replaces it in two renames.
+ */
+const BUILD_MARK = 'sot-build-';
+const LINK_MARK = 'sot-link-';
+
+/** The build folder `<out>` links to, when it is one of ours (a name beside it). */
+function linkedBuild(target: string): string | undefined {
+  try {
+    if (!lstatSync(target).isSymbolicLink()) return undefined;
+    const to = readlinkSync(target);
+    return to.startsWith(`.${basename(target)}.${BUILD_MARK}`) && !to.includes('/') && !to.includes(sep) ? join(dirname(target), to) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the process that made a folder named `…-<pid>-…` still runs (a build in progress beside ours). */
+function runsStill(name: string, marker: string): boolean {
+  const pid = Number(/^(\d+)-/.exec(name.slice(name.indexOf(marker) + marker.length))?.[1]);
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes what killed builds left beside `<out>`: build folders `<out>` does not link to and links
+ * never renamed into place, but not those of a build still running.
+ */
+function removeLeftovers(target: string, keep: string | undefined): void {
+  const parent = dirname(target);
+  const prefix = `.${basename(target)}.`;
+  for (const entry of readdirSync(parent)) {
+    if (!entry.startsWith(prefix)) continue;
+    const marker = entry.startsWith(prefix + BUILD_MARK) ? BUILD_MARK : entry.startsWith(prefix + LINK_MARK) ? LINK_MARK : undefined;
+    const path = join(parent, entry);
+    if (!marker || path === keep || runsStill(entry, marker)) continue;
+    rmSync(path, { recursive: true, force: true });
+  }
+}
+
+/**
  * Writes the outputs, and the manifest made from what was written, as the whole content of `out`,
- * atomically: into a new folder beside it, which then takes its place. A failure leaves the previous
- * output as it was.
+ * atomically (see BUILD_MARK): into a new folder beside it, which a new link to it then puts in place.
+ * A failure, or a kill, leaves the previous output as it was; the next build removes what was left.
  */
 export function replaceFolder(out: string, outputs: readonly Output[], manifest: (entries: ManifestEntry[]) => OutputFile): number {
   const target = resolve(out);
   const parent = dirname(target);
+  const name = basename(target);
   mkdirSync(parent, { recursive: true });
-  const staging = mkdtempSync(join(parent, `.${basename(target)}.sot-build-`));
+  const previous = linkedBuild(target);
+  removeLeftovers(target, previous);
+  // Not mkdtemp, whose folder only its owner may read: a build is as readable as any folder made here.
+  const staging = join(parent, `.${name}.${BUILD_MARK}${process.pid}-${randomBytes(6).toString('base64url').slice(0, 6)}`);
+  mkdirSync(staging);
+  const link = `${join(parent, `.${name}.${LINK_MARK}`)}${basename(staging).slice(name.length + BUILD_MARK.length + 2)}`;
   try {
     const chunk = Buffer.allocUnsafe(WRITE_CHUNK);
     const made = new Set<string>([staging]);
     const entries = outputs.map((o) => writeOutput(staging, o, chunk, made));
     writeOutput(staging, manifest(entries), chunk, made);
+    // Relative, so that the folder holding both can move.
+    symlinkSync(basename(staging), link, 'dir');
   } catch (err) {
     rmSync(staging, { recursive: true, force: true });
+    rmSync(link, { force: true });
     throw err;
   }
-  if (!existsSync(target)) {
-    renameSync(staging, target);
-    return outputs.length;
+  let replaced: string | undefined = previous;
+  const stat = lstatOrUndefined(target);
+  if (stat?.isDirectory()) {
+    // A real folder cannot be replaced by a link in one rename: it becomes a build folder first.
+    replaced = `${staging}-replaced`;
+    renameSync(target, replaced);
   }
-  const previous = `${staging}.previous`;
-  renameSync(target, previous);
   try {
-    renameSync(staging, target);
+    renameSync(link, target);
   } catch (err) {
-    renameSync(previous, target);
+    if (replaced && replaced !== previous) renameSync(replaced, target);
     rmSync(staging, { recursive: true, force: true });
+    rmSync(link, { force: true });
     throw err;
   }
-  rmSync(previous, { recursive: true, force: true });
+  if (replaced) rmSync(replaced, { recursive: true, force: true });
   return outputs.length;
+}
+
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
 }

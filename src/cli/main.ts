@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import type { CompileResult } from '../compile.js';
 import { compileWorktree } from '../compile-worktree.js';
+import type { ListingOrder } from '../sources/worktree.js';
 import { compileRevision } from '../compile-revision.js';
 import { GitError, openRepository } from '../sources/git.js';
 import { discoverInventory, missingSettings } from '../sources/discover.js';
@@ -66,6 +67,8 @@ export interface Io {
    * `models`: how many compiled inventories the command holds at once (a diff holds two).
    */
   relaunch?: (root: string, models?: number) => number | undefined;
+  /** Tests only: reorders every listing of the inventory's files before sot sorts it (`sot build`). */
+  listingOrder?: ListingOrder;
 }
 
 const processIo = (): Io => ({
@@ -527,7 +530,7 @@ async function build(args: string[], io: Io): Promise<number> {
   const again = io.relaunch?.(root);
   if (again !== undefined) return again;
   const started = performance.now();
-  const { result, files } = await compileWorktree(root);
+  const { result, files } = await compileWorktree(root, { listingOrder: io.listingOrder });
   const texts = new Map(files.map((f) => [f.file, f.text]));
   const report = (diagnostics: Diagnostic[], extra: ReadonlyMap<string, string> = new Map()) =>
     reportProblems(io, root, diagnostics, [texts, extra], { filesRead: result.filesRead, elapsedMs: performance.now() - started });

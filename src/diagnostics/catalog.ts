@@ -36,6 +36,8 @@ export const PHASE_RULES: Record<string, string> = {
   'template/syntax': 'A config or export template is not valid Handlebars, or calls a helper sot does not have.',
   'template/missing-variable': 'A config or export template reads a variable the device (or exported object) does not have.',
   'template/invalid-argument': 'A template helper is given a value it cannot use (an address without its length…).',
+  'template/too-large': 'A config or export template writes more than one render may (16 MB for a config, 256 MB for an export).',
+  'template/too-slow': 'A config or export template takes longer than one render may (10 s for a config, 60 s for an export).',
   'template/missing-file': 'A config or export template names a file that does not exist.',
   'suppress/missing-reason': 'A sot-ignore comment gives no reason after its rule ids.',
   'suppress/invalid-rule': 'A sot-ignore comment names no rule, a rule sot does not have, or one that cannot be silenced.',

@@ -6,7 +6,7 @@ import { locate } from '../compile.js';
 import { kindLabel, packageRoot } from '../model/kinds.js';
 import { displayName, objectsOf, ref, type Model, type Obj } from '../model/model.js';
 import { SourceMap } from '../parse/locate.js';
-import { compareNatural, HelperArgumentError, templateEnvironment } from './template-helpers.js';
+import { compareNatural, CONFIG_LIMITS, EXPORT_LIMITS, HelperArgumentError, TemplateLimitError, templateEnvironment, withinLimits, type RenderLimits } from './template-helpers.js';
 import { exportContext, templateContext } from './template-context.js';
 
 // Config templates rendered per device, and export templates rendered over the objects of their kinds,
@@ -41,6 +41,8 @@ export interface RenderOptions {
    * it, files are read from `root` on disk. A commit's inventory reads them from the commit.
    */
   readFile?: (file: string) => string | undefined;
+  /** What one config render, and one export render, may write and take (default CONFIG_LIMITS, EXPORT_LIMITS). */
+  limits?: { config?: RenderLimits; export?: RenderLimits };
 }
 
 export type RenderResult = { text: string; template: Obj } | { diagnostics: Diagnostic[] };
@@ -124,12 +126,18 @@ export class TemplateRenderer {
   private run(template: Obj, context: () => unknown, device?: Obj): RenderResult {
     const c = this.compile(template);
     if ('diagnostics' in c) return this.located(c.diagnostics);
+    const limits = escapes(template) ? (this.options.limits?.export ?? EXPORT_LIMITS) : (this.options.limits?.config ?? CONFIG_LIMITS);
     try {
-      const text = c.fn(context(), {
-        // Explicitly off, so that Handlebars neither allows nor logs a lookup of a prototype's member.
-        allowProtoMethodsByDefault: false,
-        allowProtoPropertiesByDefault: false,
-      });
+      const text = withinLimits(limits, () =>
+        c.fn(context(), {
+          // Explicitly off, so that Handlebars neither allows nor logs a lookup of a prototype's member.
+          allowProtoMethodsByDefault: false,
+          allowProtoPropertiesByDefault: false,
+        }),
+      );
+      // Helpers count UTF-16 units as they go, and text written by `{{x}}` outside them is not counted:
+      // the whole output, in bytes, is the measure.
+      if (Buffer.byteLength(text, 'utf8') > limits.maxBytes) throw new TemplateLimitError('too-large', limits, { start: { line: 1, column: 0 } });
       return { text, template };
     } catch (err) {
       return this.located([this.renderProblem(err, c.source, c.paths, device)]);
@@ -224,6 +232,15 @@ export class TemplateRenderer {
     const what = obj ? (obj.kind.kind === 'dcim.device' ? 'device' : kindLabel(obj.kind)) : '';
     const subject = name !== undefined ? `${what} ${name}` : `${noun(template)} "${displayName(template)}"`;
     const about = name !== undefined ? (obj!.kind.kind === 'dcim.device' ? { device: name } : { object: name, kind: obj!.kind.kind }) : {};
+    if (err instanceof TemplateLimitError) {
+      const at = err.loc ? { line: err.loc.start.line, column: err.loc.start.column } : undefined;
+      const help =
+        err.limit === 'too-large'
+          ? 'a loop inside a loop over big lists, or a helper that multiplies text (replace, indent, json of a whole device), writes more than any config: loop over what the device needs'
+          : 'a loop inside a loop over big lists takes as long as their sizes multiplied: loop over what the device needs';
+      const limit = err.limit === 'too-large' ? { maxBytes: err.limits.maxBytes } : { maxMs: err.limits.maxMs };
+      return this.problem(`template/${err.limit}`, `${subject}: ${err.message}`, source, at, template, { ...about, ...limit }, help);
+    }
     if (err instanceof HelperArgumentError) {
       const at = err.loc ? { line: err.loc.start.line, column: err.loc.start.column } : undefined;
       return this.problem('template/invalid-argument', `${subject}: ${err.message}`, source, at, template, { ...about, helper: err.helper });
@@ -247,11 +264,13 @@ export class TemplateRenderer {
     }
     // In strict mode a helper's argument `ntp.servers` reads `servers` of a missing `ntp` without a
     // check of its own: the TypeError names the property, and the template's paths say whose it is.
-    const read = /^Cannot read properties of (?:undefined|null) \(reading '([^']*)'\)/.exec(e.message ?? '');
-    const place = read ? [...paths].find(([, p]) => p.split(/[./]/).slice(1).includes(read[1])) : undefined;
-    if (read && place) {
+    // A member of text or a number (`device.name.constructor`) is looked for with `in`, which throws.
+    const read = /^Cannot read properties of (?:undefined|null) \(reading '([^']*)'\)|^Cannot use 'in' operator to search for '([^']*)'/.exec(e.message ?? '');
+    const member = read?.[1] ?? read?.[2];
+    const place = member !== undefined ? [...paths].find(([, p]) => p.split(/[./]/).slice(1).includes(member)) : undefined;
+    if (read && member !== undefined && place) {
       const segments = place[1].split(/[./]/);
-      const variable = segments.slice(0, segments.indexOf(read[1], 1)).join('.');
+      const variable = segments.slice(0, segments.indexOf(member, 1) + (read[2] !== undefined ? 1 : 0)).join('.');
       const [line, column] = place[0].split(':').map(Number);
       return this.problem(
         'template/missing-variable',

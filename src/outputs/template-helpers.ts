@@ -19,6 +19,126 @@ export class HelperArgumentError extends Error {
   }
 }
 
+/**
+ * What one render may write and how long it may take (docs/templates.md): a template cannot loop
+ * without data, but nested loops over big lists, or text multiplied by helpers, can grow without end.
+ */
+export interface RenderLimits {
+  /** Bytes of output (UTF-8). */
+  maxBytes: number;
+  /** Milliseconds from the start of the render. */
+  maxMs: number;
+}
+
+/** A device's or virtual machine's config: 16 MB, 10 s; a config is kilobytes, rendered in milliseconds. */
+export const CONFIG_LIMITS: RenderLimits = { maxBytes: 16 * 1024 * 1024, maxMs: 10_000 };
+/** An export template, over every exported object at once: 256 MB, 60 s. */
+export const EXPORT_LIMITS: RenderLimits = { maxBytes: 256 * 1024 * 1024, maxMs: 60_000 };
+
+/** A render stopped by its limits, at the helper or block that passed them. */
+export class TemplateLimitError extends Error {
+  constructor(
+    readonly limit: 'too-large' | 'too-slow',
+    readonly limits: RenderLimits,
+    readonly loc?: { start: { line: number; column: number } },
+  ) {
+    super(limit === 'too-large' ? `the output passes ${megabytes(limits.maxBytes)}, the most one render may write` : `the render takes longer than ${limits.maxMs / 1000} s, the most one render may take`);
+  }
+}
+
+function megabytes(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${bytes} bytes`;
+}
+
+/**
+ * The render in progress: its limits, its deadline, how deep in helpers it is and the text the
+ * outermost helpers returned. Helpers run synchronously, so there is one render at a time per thread.
+ */
+interface Budget {
+  limits: RenderLimits;
+  deadline: number;
+  depth: number;
+  total: number;
+  /** Ticks so far: the clock is read every TICKS_PER_CLOCK of them, a render being millions of small ones. */
+  ticks: number;
+}
+
+const TICKS_PER_CLOCK = 64;
+
+let budget: Budget | undefined;
+
+/** Runs one render within `limits`: helpers and blocks throw TemplateLimitError past them. */
+export function withinLimits<T>(limits: RenderLimits, render: () => T): T {
+  const outer = budget;
+  budget = { limits, deadline: performance.now() + limits.maxMs, depth: 0, total: 0, ticks: 0 };
+  try {
+    return render();
+  } finally {
+    budget = outer;
+  }
+}
+
+function limitsNow(): RenderLimits {
+  return budget?.limits ?? CONFIG_LIMITS;
+}
+
+/** Stops the render when its time is up; called at every helper call and every block iteration. */
+function tick(loc: HelperOptions['loc']): void {
+  if (budget && ++budget.ticks % TICKS_PER_CLOCK === 0 && performance.now() > budget.deadline) throw new TemplateLimitError('too-slow', budget.limits, loc);
+}
+
+/**
+ * Text a helper is about to make, by its length in UTF-16 units (never more than its UTF-8 bytes, so
+ * this never stops a render within the limit): checked before the text is built, so that no string
+ * past the limit is ever made.
+ */
+function checkSize(units: number, loc: HelperOptions['loc']): void {
+  const limits = limitsNow();
+  if (units > limits.maxBytes) throw new TemplateLimitError('too-large', limits, loc);
+}
+
+/**
+ * A helper (sot's or Handlebars' own) that keeps the render within its limits: every call and every
+ * run of its block checks the deadline; what its block runs accumulate, and what it returns, is
+ * checked for size; what the outermost helpers return adds up to the render's total. So nested
+ * `{{#each}}` over big lists stop at the loop that passes the limit, not after building the text.
+ */
+export function bounded(fn: (...args: any[]) => unknown): (...args: any[]) => unknown {
+  return function (this: unknown, ...args: unknown[]) {
+    const b = budget;
+    if (!b) return fn.apply(this, args);
+    const options = args[args.length - 1] as HelperOptions;
+    tick(options.loc);
+    if (options && typeof options.fn === 'function') {
+      let made = 0;
+      const run =
+        (program: Handlebars.TemplateDelegate) =>
+        (context: unknown, opts?: Handlebars.RuntimeOptions): string => {
+          tick(options.loc);
+          const text = program(context, opts);
+          made += text.length;
+          if (made > b.limits.maxBytes) throw new TemplateLimitError('too-large', b.limits, options.loc);
+          return text;
+        };
+      // Handlebars makes the options object for this one call: it is ours to change.
+      options.fn = run(options.fn);
+      options.inverse = run(options.inverse);
+    }
+    b.depth++;
+    let out: unknown;
+    try {
+      out = fn.apply(this, args);
+    } finally {
+      b.depth--;
+    }
+    if (typeof out === 'string') {
+      checkSize(out.length, options.loc);
+      if (b.depth === 0 && (b.total += out.length) > b.limits.maxBytes) throw new TemplateLimitError('too-large', b.limits, options.loc);
+    }
+    return out;
+  };
+}
+
 /** Splits the trailing Handlebars options object from a helper's own arguments. */
 function split(args: unknown[]): { values: unknown[]; options: HelperOptions } {
   return { values: args.slice(0, -1), options: args[args.length - 1] as HelperOptions };
@@ -104,9 +224,19 @@ function field(item: unknown, key: string | undefined): unknown {
  * JSON of template data, keys sorted so that output never depends on insertion order. An object met
  * again inside itself (a device's interface's device) is written as its `display` text.
  */
-export function toJson(value: unknown, indent = 2): string {
+export function toJson(value: unknown, indent = 2, loc?: HelperOptions['loc']): string {
   const stack: unknown[] = [];
+  // Every value walked writes at least one character, a string its length and quotes: a walk past the
+  // limit is output past it (views share objects, so a walk of a device's relations can grow far
+  // beyond the model). Checked every 1024 values, before the text is made.
+  let units = 0;
+  let values = 0;
   const walk = (v: unknown): unknown => {
+    units += typeof v === 'string' ? v.length + 2 : 1;
+    if (++values % 1024 === 0) {
+      checkSize(units, loc);
+      tick(loc);
+    }
     if (v === null || typeof v !== 'object') return typeof v === 'bigint' ? String(v) : v;
     if (stack.includes(v)) return (v as any).display ?? '[cycle]';
     stack.push(v);
@@ -118,7 +248,9 @@ export function toJson(value: unknown, indent = 2): string {
 }
 
 /** Prefixes every line that has text with `width` spaces; empty lines stay empty. */
-export function indentText(text: string, width: number): string {
+export function indentText(text: string, width: number, loc?: HelperOptions['loc']): string {
+  const lines = text.match(/^(?=.)/gm)?.length ?? 0;
+  checkSize(text.length + lines * width, loc);
   const pad = ' '.repeat(width);
   return text.replace(/^(?=.)/gm, pad);
 }
@@ -154,9 +286,9 @@ export const HELPERS: Record<string, (...args: any[]) => unknown> = {
   join(...args: unknown[]) {
     const { values, options } = split(args);
     const separator = values[1] === undefined ? ',' : String(values[1]);
-    return listArg('join', values[0], options)
-      .map((v) => (v === null || v === undefined ? '' : typeof v === 'object' ? String((v as any).display ?? '') : String(v)))
-      .join(separator);
+    const texts = listArg('join', values[0], options).map((v) => (v === null || v === undefined ? '' : typeof v === 'object' ? String((v as any).display ?? '') : String(v)));
+    checkSize(texts.reduce((n, t) => n + t.length, 0) + Math.max(0, texts.length - 1) * separator.length, options.loc);
+    return texts.join(separator);
   },
   default(...args: unknown[]) {
     const { values } = split(args);
@@ -171,7 +303,9 @@ export const HELPERS: Record<string, (...args: any[]) => unknown> = {
       if (typeof n !== 'number' || !Number.isInteger(n)) throw new HelperArgumentError('vlan_ranges', `vlan_ranges takes VLAN IDs or VLANs, not ${show(v)} in the list`, options.loc);
       return n;
     });
-    return vlanRanges(vids, values[1] === undefined ? ',' : String(values[1]));
+    const separator = values[1] === undefined ? ',' : String(values[1]);
+    checkSize(vids.length * separator.length, options.loc);
+    return vlanRanges(vids, separator);
   },
 
   eq: (...args: unknown[]) => split(args).values[0] === split(args).values[1],
@@ -183,14 +317,18 @@ export const HELPERS: Record<string, (...args: any[]) => unknown> = {
   not: (...args: unknown[]) => !truthy(split(args).values[0]),
 
   replace: (...args: unknown[]) => {
-    const [text, from, to] = split(args).values;
-    return stringOf(text).split(stringOf(from)).join(stringOf(to));
+    const { values, options } = split(args);
+    const [text, from, to] = values.map(stringOf);
+    const parts = text.split(from);
+    // Replacing "" puts `to` between every character: the text may grow by its length times `to`'s.
+    checkSize(text.length + (parts.length - 1) * (to.length - from.length), options.loc);
+    return parts.join(to);
   },
   lower: (...args: unknown[]) => stringOf(split(args).values[0]).toLowerCase(),
   upper: (...args: unknown[]) => stringOf(split(args).values[0]).toUpperCase(),
   json(...args: unknown[]) {
-    const { values } = split(args);
-    return toJson(values[0], values[1] === undefined ? 2 : Number(values[1]));
+    const { values, options } = split(args);
+    return toJson(values[0], values[1] === undefined ? 2 : Number(values[1]), options.loc);
   },
   indent(this: unknown, ...args: unknown[]) {
     const { values, options } = split(args);
@@ -198,7 +336,7 @@ export const HELPERS: Record<string, (...args: any[]) => unknown> = {
     const [text, width] = options.fn ? [options.fn(this), values[0]] : [stringOf(values[0]), values[1]];
     const n = width === undefined ? 2 : Number(width);
     if (!Number.isInteger(n) || n < 0) throw new HelperArgumentError('indent', `indent takes a number of spaces, not ${show(width)}`, options.loc);
-    return indentText(text, n);
+    return indentText(text, n, options.loc);
   },
 };
 
@@ -216,7 +354,9 @@ export const BUILTIN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup'] as con
 export function templateEnvironment(): { hb: typeof Handlebars; knownHelpers: Record<string, boolean> } {
   const hb = Handlebars.create();
   hb.unregisterHelper('log');
-  for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
+  // Handlebars' own block helpers too (blockHelperMissing runs `{{#list}}…{{/list}}` through each).
+  for (const name of [...BUILTIN_HELPERS, 'blockHelperMissing']) hb.registerHelper(name, bounded(hb.helpers[name] as (...args: any[]) => unknown));
+  for (const name of Object.keys(HELPERS)) hb.registerHelper(name, bounded(HELPERS[name]));
   const knownHelpers: Record<string, boolean> = { log: false };
   for (const name of [...BUILTIN_HELPERS, ...Object.keys(HELPERS)]) knownHelpers[name] = true;
   return { hb, knownHelpers };

@@ -42,18 +42,27 @@ export function isBuildManifest(text: string): boolean {
  * work tree, what git ignores (.gitignore files, .git/info/exclude, the global excludes file) is
  * skipped too: generated files are not inventory. sot.yaml's include and exclude apply later (compile).
  */
-export function listWorktree(root: string): string[] {
-  const fromGit = gitListing(root);
+export function listWorktree(root: string, order: ListingOrder = keepOrder): string[] {
+  const listed = gitListing(root);
+  const fromGit = listed && order(listed);
   // An inventory git ignores as a whole (a generated one, in an ignored folder) is not git's to filter:
   // its sot.yaml on disk but not in git's listing says so, and the folder is listed as it is.
-  if (!fromGit || (!fromGit.includes(SETTINGS_FILE) && existsSync(join(root, SETTINGS_FILE)))) return walkWorktree(root);
+  if (!fromGit || (!fromGit.includes(SETTINGS_FILE) && existsSync(join(root, SETTINGS_FILE)))) return walkWorktree(root, order);
   return keepInventoryFiles(root, fromGit);
 }
 
-function walkWorktree(root: string): string[] {
+/**
+ * Reorders what git or the file system lists, before sot sorts it: tests shuffle with it to show
+ * that no output depends on the order a file system or git happens to list files in.
+ */
+export type ListingOrder = <T>(entries: T[]) => T[];
+
+const keepOrder: ListingOrder = (entries) => entries;
+
+function walkWorktree(root: string, order: ListingOrder): string[] {
   const out: string[] = [];
   const walk = (dir: string, rel: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    for (const entry of order(readdirSync(dir, { withFileTypes: true }))) {
       if (isSkippedName(entry.name)) continue;
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
