@@ -27,6 +27,7 @@ import { planEditorWiring, writeEditorWiring } from './editor-settings.js';
 import { initInventory } from './init.js';
 import { findRack, fullName } from './rack.js';
 import { writeSchemas } from './schema.js';
+import { NotAFolder } from './write-files.js';
 import { HELP, commandHelp } from './help.js';
 import { checkLength, findPrefix, findVrf } from './ipam.js';
 import { formatAddress, ipSpace } from '../model/ip-space.js';
@@ -131,6 +132,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     }
     if (err instanceof GitError) {
       io.stderr(`sot: ${err.message}\nhelp: ${err.help}\n`);
+      return EXIT.usage;
+    }
+    if (err instanceof NotAFolder) {
+      io.stderr(`sot: ${err.message}\n`);
       return EXIT.usage;
     }
     throw err;
