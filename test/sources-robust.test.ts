@@ -1,12 +1,14 @@
 // Hostile input to the sources phase: files and folders sot may not read, names that are not UTF-8,
 // paths longer than PATH_MAX, FIFOs, symbolic links. Each is a located problem and the rest of the
 // inventory is still checked; an unreadable inventory folder or sot.yaml is a configuration error.
-// Permissions do not stop root, so as root the built CLI runs as nobody (uid 65534) on files it owns.
+// Permissions do not stop root, so as root the cases that need them run as nobody (uid 65534) on files
+// it owns: all of them in one process of the built code (dist/), started once. The others run in process.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listCommit, openRepository, resolveCommit } from '../src/sources/git.js';
 import { runCli } from './helpers/cli.js';
 import { commitFiles, git, newRepo } from './helpers/git-repo.js';
@@ -18,6 +20,8 @@ const asRoot = process.getuid?.() === 0;
 const SITES = 'sites:\n  - {name: AMS1, slug: ams1, status: active}\n';
 /** One mistake: reported only if the file is checked. */
 const TYPO = 'sites:\n  - {name: AMS2, slug: ams2, statu: active}\n';
+/** The same mistake in another site (two copies of TYPO would also be duplicate keys). */
+const TYPO3 = TYPO.replace(/AMS2|ams2/g, 'x3');
 
 function write(root: string, files: Record<string, string>): void {
   for (const [file, text] of Object.entries(files)) {
@@ -45,80 +49,171 @@ function handOver(dir: string): void {
   }
 }
 
-/** The built CLI's JSON report, as nobody when running as root: exit code and `file:line:col rule reason`. */
-function check(dir: string, cwd: string, extra: string[] = []): { code: number | null; found: string[]; stderr: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/sot.js'), 'check', dir, '--format', 'json', ...extra], {
-    cwd,
+/** `file:line:col rule reason` of each diagnostic of a JSON report. */
+function located(stdout: string): string[] {
+  return JSON.parse(stdout).diagnostics.map((d: any) => `${d.file}:${d.line}:${d.column} ${d.rule}${d.data?.reason ? ` ${d.data.reason}` : ''}`);
+}
+
+function messages(stdout: string): string[] {
+  return JSON.parse(stdout).diagnostics.map((d: any) => `${d.rule}: ${d.message}`);
+}
+
+/** `sot check DIR --format json` from `cwd`, in process. */
+async function check(dir: string, cwd: string): Promise<{ code: number; found: string[]; stderr: string }> {
+  const r = await runCli(['check', dir, '--format', 'json'], cwd);
+  return { code: r.code, found: r.stdout ? located(r.stdout) : [], stderr: r.stderr };
+}
+
+// One process (as nobody when root) runs every job in turn: `sot check` as the binary's main() runs
+// it, or a compile on several threads with every data file read on a worker. Its time limit turns a
+// read that blocks (of a FIFO) into a failure instead of a hung run.
+type Job = { cwd: string; check: string } | { threads: string };
+type Outcome = { code: number; stdout: string; stderr: string } | { workers: boolean; single: string[]; threaded: string[] };
+const RUNNER = `
+const dist = (file) => import(new URL(file, process.argv[2]).href);
+const { main } = await dist('dist/src/cli/main.js');
+const { compileWorktree } = await dist('dist/src/compile-worktree.js');
+const where = (r) => r.result.diagnostics.map((d) => (d.location.file + ' ' + d.rule + ' ' + (d.data?.reason ?? '')).trim());
+const out = [];
+for (const job of JSON.parse(process.argv[3])) {
+  if (job.check !== undefined) {
+    let stdout = '', stderr = '';
+    const io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: job.cwd, env: {}, isTTY: false };
+    const code = await main(['check', job.check, '--format', 'json'], io);
+    out.push({ code, stdout, stderr });
+  } else {
+    const single = await compileWorktree(job.threads, { threads: 1 });
+    const threaded = await compileWorktree(job.threads, { threads: 3, minBytes: 0, mainParses: false });
+    out.push({ workers: threaded.result.timings.workers > 0, single: where(single), threaded: where(threaded) });
+  }
+}
+process.stdout.write(JSON.stringify(out));
+`;
+
+function runJobs(jobs: Job[], home: string): Outcome[] {
+  writeFileSync(join(home, 'runner.mjs'), RUNNER, { mode: 0o644 });
+  const r = spawnSync(process.execPath, [join(home, 'runner.mjs'), pathToFileURL(`${ROOT}/`).href, JSON.stringify(jobs)], {
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '', SOT_TIMINGS: '', HOME: cwd },
+    env: { ...process.env, NO_COLOR: '', SOT_TIMINGS: '', HOME: home },
+    timeout: 50_000,
     ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
   });
-  const report = r.stdout ? JSON.parse(r.stdout) : { diagnostics: [] };
-  return {
-    code: r.status,
-    found: report.diagnostics.map((d: any) => `${d.file}:${d.line}:${d.column} ${d.rule}${d.data?.reason ? ` ${d.data.reason}` : ''}`),
-    stderr: r.stderr,
-  };
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return JSON.parse(r.stdout);
 }
 
-function messages(dir: string, cwd: string): string[] {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/sot.js'), 'check', dir, '--format', 'json'], { cwd, encoding: 'utf8', ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}) });
-  return JSON.parse(r.stdout).diagnostics.map((d: any) => `${d.rule}: ${d.message}`);
-}
-
-describe('files and folders sot may not read', () => {
-  function inventory(): string {
+describe('files and folders sot may not read (one run of the built code, as nobody when root)', () => {
+  /** An inventory with an unreadable data file and an unreadable sub-folder; with git or without. */
+  function inventory(withGit: boolean): string {
     const cwd = tempFolder();
-    write(cwd, { 'inv/sot.yaml': 'format: 1\n', 'inv/a.yaml': SITES, 'inv/b.yaml': SITES.replace(/AMS1|ams1/g, 'x'), 'inv/sub/c.yaml': TYPO, 'inv/locked/d.yaml': TYPO });
+    write(cwd, { 'inv/sot.yaml': 'format: 1\n', 'inv/a.yaml': SITES, 'inv/b.yaml': SITES.replace(/AMS1|ams1/g, 'x'), 'inv/sub/c.yaml': TYPO, 'inv/locked/d.yaml': TYPO3 });
+    if (withGit) git(cwd, 'init', '-q');
     handOver(cwd);
     return cwd;
   }
+  const NOT_READ = ['inv/b.yaml:1:1 sources/unreadable EACCES', 'inv/locked:1:1 sources/unreadable EACCES', 'inv/sub/c.yaml:2:30 schema/unknown-field'];
+
+  const walked = inventory(false);
+  const listed = inventory(true);
+  const noSettings = inventory(false);
+  const noListing = inventory(false);
+  const noSearch = inventory(false);
+  const fifo = [false, true].map((withGit) => {
+    const cwd = tempFolder();
+    write(cwd, { 'inv/sot.yaml': 'format: 1\n', 'inv/sub/c.yaml': TYPO });
+    if (withGit) {
+      // git lists no FIFO it does not track (it cannot track one): a tracked file became one.
+      git(cwd, 'init', '-q');
+      commitFiles(cwd, { 'inv/pipe.yaml': SITES });
+      rmSync(join(cwd, 'inv/pipe.yaml'));
+    }
+    execFileSync('mkfifo', [join(cwd, 'inv/pipe.yaml')]);
+    handOver(cwd);
+    return cwd;
+  });
+  const threads = tempFolder();
+  write(threads, { 'sot.yaml': 'format: 1\n', 'a.yaml': SITES, 'b.yaml': SITES.replace(/AMS1|ams1/g, 'x'), 'sub/c.yaml': TYPO });
+  handOver(threads);
+  const home = tempFolder();
+  handOver(home);
+
+  let out: Outcome[] = [];
+  beforeAll(() => {
+    const modes: [string, number][] = [
+      [join(walked, 'inv/b.yaml'), 0],
+      [join(walked, 'inv/locked'), 0],
+      [join(listed, 'inv/b.yaml'), 0],
+      [join(listed, 'inv/locked'), 0],
+      [join(noSettings, 'inv/sot.yaml'), 0],
+      [join(noListing, 'inv'), 0o311],
+      [join(noSearch, 'inv'), 0],
+      [join(threads, 'b.yaml'), 0],
+    ];
+    for (const [path, mode] of modes) chmodSync(path, mode);
+    try {
+      out = runJobs(
+        [
+          { cwd: walked, check: 'inv' },
+          { cwd: listed, check: 'inv' },
+          { cwd: noSettings, check: 'inv' },
+          { cwd: noListing, check: 'inv' },
+          { cwd: noSearch, check: 'inv' },
+          { cwd: fifo[0], check: 'inv' },
+          { cwd: fifo[1], check: 'inv' },
+          { threads },
+        ],
+        home,
+      );
+    } finally {
+      // So that the temporary folders can be removed when not running as root.
+      for (const [path] of modes) chmodSync(path, 0o755);
+    }
+  }, 60_000);
+  const cli = (i: number) => out[i] as { code: number; stdout: string; stderr: string };
 
   it('an unreadable data file and sub-folder are each reported where they are; the rest is checked, exit 1', () => {
-    const cwd = inventory();
-    chmodSync(join(cwd, 'inv/b.yaml'), 0);
-    chmodSync(join(cwd, 'inv/locked'), 0);
-    expect(check('inv', cwd)).toEqual({
-      code: 1,
-      found: ['inv/b.yaml:1:1 sources/unreadable EACCES', 'inv/locked:1:1 sources/unreadable EACCES', 'inv/sub/c.yaml:2:30 schema/unknown-field'],
-      stderr: '',
-    });
-    expect(messages('inv', cwd).slice(0, 2)).toEqual(['sources/unreadable: cannot read this file: permission denied', 'sources/unreadable: cannot list this folder: permission denied']);
-    chmodSync(join(cwd, 'inv/locked'), 0o755);
+    expect({ ...cli(0), stdout: located(cli(0).stdout) }).toEqual({ code: 1, stdout: NOT_READ, stderr: '' });
+    expect(messages(cli(0).stdout).slice(0, 2)).toEqual(['sources/unreadable: cannot read this file: permission denied', 'sources/unreadable: cannot list this folder: permission denied']);
   });
 
   it('as git lists them too: a folder git cannot open is reported (git only warns)', () => {
-    const cwd = inventory();
-    git(cwd, 'init', '-q');
-    handOver(cwd);
-    chmodSync(join(cwd, 'inv/locked'), 0);
-    expect(check('inv', cwd).found).toEqual(['inv/locked:1:1 sources/unreadable EACCES', 'inv/sub/c.yaml:2:30 schema/unknown-field']);
-    chmodSync(join(cwd, 'inv/locked'), 0o755);
+    expect({ ...cli(1), stdout: located(cli(1).stdout) }).toEqual({ code: 1, stdout: NOT_READ, stderr: '' });
   });
 
   it('an unreadable sot.yaml is a configuration error (exit 2), the data files still checked', () => {
-    const cwd = inventory();
-    chmodSync(join(cwd, 'inv/sot.yaml'), 0);
-    chmodSync(join(cwd, 'inv/locked'), 0o755);
-    const r = check('inv', cwd);
-    expect(r.code).toBe(2);
-    expect(r.found).toEqual(['inv/locked/d.yaml:2:30 schema/unknown-field', 'inv/sot.yaml:1:1 sources/unreadable EACCES', 'inv/sub/c.yaml:2:30 schema/unknown-field']);
+    expect({ ...cli(2), stdout: located(cli(2).stdout) }).toEqual({
+      code: 2,
+      stdout: ['inv/locked/d.yaml:2:26 schema/unknown-field', 'inv/sot.yaml:1:1 sources/unreadable EACCES', 'inv/sub/c.yaml:2:30 schema/unknown-field'],
+      stderr: '',
+    });
+    expect(messages(cli(2).stdout)[1]).toBe('sources/unreadable: cannot read this file: permission denied');
   });
 
   it('an inventory folder that cannot be listed, or not even searched, is a configuration error (exit 2), never "no sot.yaml"', () => {
-    const cwd = inventory();
-    chmodSync(join(cwd, 'inv'), 0o311);
-    expect(check('inv', cwd)).toEqual({ code: 2, found: ['inv:1:1 sources/unreadable EACCES'], stderr: '' });
-    expect(messages('inv', cwd)).toEqual(['sources/unreadable: cannot list the inventory folder: permission denied']);
-    chmodSync(join(cwd, 'inv'), 0);
-    expect(check('inv', cwd)).toEqual({ code: 2, found: ['inv/sot.yaml:1:1 sources/unreadable EACCES'], stderr: '' });
-    expect(messages('inv', cwd)).toEqual(['sources/unreadable: cannot look for sot.yaml in inv: permission denied']);
-    chmodSync(join(cwd, 'inv'), 0o755);
+    expect({ ...cli(3), stdout: located(cli(3).stdout) }).toEqual({ code: 2, stdout: ['inv:1:1 sources/unreadable EACCES'], stderr: '' });
+    expect(messages(cli(3).stdout)).toEqual(['sources/unreadable: cannot list the inventory folder: permission denied']);
+    expect({ ...cli(4), stdout: located(cli(4).stdout) }).toEqual({ code: 2, stdout: ['inv/sot.yaml:1:1 sources/unreadable EACCES'], stderr: '' });
+    expect(messages(cli(4).stdout)).toEqual(['sources/unreadable: cannot look for sot.yaml in inv: permission denied']);
+  });
+
+  it('FIFOs, sockets and devices are never opened: reported at their name, the rest checked (a read of the FIFO would block forever)', () => {
+    for (const i of [5, 6]) {
+      expect({ ...cli(i), stdout: located(cli(i).stdout) }).toEqual({ code: 1, stdout: ['inv/pipe.yaml:1:1 sources/not-a-file', 'inv/sub/c.yaml:2:30 schema/unknown-field'], stderr: '' });
+    }
+  });
+
+  it('a file a worker thread cannot read is the same problem as on one thread', () => {
+    expect(out[7]).toEqual({
+      workers: true,
+      single: ['b.yaml sources/unreadable EACCES', 'sub/c.yaml schema/unknown-field'],
+      threaded: ['b.yaml sources/unreadable EACCES', 'sub/c.yaml schema/unknown-field'],
+    });
   });
 });
 
 describe('paths sot cannot name', () => {
-  it('a file whose name is not UTF-8 is reported at its name (U+FFFD for the bytes), walked or listed by git', () => {
+  it('a file whose name is not UTF-8 is reported at its name (U+FFFD for the bytes), walked or listed by git', async () => {
     for (const withGit of [false, true]) {
       const cwd = tempFolder();
       write(cwd, { 'inv/sot.yaml': 'format: 1\n', 'inv/sub/c.yaml': TYPO });
@@ -126,7 +221,7 @@ describe('paths sot cannot name', () => {
       mkdirSync(Buffer.from(`${cwd}/inv/d\xe9p`, 'latin1'));
       writeFileSync(Buffer.from(`${cwd}/inv/d\xe9p/x.yaml`, 'latin1'), TYPO);
       if (withGit) git(cwd, 'init', '-q');
-      expect(check('inv', cwd)).toEqual({
+      expect(await check('inv', cwd)).toEqual({
         code: 1,
         found: ['inv/caf\ufffd.yaml:1:1 sources/unreadable not-utf8', 'inv/d\ufffdp/x.yaml:1:1 sources/unreadable not-utf8', 'inv/sub/c.yaml:2:30 schema/unknown-field'],
         stderr: '',
@@ -134,80 +229,65 @@ describe('paths sot cannot name', () => {
     }
   });
 
-  it('a folder chain longer than PATH_MAX is reported at the folder the system will not list', () => {
+  it('a folder chain longer than PATH_MAX is reported at the first folder the system will not list', async () => {
     const cwd = tempFolder();
-    write(cwd, { 'inv/sot.yaml': 'format: 1\n', 'inv/sub/c.yaml': TYPO });
-    const name = 'd'.repeat(200);
-    // The shell goes down one folder at a time, so no single path it uses is too long.
-    execFileSync('sh', ['-c', `cd inv && for i in $(seq 1 25); do mkdir ${name} && cd ${name}; done && printf 'x: 1\\n' > deep.yaml`], { cwd });
-    const deepest = Array.from({ length: 20 }, () => name).join('/');
-    const r = check('inv', cwd);
-    expect(r.code).toBe(1);
-    expect(r.found).toHaveLength(2);
-    expect(r.found[0]).toMatch(new RegExp(`^inv/${deepest}(/${name})*:1:1 sources/unreadable ENAMETOOLONG$`));
-    expect(r.found[1]).toBe('inv/sub/c.yaml:2:30 schema/unknown-field');
-    execFileSync('rm', ['-rf', join(cwd, 'inv', name)]);
-  });
-});
-
-describe('FIFOs, sockets and devices', () => {
-  it('are never opened: reported at their name, the rest checked (a read of the FIFO would block forever)', () => {
-    const cwd = tempFolder();
-    write(cwd, { 'inv/sot.yaml': 'format: 1\n', 'inv/sub/c.yaml': TYPO });
-    execFileSync('mkfifo', [join(cwd, 'inv/pipe.yaml')]);
-    for (const withGit of [false, true]) {
-      if (withGit) git(cwd, 'init', '-q');
-      expect(check('inv', cwd)).toEqual({ code: 1, found: ['inv/pipe.yaml:1:1 sources/not-a-file', 'inv/sub/c.yaml:2:30 schema/unknown-field'], stderr: '' });
+    try {
+      write(cwd, { 'inv/sot.yaml': 'format: 1\n', 'inv/sub/c.yaml': TYPO });
+      const name = 'd'.repeat(200);
+      const chain = (n: number) => Array.from({ length: n }, () => name).join('/');
+      // No path used to build it is too long: 15 folders in the inventory, 10 more made apart and
+      // moved below them by a path relative to the 15th.
+      mkdirSync(join(cwd, 'inv', chain(15)), { recursive: true });
+      write(cwd, { [`apart/${chain(10)}/deep.yaml`]: TYPO });
+      execFileSync('mv', [join(cwd, 'apart', name), '.'], { cwd: join(cwd, 'inv', chain(15)) });
+      // The first folder whose absolute path reaches PATH_MAX (4096 bytes with its final NUL).
+      const base = join(cwd, 'inv').length;
+      const depth = Math.ceil((4096 - base) / (name.length + 1));
+      expect(depth).toBeLessThan(25);
+      expect(await check('inv', cwd)).toEqual({ code: 1, found: [`inv/${chain(depth)}:1:1 sources/unreadable ENAMETOOLONG`, 'inv/sub/c.yaml:2:30 schema/unknown-field'], stderr: '' });
+    } finally {
+      // rm walks folder by folder; a recursive remove by full path fails past PATH_MAX.
+      execFileSync('rm', ['-rf', cwd]);
     }
   });
 });
 
 describe('symbolic links', () => {
-  function linked(withGit: boolean): string {
-    const cwd = tempFolder();
-    write(cwd, {
-      'shared/sot.yaml': 'format: 1\n',
-      'shared/typo.yaml': TYPO,
-      'inv/sub/c.yaml': SITES,
-      'outside-target.yaml': TYPO,
-    });
-    symlinkSync('../shared/sot.yaml', join(cwd, 'inv/sot.yaml'));
-    symlinkSync('../shared/typo.yaml', join(cwd, 'inv/in-repo.yaml'));
-    symlinkSync('nothing.yaml', join(cwd, 'inv/dangling.yaml'));
-    symlinkSync('loop.yaml', join(cwd, 'inv/loop.yaml'));
-    symlinkSync('sub', join(cwd, 'inv/folder.yaml'));
-    if (withGit) {
-      // Outside the repository: the repository is `cwd/repo`, the target beside it.
-      git(cwd, 'init', '-q');
-    }
-    return cwd;
+  /** The links every case has, in `inv`: `sot.yaml` and `in-repo.yaml` to the targets given. */
+  function links(inv: string, settings: string, typo: string): void {
+    symlinkSync(settings, join(inv, 'sot.yaml'));
+    symlinkSync(typo, join(inv, 'in-repo.yaml'));
+    symlinkSync('nothing.yaml', join(inv, 'dangling.yaml'));
+    symlinkSync('loop.yaml', join(inv, 'loop.yaml'));
+    symlinkSync('sub', join(inv, 'folder.yaml'));
   }
+  const FOUND = (at: string) => [
+    `${at}dangling.yaml:1:1 sources/symlink dangling`,
+    `${at}folder.yaml:1:1 sources/symlink folder`,
+    `${at}in-repo.yaml:2:30 schema/unknown-field`,
+    `${at}loop.yaml:1:1 sources/symlink loop`,
+    `${at}outside.yaml:1:1 sources/symlink outside`,
+  ];
 
-  it('to a file inside the repository is checked at the link\'s path (sot.yaml too); leaving, dangling, looping or naming a folder is reported', () => {
-    for (const withGit of [false, true]) {
-      const cwd = linked(withGit);
-      symlinkSync(withGit ? '/etc/hostname' : '../outside-target.yaml', join(cwd, 'inv/outside.yaml'));
-      const inv = withGit ? 'inv' : '.';
-      const at = withGit ? 'inv/' : '';
-      // Outside git the boundary is the inventory root: ../shared is outside it, so sot.yaml is refused.
-      const r = check(inv, withGit ? cwd : join(cwd, 'inv'));
-      if (withGit) {
-        expect(r).toEqual({
-          code: 1,
-          found: [
-            `${at}dangling.yaml:1:1 sources/symlink dangling`,
-            `${at}folder.yaml:1:1 sources/symlink folder`,
-            `${at}in-repo.yaml:2:30 schema/unknown-field`,
-            `${at}loop.yaml:1:1 sources/symlink loop`,
-            `${at}outside.yaml:1:1 sources/symlink outside`,
-          ],
-          stderr: '',
-        });
-      } else {
-        expect(r.code).toBe(2);
-        expect(r.found).toEqual(['sot.yaml:1:1 sources/symlink outside']);
-      }
-    }
+  it('in a git working tree: to a file anywhere in the repository is checked at the link\'s path (sot.yaml too); leaving it, dangling, looping or naming a folder is reported', async () => {
+    // The repository is `repo`, the link's target beside it.
+    const parent = tempFolder();
+    const cwd = join(parent, 'repo');
+    write(parent, { 'outside-target.yaml': SITES, 'repo/shared/sot.yaml': 'format: 1\n', 'repo/shared/typo.yaml': TYPO, 'repo/inv/sub/c.yaml': SITES });
+    git(cwd, 'init', '-q');
+    links(join(cwd, 'inv'), '../shared/sot.yaml', '../shared/typo.yaml');
+    symlinkSync('../../outside-target.yaml', join(cwd, 'inv/outside.yaml'));
+    expect(await check('inv', cwd)).toEqual({ code: 1, found: FOUND('inv/'), stderr: '' });
+  });
+
+  it('outside git the inventory folder is the boundary: a link inside it is followed, one out of it is reported', async () => {
+    const cwd = tempFolder();
+    // Targets not named .yaml, so that they are read only through the links.
+    write(cwd, { 'outside-target.yaml': SITES, 'inv/shared/sot': 'format: 1\n', 'inv/shared/typo': TYPO, 'inv/sub/c.yaml': SITES });
+    links(join(cwd, 'inv'), 'shared/sot', 'shared/typo');
+    symlinkSync('../outside-target.yaml', join(cwd, 'inv/outside.yaml'));
+    const inv = join(cwd, 'inv');
+    expect(await check('.', inv)).toEqual({ code: 1, found: FOUND(''), stderr: '' });
   });
 
   it('in a commit: followed inside the commit\'s tree, reported otherwise, never parsed as YAML', async () => {
