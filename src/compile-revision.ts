@@ -23,14 +23,14 @@ export async function compileRevision(repo: GitRepository, rev: string, options:
   const started = performance.now();
   const commit = resolveCommit(repo, rev);
   const reader = options.reader ?? new BlobReader(repo);
-  let files;
+  let read;
   try {
-    files = await readCommit(repo, commit, reader, options.cache && ((blob) => options.cache!.textOf(blob)));
+    read = await readCommit(repo, commit, reader, options.cache && ((blob) => options.cache!.textOf(blob)));
   } finally {
     if (!options.reader) reader.close();
   }
   const readMs = performance.now() - started;
-  const out = await compileInventory(files, options);
+  const out = await compileInventory(read.files, options, read.problems);
   out.result.timings.read += readMs;
   return { ...out, commit };
 }

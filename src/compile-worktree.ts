@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { compileSelected, finishCompile, isInventoryFile, readConfiguration, type CompileResult, type Configuration, type OnPhase } from './compile.js';
+import { compileSelected, finishCompile, isInventoryFile, readConfiguration, type CompileResult, type Configuration, type OnPhase, type ReadText } from './compile.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { emptyTimings, frontFile, validatorsFor, type FileFront, type Phase } from './front.js';
 import type { FrontJob, FrontMessage } from './front-worker.js';
@@ -14,8 +14,9 @@ import { loadSchemas, type SchemaSet } from './model/kinds.js';
 import { PlainScalar } from './parse/scalars.js';
 import { type ParseCache, validationFingerprint } from './parse-cache.js';
 import { blobId } from './sources/git.js';
-import { listWorktree, type ListingOrder, type SourceFile } from './sources/worktree.js';
 import { decodeSource } from './parse/utf8.js';
+import { errorCode, unreadable } from './sources/problems.js';
+import { readSourceFile, scanWorktree, type ListingOrder, type SourceFile } from './sources/worktree.js';
 
 /** Below this much YAML a thread's start-up (~0.1 s) costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 4_000_000;
@@ -50,15 +51,24 @@ export interface WorktreeCompile {
 export async function compileWorktree(root: string, options: WorktreeOptions = {}): Promise<WorktreeCompile> {
   const started = performance.now();
   options.onPhase?.('reading');
-  const names = listWorktree(root, options.listingOrder);
+  const listing = scanWorktree(root, options.listingOrder);
+  const names = listing.files;
   if (options.cache) {
     // The blob id needs the bytes, so every file is read here (a hit then costs a read and a hash).
-    const files = names.map((file) => {
-      const bytes = readFileSync(join(root, file));
-      return { file, text: decodeSource(bytes), blob: blobId(bytes), size: bytes.length };
-    });
+    const files: InventoryFile[] = [];
+    const problems = [...listing.problems];
+    for (const file of names) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(join(root, file));
+      } catch (err) {
+        problems.push(unreadable(file, 'file', errorCode(err)));
+        continue;
+      }
+      files.push({ file, text: decodeSource(bytes), blob: blobId(bytes), size: bytes.length });
+    }
     const readMs = performance.now() - started;
-    const out = await compileInventory(files, options);
+    const out = await compileInventory(files, options, problems);
     out.result.timings.read += readMs;
     return out;
   }
@@ -67,23 +77,24 @@ export async function compileWorktree(root: string, options: WorktreeOptions = {
   const timings = emptyTimings();
   timings.read += performance.now() - started; // listing the files
   const texts = new Map<string, string>();
-  const read = (file: string): string => {
-    let text = texts.get(file);
-    if (text === undefined) {
-      const t0 = performance.now();
-      text = decodeSource(readFileSync(join(root, file)));
-      timings.read += performance.now() - t0;
-      texts.set(file, text);
-    }
+  const failed = new Map<string, Diagnostic>();
+  const read: ReadText = (file) => {
+    const known = texts.get(file) ?? failed.get(file);
+    if (known !== undefined) return known;
+    const t0 = performance.now();
+    const text = readSourceFile(root, file);
+    timings.read += performance.now() - t0;
+    if (typeof text === 'string') texts.set(file, text);
+    else failed.set(file, text);
     return text;
   };
-  const config = readConfiguration(names, read, schemas, timings);
+  const config = readConfiguration(names, read, schemas, timings, listing.problems);
   const kept = names.filter((file) => isInventoryFile(config, file));
-  const sizes = kept.map((f) => statSync(join(root, f)).size);
-  const total = sizes.reduce((a, b) => a + b, 0);
   const threads = threadCount(options);
+  const sizes = threads < 2 ? [] : kept.map(sizeOf(root));
+  const total = sizes.reduce((a, b) => a + b, 0);
   if (threads < 2 || total < (options.minBytes ?? PARALLEL_MIN_BYTES)) {
-    const files = kept.map((file) => ({ file, text: read(file) }));
+    const files = readable(kept, read, config);
     const result = compileSelected(config, files, texts, schemas, timings, options.onPhase);
     return { result, files };
   }
@@ -93,11 +104,41 @@ export async function compileWorktree(root: string, options: WorktreeOptions = {
   const fronts = await frontsInParallel(data, { root }, threads, schemas, config, read, texts, timings, options);
   const byFile = new Map(fronts.map((f) => [f.file, f]));
   const ordered = kept.filter((f) => byFile.has(f)).map((f) => byFile.get(f)!);
-  const files = kept.map((file) => ({ file, text: texts.get(file) ?? read(file) }));
+  const files = readable(kept, read, config, true);
   let bytesRead = 0;
   for (const f of files) bytesRead += Buffer.byteLength(f.text);
-  const result = finishCompile(config, ordered, texts, schemas, timings, { filesRead: kept.length, bytesRead }, options.onPhase);
+  const result = finishCompile(config, ordered, texts, schemas, timings, { filesRead: files.length, bytesRead }, options.onPhase);
   return { result, files };
+}
+
+/**
+ * The files whose text could be read; the problem reading each other data file joins the
+ * configuration's (sot.yaml's own is one already). `reported`: the fronts carry those problems.
+ */
+function readable(files: readonly string[], read: ReadText, config: Configuration, reported = false): SourceFile[] {
+  const out: SourceFile[] = [];
+  for (const file of files) {
+    const text = read(file);
+    if (typeof text === 'string') out.push({ file, text });
+    else if (!reported && !config.consumed.has(file)) config.unread.push(text);
+  }
+  return out;
+}
+
+/** A file's size for scheduling; 0 when it cannot be seen (the read reports why). */
+function sizeOf(root: string): (file: string) => number {
+  return (file) => {
+    try {
+      return statSync(join(root, file)).size;
+    } catch {
+      return 0;
+    }
+  };
+}
+
+/** The front of a file that could not be read: its one problem, no objects. */
+export function unreadFront(file: string, problem: Diagnostic): FileFront {
+  return { file, diagnostics: [problem], items: [], hasAliases: false, hasPlainScalars: false };
 }
 
 /** A file whose text is at hand, with its git blob id (for the cache) and its size in bytes. */
@@ -111,14 +152,14 @@ export interface InventoryFile extends SourceFile {
  * fronts from the cache where path, blob and field choices match, the rest parsed (on several threads
  * when they are big enough), then resolve, checks and locate as compileWorktree does.
  */
-export async function compileInventory(all: readonly InventoryFile[], options: WorktreeOptions = {}): Promise<WorktreeCompile> {
+export async function compileInventory(all: readonly InventoryFile[], options: WorktreeOptions = {}, problems: readonly Diagnostic[] = []): Promise<WorktreeCompile> {
   const schemas = options.schemas ?? loadSchemas();
   const timings = emptyTimings();
   const texts = new Map<string, string>();
   for (const f of all) texts.set(f.file, f.text);
-  const config = readConfiguration(all.map((f) => f.file), (file) => texts.get(file) ?? '', schemas, timings);
+  const config = readConfiguration(all.map((f) => f.file), (file) => texts.get(file) ?? '', schemas, timings, problems);
   const files = all.filter((f) => isInventoryFile(config, f.file));
-  const names = files.map((f) => f.file);
+  const kept = files.map((f) => f.file);
   const cache = options.cache;
   cache?.useSchemas(schemas);
   const fingerprint = validationFingerprint(config.settings);
@@ -148,7 +189,7 @@ export async function compileInventory(all: readonly InventoryFile[], options: W
     byFile.set(front.file, front);
     cache?.set(front.file, blobs.get(front.file)!, fingerprint, front);
   }
-  const ordered = names.filter((f) => byFile.has(f)).map((f) => byFile.get(f)!);
+  const ordered = kept.filter((f) => byFile.has(f)).map((f) => byFile.get(f)!);
   let bytesRead = 0;
   for (const f of files) bytesRead += f.size;
   const result = finishCompile(config, ordered, texts, schemas, timings, { filesRead: files.length, bytesRead }, options.onPhase);
@@ -169,7 +210,7 @@ async function frontsInParallel(
   threads: number,
   schemas: SchemaSet,
   config: Configuration,
-  read: (file: string) => string,
+  read: ReadText,
   received: Map<string, string>,
   timings: Record<Phase, number>,
   options: WorktreeOptions,
@@ -191,7 +232,8 @@ async function frontsInParallel(
     const index = Atomics.add(job.next, 0, 1);
     if (index >= job.files.length) break;
     const file = job.files[index];
-    fronts[index] = frontFile({ file, text: read(file) }, schemas, validators, timings);
+    const text = read(file);
+    fronts[index] = typeof text === 'string' ? frontFile({ file, text }, schemas, validators, timings) : unreadFront(file, text);
   }
   const waited = performance.now();
   await Promise.all(others);
@@ -204,7 +246,7 @@ function runThread(job: FrontJob, schemas: SchemaSet, fronts: (FileFront | undef
   return new Promise((resolvePromise, reject) => {
     const worker = new Worker(new URL('./front-worker.js', import.meta.url), { workerData: job });
     worker.on('message', (m: FrontMessage) => {
-      texts.set(job.files[m.index], m.text);
+      if (!m.unread) texts.set(job.files[m.index], m.text);
       fronts[m.index] = fromMessage(m, schemas);
     });
     worker.once('error', reject);

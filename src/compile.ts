@@ -13,6 +13,7 @@ import { SourceMap } from './parse/locate.js';
 import { parseYamlFile } from './parse/parse-file.js';
 import { resolve } from './resolve/resolve.js';
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_FILE, type Settings } from './settings.js';
+import { ROOT_FOLDER } from './sources/problems.js';
 import type { SourceFile } from './sources/worktree.js';
 import { emptyTimings, frontFile, validatorsFor, type FileFront, type Phase } from './front.js';
 import type { RawItem } from './validate/validate.js';
@@ -88,16 +89,39 @@ export interface Configuration {
   diagnostics: Diagnostic[];
   /** Files read as configuration, not as inventory data. */
   consumed: Set<string>;
+  /**
+   * Data files and folders that could not be read (sources/ rules), of those sot.yaml selects: problems
+   * in the inventory, not in its configuration. Reading may add more.
+   */
+  unread: Diagnostic[];
 }
 
-/** Reads sot.yaml and the custom validators file it names; `text` gives a file's text by its path. */
-export function readConfiguration(fileNames: readonly string[], text: (file: string) => string, schemas: SchemaSet, timings: Record<Phase, number>): Configuration {
+/** A file's text, or the problem reading it. */
+export type ReadText = (file: string) => string | Diagnostic;
+
+/**
+ * Reads sot.yaml and the custom validators file it names; `text` gives a file's text by its path.
+ * `problems` are the listing's (sources/): one with the inventory folder itself or with sot.yaml is a
+ * configuration error and nothing else is read; the others are kept for the files sot.yaml selects.
+ */
+export function readConfiguration(
+  fileNames: readonly string[],
+  text: ReadText,
+  schemas: SchemaSet,
+  timings: Record<Phase, number>,
+  problems: readonly Diagnostic[] = [],
+): Configuration {
   const started = performance.now();
   const diagnostics: Diagnostic[] = [];
   const consumed = new Set<string>();
   let settings = DEFAULT_SETTINGS;
   let configError = false;
-  if (!fileNames.includes(SETTINGS_FILE)) {
+  const fatal = problems.filter((p) => p.location.file === ROOT_FOLDER || p.location.file === SETTINGS_FILE);
+  const settingsText = fatal.length === 0 && fileNames.includes(SETTINGS_FILE) ? text(SETTINGS_FILE) : undefined;
+  if (fatal.length > 0 || (settingsText !== undefined && typeof settingsText !== 'string')) {
+    configError = true;
+    diagnostics.push(...(fatal.length > 0 ? fatal : [settingsText as Diagnostic]));
+  } else if (settingsText === undefined) {
     configError = true;
     diagnostics.push({
       rule: 'settings/missing',
@@ -108,14 +132,24 @@ export function readConfiguration(fileNames: readonly string[], text: (file: str
     });
   } else {
     consumed.add(SETTINGS_FILE);
-    const settingsFile = parseYamlFile(SETTINGS_FILE, text(SETTINGS_FILE));
+    const settingsFile = parseYamlFile(SETTINGS_FILE, settingsText);
     settings = readSettings(settingsFile, schemas, validatorsFor(schemas, DEFAULT_SETTINGS), diagnostics);
     checkRuleSettings(settings, SETTINGS_FILE, diagnostics);
     settings = readValidatorsFile(settings, fileNames, text, consumed, schemas, diagnostics);
     configError = diagnostics.some((d) => d.severity === 'error');
   }
   timings.parse += performance.now() - started;
-  return { settings, configError, diagnostics, consumed };
+  const unread = configError && fatal.length > 0 ? [] : problems.filter((p) => consumed.has(p.location.file) || selectsPlace(settings, p));
+  return { settings, configError, diagnostics, consumed, unread };
+}
+
+/**
+ * Whether sot.yaml selects the place of a problem: a file as any file; a folder that could not be
+ * listed when a YAML file in it would be selected (what it holds is unknown).
+ */
+function selectsPlace(settings: Settings, problem: Diagnostic): boolean {
+  const { file } = problem.location;
+  return settings.selects(file) || (problem.data?.folder === true && settings.selects(`${file}/any.yaml`));
 }
 
 /** Resolve, checks and locate over every file's front, in the files' order. */
@@ -129,7 +163,7 @@ export function finishCompile(
   onPhase?: OnPhase,
 ): CompileResult {
   const { settings, configError } = config;
-  let diagnostics: Diagnostic[] = [...config.diagnostics];
+  let diagnostics: Diagnostic[] = [...config.diagnostics, ...config.unread];
   const items: RawItem[] = [];
   for (const front of fronts) {
     diagnostics.push(...front.diagnostics);
@@ -177,7 +211,7 @@ export function finishCompile(
 function readValidatorsFile(
   settings: Settings,
   fileNames: readonly string[],
-  text: (file: string) => string,
+  text: ReadText,
   consumed: Set<string>,
   schemas: SchemaSet,
   out: Diagnostic[],
@@ -196,7 +230,12 @@ function readValidatorsFile(
     return settings;
   }
   consumed.add(name);
-  const file = parseYamlFile(name, text(name));
+  const read = text(name);
+  if (typeof read !== 'string') {
+    out.push(read);
+    return settings;
+  }
+  const file = parseYamlFile(name, read);
   out.push(...file.diagnostics);
   if (file.diagnostics.some((d) => d.severity === 'error')) return settings;
   return { ...settings, customValidators: readCustomValidators(file.data, file.file, [], schemas, out) };

@@ -1,15 +1,13 @@
 // A thread that reads, parses and validates data files for compileWorktree (compile-worktree.ts). The
 // threads share one counter: each claims the next file until none is left, so a big file on one
 // thread does not leave the others idle.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { emptyTimings, frontFile, validatorsFor } from './front.js';
 import { loadSchemas } from './model/kinds.js';
 import { PlainScalar } from './parse/scalars.js';
+import { readSourceFile } from './sources/worktree.js';
 import type { FieldChoices } from './validate/ajv.js';
 import type { DocPath } from './diagnostics/diagnostic.js';
-import { decodeSource } from './parse/utf8.js';
 
 /** What compileWorktree gives each thread. */
 export interface FrontJob {
@@ -33,6 +31,8 @@ export interface FrontMessage {
   hasAliases: boolean;
   /** [item index, ...path] of each PlainScalar, which now holds { source, value, core }. */
   plain: (string | number)[][];
+  /** The file could not be read: `diagnostics` says why, `text` is empty. */
+  unread?: boolean;
 }
 
 /** Replaces each PlainScalar below `value` by its fields (structured clone drops classes); records where. */
@@ -59,7 +59,11 @@ function run(job: FrontJob): void {
     const index = Atomics.add(job.next, 0, 1);
     if (index >= job.files.length) break;
     const file = job.files[index];
-    const text = job.texts?.[index] ?? decodeSource(readFileSync(join(job.root, file)));
+    const text = job.texts?.[index] ?? readSourceFile(job.root, file);
+    if (typeof text !== 'string') {
+      parentPort!.postMessage({ index, file, text: '', diagnostics: [text], items: [], hasAliases: false, plain: [], unread: true } satisfies FrontMessage);
+      continue;
+    }
     const front = frontFile({ file, text }, schemas, validators, timings);
     const plain: (string | number)[][] = [];
     const seen = new Set<object>();

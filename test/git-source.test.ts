@@ -43,7 +43,8 @@ describe('git source', () => {
     const repo = openRepository(join(root, 'net'));
     expect(repo).toEqual({ root: execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: root }).toString().trim(), prefix: 'net' });
     const listed = await listCommit(repo, resolveCommit(repo, 'HEAD'));
-    const expected = ['A.yaml', 'b.yml', 'device-types/Palo Alto/PA 1.yaml', 'notbuild/kept.yaml', 'sites/ams1-new.yaml', 'sites/ams1.yaml', 'sot.yaml'];
+    // link.yaml links to a file of the repository: listed at its own path, its blob the target's.
+    const expected = ['A.yaml', 'b.yml', 'device-types/Palo Alto/PA 1.yaml', 'link.yaml', 'notbuild/kept.yaml', 'sites/ams1-new.yaml', 'sites/ams1.yaml', 'sot.yaml'];
     expect(listed.map((f) => f.file)).toEqual(expected);
     expect(listWorktree(join(root, 'net'))).toEqual(expected);
     for (const f of listed) {
@@ -61,7 +62,7 @@ describe('git source', () => {
     rmSync(join(root, 'net/sot.yaml'));
     git(root, 'rm', '-q', '--cached', 'net/sot.yaml');
     commitFiles(root, {});
-    const all = ['net/A.yaml', 'net/b.yml', 'net/device-types/Palo Alto/PA 1.yaml', 'net/notbuild/kept.yaml', 'net/sites/ams1-new.yaml', 'net/sites/ams1.yaml', 'netbox/x.yaml', 'outside.yaml'];
+    const all = ['net/A.yaml', 'net/b.yml', 'net/device-types/Palo Alto/PA 1.yaml', 'net/link.yaml', 'net/notbuild/kept.yaml', 'net/sites/ams1-new.yaml', 'net/sites/ams1.yaml', 'netbox/x.yaml', 'outside.yaml'];
     expect((await listCommit(top, resolveCommit(top, 'HEAD'))).map((f) => f.file)).toEqual(all);
     expect(listWorktree(root)).toEqual(all);
   });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { planEditorWiring, writeEditorWiring } from './editor-settings.js';
-import { writeFilesSafely } from './write-files.js';
+import { assertFolderPath, writeFilesSafely } from './write-files.js';
 import { ACTION_PLACEHOLDER, WORKFLOW_PATH, actionUses, isPlaceholder, workflowFile } from './workflow-file.js';
 
 const SOT_YAML = `# The root of a sot inventory. Every other *.yaml file below this folder is data,
@@ -105,6 +105,7 @@ export function initInventory(
   dir: string,
   options: { force: boolean },
 ): { written: string[]; conflicts: string[]; notes: string[]; settingsFile?: string; settingsError?: { file: string; message: string } } {
+  assertFolderPath(dir);
   const uses = actionUses();
   const files = new Map<string, string>([
     ['sot.yaml', SOT_YAML],

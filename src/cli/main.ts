@@ -29,6 +29,7 @@ import { planEditorWiring, writeEditorWiring } from './editor-settings.js';
 import { initInventory } from './init.js';
 import { findRack, fullName } from './rack.js';
 import { writeSchemas } from './schema.js';
+import { NotAFolder } from './write-files.js';
 import { HELP, commandHelp } from './help.js';
 import { watchCommand } from './watch.js';
 import { checkLength, findPrefix, findVrf } from './ipam.js';
@@ -181,6 +182,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     }
     if (err instanceof GitError) {
       io.stderr(`sot: ${err.message}\nhelp: ${err.help}\n`);
+      return EXIT.usage;
+    }
+    if (err instanceof NotAFolder) {
+      io.stderr(`sot: ${err.message}\n`);
       return EXIT.usage;
     }
     throw err;

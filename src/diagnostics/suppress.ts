@@ -14,7 +14,7 @@ export const SUPPRESS_MARKER = 'sot-ignore';
  * unchecked (or, for templates, unrendered); turning the suppression rules down would let a
  * suppression without a reason or with a misspelt id pass.
  */
-const FIXED_PREFIXES = ['yaml/', 'settings/', 'template/'];
+const FIXED_PREFIXES = ['sources/', 'yaml/', 'settings/', 'template/'];
 const FIXED_IDS = new Set(['schema/unknown-collection', 'suppress/missing-reason', 'suppress/invalid-rule']);
 
 /** Whether sot.yaml's `rules:` may set this rule's severity or turn it off. */

@@ -11,15 +11,16 @@ import type { ParsedFile } from './parse-file.js';
  */
 export function collectItems(parsed: ParsedFile, schemas: SchemaSet, out: Diagnostic[]): RawItem[] {
   const { file, data } = parsed;
-  if (data === undefined || data === null) return [];
   const folders = file.split('/').slice(0, -1);
   const single = folders.map((f) => schemas.byFolder.get(f)).find((k) => k !== undefined);
+  // An empty data file holds no collections, which is fine; an empty device type file defines nothing.
+  if ((data === undefined || data === null) && (!single || parsed.diagnostics.length > 0)) return [];
   if (single) {
     if (!isPlainObject(data)) {
       out.push({
         rule: 'schema/wrong-type',
         severity: 'error',
-        message: `${withArticle(kindLabel(single))} file must hold one ${kindLabel(single)} as a mapping, not ${typeName(data)}`,
+        message: `${withArticle(kindLabel(single))} file must hold one ${kindLabel(single)} as a mapping, not ${data === undefined || data === null ? 'an empty file' : typeName(data)}`,
         location: { file, path: [] },
         data: { expected: ['object'] },
       });

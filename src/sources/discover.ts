@@ -5,6 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { SETTINGS_FILE } from '../settings.js';
+import { reason, unreadable } from './problems.js';
 
 export type Discovery =
   | { found: true; root: string }
@@ -16,13 +17,17 @@ export type Discovery =
       stop: string;
       /** Whether the search stopped at the top of a git work tree rather than at the filesystem root. */
       atRepository: boolean;
+      /** The search stopped at `stop` because the system would not let sot look into it (its error code). */
+      unreadable?: string;
     };
 
-function isFile(path: string): boolean {
+/** Whether `path` is a file; an error code when the system will not say (a folder sot may not search). */
+function isFile(path: string): boolean | string {
   try {
     return statSync(path).isFile();
-  } catch {
-    return false;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? false : (code ?? 'unknown');
   }
 }
 
@@ -36,7 +41,10 @@ export function discoverInventory(start: string): Discovery {
   const from = resolve(start);
   let dir = from;
   for (;;) {
-    if (isFile(join(dir, SETTINGS_FILE))) return { found: true, root: dir };
+    const settings = isFile(join(dir, SETTINGS_FILE));
+    if (settings === true) return { found: true, root: dir };
+    // Looking further up would report "no sot.yaml" for a folder that may well hold one.
+    if (typeof settings === 'string') return { found: false, start: from, stop: dir, atRepository: false, unreadable: settings };
     if (existsSync(join(dir, '.git'))) return { found: false, start: from, stop: dir, atRepository: true };
     const parent = dirname(dir);
     if (parent === dir) return { found: false, start: from, stop: dir, atRepository: false };
@@ -50,6 +58,11 @@ export function discoverInventory(start: string): Discovery {
  * the user sees, relative to the current folder).
  */
 export function missingSettings(search: Extract<Discovery, { found: false }>, show: (dir: string) => string): Diagnostic {
+  if (search.unreadable !== undefined) {
+    const problem = unreadable(SETTINGS_FILE, 'folder', search.unreadable);
+    problem.message = `cannot look for ${SETTINGS_FILE} in ${show(search.stop)}: ${reason(search.unreadable)}`;
+    return problem;
+  }
   const where =
     search.start === search.stop
       ? `in ${show(search.start)}`

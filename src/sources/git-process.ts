@@ -1,6 +1,6 @@
 // How sot runs git: read-only commands only, with no optional locks (no index refresh, so `git
 // status` never changes), pathspecs taken literally and no prompts.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 
 export function gitEnv(): NodeJS.ProcessEnv {
   return { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_LITERAL_PATHSPECS: '1', GIT_TERMINAL_PROMPT: '0' };
@@ -13,4 +13,14 @@ export function gitRead(cwd: string, args: string[]): Buffer | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A read-only git command's output and what it warned about on stderr (a folder it could not open);
+ * undefined outside a work tree, without git, or when it fails.
+ */
+export function gitReadWithWarnings(cwd: string, args: string[]): { stdout: Buffer; stderr: string } | undefined {
+  const r = spawnSync('git', args, { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30, timeout: 60_000 });
+  if (r.error || r.status !== 0) return undefined;
+  return { stdout: r.stdout, stderr: r.stderr.toString('utf8') };
 }

@@ -3,7 +3,10 @@
 // so reading a commit never refreshes the index or changes what `git status` shows.
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { SETTINGS_FILE } from '../settings.js';
+import { sourceProblem } from './problems.js';
 import { gitEnv } from './git-process.js';
 import { byteOrder, isBuildManifest, isSkippedName, isYamlFile } from './worktree.js';
 import { decodeSource } from '../parse/utf8.js';
@@ -102,10 +105,27 @@ const OBJECT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 /**
  * The inventory's files in a commit with their blob ids, in byte order of their paths: the files
  * listWorktree keeps for the same tree (YAML files outside hidden folders, node_modules, sot builds and
- * other inventories; no symbolic links, no submodules). What git ignores does not apply: a commit's
+ * other inventories; symbolic links followed, see scanCommit). What git ignores does not apply: a commit's
  * files are by definition not ignored. sot.yaml's include and exclude apply later, as for the working tree.
  */
 export async function listCommit(repo: GitRepository, commit: string, reader?: BlobReader): Promise<GitFile[]> {
+  return (await scanCommit(repo, commit, reader)).files;
+}
+
+/** A commit's inventory files and its problems: as scanWorktree has them, for what a commit can hold. */
+export interface CommitListing {
+  files: GitFile[];
+  /** Symbolic links that leave the repository, dangle, loop or name a folder (sources/symlink). */
+  problems: Diagnostic[];
+}
+
+/**
+ * listCommit's files, with symbolic links followed as the working tree follows them: a link whose
+ * target is a file of the same commit is that file at the link's path; one that leaves the
+ * repository, dangles, loops or names a folder is a problem (its blob holds the target's path, which
+ * is no YAML to parse).
+ */
+export async function scanCommit(repo: GitRepository, commit: string, reader?: BlobReader): Promise<CommitListing> {
   if (!OBJECT_ID.test(commit)) throw new GitError(`"${commit}" is not a commit id`, 'resolve a revision with resolveCommit first');
   const args = ['ls-tree', '-r', '-l', '-z', '--full-tree', commit];
   if (repo.prefix) args.push('--', repo.prefix);
@@ -113,36 +133,94 @@ export async function listCommit(repo: GitRepository, commit: string, reader?: B
   if (!r.ok) throw new GitError(`cannot list commit ${commit}: ${firstLine(r.stderr)}`, isShallow(repo) ? SHALLOW_HELP : 'check that the commit exists in this repository');
   const under = repo.prefix ? `${repo.prefix}/` : '';
   const candidates: GitFile[] = [];
+  const links: GitFile[] = [];
   const manifests = new Map<string, string>(); // folder → manifest.json blob
   for (const entry of r.stdout.toString('utf8').split('\0')) {
     if (!entry) continue;
     const m = /^(\d+) (\w+) ([0-9a-f]+) +(-|\d+)\t([\s\S]*)$/.exec(entry);
-    // Regular files only (100644, 100755): symbolic links and submodules are no files listWorktree reads.
-    if (!m || m[2] !== 'blob' || (m[1] !== '100644' && m[1] !== '100755') || !m[5].startsWith(under)) continue;
+    // Regular files (100644, 100755) and symbolic links (120000); submodules are no files.
+    if (!m || m[2] !== 'blob' || !m[5].startsWith(under)) continue;
     const file = m[5].slice(under.length);
+    if (m[1] === SYMLINK) {
+      links.push({ file, blob: m[3], size: Number(m[4]) });
+      continue;
+    }
+    if (m[1] !== '100644' && m[1] !== '100755') continue;
     const slash = file.lastIndexOf('/');
     const name = file.slice(slash + 1);
     if (name === 'manifest.json' && slash > 0) manifests.set(file.slice(0, slash), m[3]);
     candidates.push({ file, blob: m[3], size: Number(m[4]) });
   }
-  const kept = candidates.filter((f) => isYamlFile(f.file.slice(f.file.lastIndexOf('/') + 1)) && !f.file.split('/').some(isSkippedName));
-  const builds = await buildFolders(repo, manifests, kept, reader);
-  // Folders below the root with a sot.yaml of their own hold other inventories.
-  for (const f of kept) if (f.file.endsWith(`/${SETTINGS_FILE}`)) builds.add(f.file.slice(0, -SETTINGS_FILE.length - 1));
-  return kept.filter((f) => !inFolders(f.file, builds)).sort((a, b) => byteOrder(a.file, b.file));
-}
-
-/** The folders whose manifest.json marks a sot build, read only where a kept file lies below one. */
-async function buildFolders(repo: GitRepository, manifests: Map<string, string>, files: GitFile[], reader?: BlobReader): Promise<Set<string>> {
-  const relevant = [...manifests].filter(([dir]) => files.some((f) => f.file.startsWith(`${dir}/`)));
-  if (relevant.length === 0) return new Set();
+  const isInventoryName = (f: GitFile) => isYamlFile(f.file.slice(f.file.lastIndexOf('/') + 1)) && !f.file.split('/').some(isSkippedName);
+  const kept = candidates.filter(isInventoryName);
+  const keptLinks = links.filter(isInventoryName);
   const own = reader ?? new BlobReader(repo);
+  const problems: Diagnostic[] = [];
   try {
-    const blobs = await own.readMany(relevant.map(([, blob]) => blob));
-    return new Set(relevant.filter(([, blob]) => isBuildManifest(blobs.get(blob)?.toString('utf8') ?? '')).map(([dir]) => dir));
+    const builds = await buildFolders(manifests, [...kept, ...keptLinks], own);
+    // Folders below the root with a sot.yaml of their own hold other inventories.
+    for (const f of [...kept, ...keptLinks]) if (f.file.endsWith(`/${SETTINGS_FILE}`)) builds.add(f.file.slice(0, -SETTINGS_FILE.length - 1));
+    const files = kept.filter((f) => !inFolders(f.file, builds));
+    for (const link of keptLinks) {
+      if (inFolders(link.file, builds)) continue;
+      const followed = await followLink(repo, commit, under + link.file, link.blob, own);
+      if ('blob' in followed) files.push({ file: link.file, blob: followed.blob, size: followed.size });
+      else problems.push(sourceProblem('sources/symlink', link.file, followed.message, followed.data, followed.help));
+    }
+    return { files: files.sort((a, b) => byteOrder(a.file, b.file)), problems };
   } finally {
     if (!reader) own.close();
   }
+}
+
+const SYMLINK = '120000';
+/** Links followed before a chain counts as a loop (Linux's limit). */
+const MAX_LINKS = 40;
+
+/**
+ * Where a link in a commit leads, as the file system would take it: its blob holds the target's path,
+ * relative to the link's folder. The target must be a regular file of the same commit inside the
+ * repository; otherwise what is wrong, as a sources/symlink problem's parts.
+ */
+async function followLink(
+  repo: GitRepository,
+  commit: string,
+  path: string,
+  blob: string,
+  reader: BlobReader,
+): Promise<{ blob: string; size: number } | { message: string; data: Record<string, unknown>; help: string }> {
+  let at = path;
+  let target = '';
+  const first = (await reader.read(blob))?.toString('utf8') ?? '';
+  for (let hops = 0; hops < MAX_LINKS; hops++) {
+    target = hops === 0 ? first : (await reader.read(blob))?.toString('utf8') ?? '';
+    const resolved = posix.normalize(posix.join(posix.dirname(at), target));
+    if (posix.isAbsolute(target) || resolved === '..' || resolved.startsWith('../')) {
+      return {
+        message: `this symbolic link points outside the repository, to ${first}: sot does not read it`,
+        data: { reason: 'outside', target: first },
+        help: 'copy the file into the repository, or link to a file inside it: what lies outside is not versioned with the inventory',
+      };
+    }
+    const r = git(repo.root, ['ls-tree', '-l', '-z', '--full-tree', commit, '--', resolved]);
+    const m = r.ok ? /^(\d+) (\w+) ([0-9a-f]+) +(-|\d+)\t/.exec(r.stdout.toString('utf8')) : null;
+    if (!m) return { message: `this symbolic link points to ${first}, which does not exist in this commit`, data: { reason: 'dangling', target: first }, help: LINK_HELP };
+    if (m[2] === 'tree') return { message: `this symbolic link points to a folder, ${first}: a YAML name must be a file`, data: { reason: 'folder', target: first }, help: LINK_HELP };
+    if (m[1] !== SYMLINK) return m[2] === 'blob' ? { blob: m[3], size: Number(m[4]) } : { message: `this symbolic link points to ${first}, which is no file`, data: { reason: 'dangling', target: first }, help: LINK_HELP };
+    at = resolved;
+    blob = m[3];
+  }
+  return { message: `this symbolic link loops: ${first} leads back to itself`, data: { reason: 'loop', target: first }, help: LINK_HELP };
+}
+
+const LINK_HELP = 'point the link at a YAML file inside the repository, or remove it';
+
+/** The folders whose manifest.json marks a sot build, read only where a kept file lies below one. */
+async function buildFolders(manifests: Map<string, string>, files: GitFile[], reader: BlobReader): Promise<Set<string>> {
+  const relevant = [...manifests].filter(([dir]) => files.some((f) => f.file.startsWith(`${dir}/`)));
+  if (relevant.length === 0) return new Set();
+  const blobs = await reader.readMany(relevant.map(([, blob]) => blob));
+  return new Set(relevant.filter(([, blob]) => isBuildManifest(blobs.get(blob)?.toString('utf8') ?? '')).map(([dir]) => dir));
 }
 
 function inFolders(file: string, folders: Set<string>): boolean {
@@ -253,17 +331,23 @@ export class BlobReader {
   }
 }
 
-/** The inventory's files in a commit with their texts, read through `reader` unless `known` has them by blob id. */
-export async function readCommit(repo: GitRepository, commit: string, reader: BlobReader, known?: (blob: string) => string | undefined): Promise<(GitFile & { text: string })[]> {
-  const files = await listCommit(repo, commit, reader);
+/** The inventory's files in a commit with their texts, read through `reader` unless `known` has them by blob id, and the commit's problems. */
+export async function readCommit(
+  repo: GitRepository,
+  commit: string,
+  reader: BlobReader,
+  known?: (blob: string) => string | undefined,
+): Promise<{ files: (GitFile & { text: string })[]; problems: Diagnostic[] }> {
+  const { files, problems } = await scanCommit(repo, commit, reader);
   const blobs = await reader.readMany(files.filter((f) => known?.(f.blob) === undefined).map((f) => f.blob));
-  return files.map((f) => {
+  const texts = files.map((f) => {
     const text = known?.(f.blob);
     if (text !== undefined) return { ...f, text };
     const blob = blobs.get(f.blob);
     if (!blob) throw new GitError(`blob ${f.blob} of ${f.file} is missing from the repository`, isShallow(repo) ? SHALLOW_HELP : 'the repository may be damaged: git fsck says more');
     return { ...f, text: decodeSource(blob) };
   });
+  return { files: texts, problems };
 }
 
 /** A file's blob id as git computes it (SHA-1 of `blob <size>\0` and the bytes), for files outside git. */
