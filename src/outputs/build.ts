@@ -31,13 +31,24 @@ export const BUILD_FORMAT = 1;
 
 /**
  * A file name from an object's name: path separators, control characters and a leading dot become
- * `_`, so that no name (`../../etc/passwd`, `.ssh`) can leave the folder or hide a file.
+ * `_`, so that no name (`../../etc/passwd`, `.ssh`) can leave the folder or hide a file. Cut to
+ * `maxBytes` of UTF-8 at a character boundary: file systems count a name's bytes (255 at most), and
+ * the name still needs room for a suffix and an extension.
  */
-export function safeFileName(name: string): string {
+export function safeFileName(name: string, maxBytes = 200): string {
   let s = name.replace(/[/\\\u0000-\u001f\u007f:*?"<>|]/g, '_');
   if (s.startsWith('.')) s = `_${s.slice(1)}`;
   if (s === '') s = '_';
-  return s.length > 200 ? s.slice(0, 200) : s;
+  if (Buffer.byteLength(s) <= maxBytes) return s;
+  let bytes = 0;
+  let end = 0;
+  for (const ch of s) {
+    const size = Buffer.byteLength(ch);
+    if (bytes + size > maxBytes) break;
+    bytes += size;
+    end += ch.length;
+  }
+  return s.slice(0, end);
 }
 
 const RENDERED_KINDS = ['dcim.device', 'virtualization.virtualmachine'];
@@ -86,7 +97,7 @@ function configPaths(objects: Obj[], extension: (obj: Obj) => string): Map<Obj, 
 
 function extensionOf(obj: Obj): string {
   const ext = configTemplateOf(obj)?.data.file_extension;
-  return typeof ext === 'string' && ext ? safeFileName(ext.replace(/^\.+/, '')) : 'txt';
+  return typeof ext === 'string' && ext ? safeFileName(ext.replace(/^\.+/, ''), 16) : 'txt';
 }
 
 /** The devices and virtual machines that have a config template, in inventory order. */
