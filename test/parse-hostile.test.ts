@@ -221,3 +221,22 @@ describe('keys named like YAML 1.1 booleans reach the checks as written', () => 
     ]);
   });
 });
+
+describe('text holding NUL (U+0000), which NetBox refuses in every field', () => {
+  const nul = (text: string) => compileFiles({ 'a.yaml': text }).diagnostics.map((d) => [d.rule, `${d.location.file}:${at(d)}`, d.message]);
+  const message = 'text may not hold the NUL character (U+0000): NetBox refuses it';
+
+  it('is reported at each value written with a \\0, \\x00 or \\u0000 escape, the object kept', () => {
+    expect(nul('sites:\n  - { name: "a\\0b", slug: a, description: "\\x00" }\n  - name: b\n    slug: b\n    comments: "k\\u0000"\n')).toEqual([
+      ['schema/invalid-value', 'a.yaml:2:13', message],
+      ['schema/invalid-value', 'a.yaml:2:43', message],
+      ['schema/invalid-value', 'a.yaml:5:15', message],
+    ]);
+    // A reference to the object still finds it: one mistake, one error.
+    expect(nul('sites:\n  - { name: "a\\0", slug: a }\nracks:\n  - { name: r, site: a }\n')).toEqual([['schema/invalid-value', 'a.yaml:2:13', message]]);
+  });
+
+  it('an escaped backslash before a zero is no NUL', () => {
+    expect(nul('sites:\n  - { name: "a\\\\0", slug: a }\n')).toEqual([]);
+  });
+});

@@ -54,7 +54,42 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
     findForbiddenKeys(file, data, [], diagnostics, new Set());
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { file, data: undefined, diagnostics, hasPlainScalars };
+  // Only a double-quoted escape can put a NUL into the data (a raw NUL byte is a syntax error).
+  if (text.includes('\\') && NUL_ESCAPE.test(text)) findNulText(file, data, [], diagnostics, new Set());
   return { file, data, diagnostics, hasPlainScalars, hasAliases };
+}
+
+const NUL_ESCAPE = /\\(?:0|x00|u0000|U00000000)/;
+
+/**
+ * NetBox refuses text holding U+0000 in every field (its API's text fields reject it, and PostgreSQL
+ * can store it neither in text nor in JSON): each such key or value is reported where it is written.
+ * The object is kept, so that nothing else is reported because of it.
+ */
+function findNulText(file: string, v: unknown, path: (string | number)[], out: Diagnostic[], seen: Set<object>): void {
+  const report = (at: (string | number)[], target: 'key' | 'value') =>
+    out.push({
+      rule: 'schema/invalid-value',
+      severity: 'error',
+      message: `text may not hold the NUL character (U+0000): NetBox refuses it`,
+      location: { file, path: at as DocPath, target },
+      help: 'remove the \\0 (or \\x00, \\u0000) escape from the quoted text',
+    });
+  const text = v instanceof PlainScalar ? v.source : v;
+  if (typeof text === 'string') {
+    if (text.includes('\0')) report(path, 'value');
+    return;
+  }
+  if (v === null || typeof v !== 'object' || seen.has(v)) return;
+  seen.add(v);
+  if (Array.isArray(v)) {
+    v.forEach((item, i) => findNulText(file, item, [...path, i], out, seen));
+    return;
+  }
+  for (const key of Object.keys(v)) {
+    if (key.includes('\0')) report([...path, key], 'key');
+    findNulText(file, (v as Record<string, unknown>)[key], [...path, key], out, seen);
+  }
 }
 
 function invalidUtf8Diagnostic(file: string, text: string, bad: NonNullable<ReturnType<typeof invalidUtf8>>): Diagnostic {
