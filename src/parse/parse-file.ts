@@ -2,6 +2,7 @@ import jsyaml from 'js-yaml';
 import { parseDocument, LineCounter, visit, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic, DocPath } from '../diagnostics/diagnostic.js';
 import { PlainScalar, SOT_SCHEMA, scalarStats } from './scalars.js';
+import { pointAt, withLineFeeds } from './locate.js';
 
 export interface ParsedFile {
   file: string;
@@ -58,7 +59,8 @@ function syntaxDiagnostics(file: string, text: string, err: unknown): Diagnostic
     return [{ rule: 'yaml/syntax', severity: 'error', message: 'the document nests collections too deeply to read (more than 100 levels)', location: { file, range: { start: at, end: { line: at.line, column: at.column + 1 } } } }];
   }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  // A lone \r ends a line in YAML (and for js-yaml), not for `yaml`: it reads them as \n.
+  const doc = parseDocument(withLineFeeds(text), { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const problems: YAMLError[] = [...doc.errors];
   const point = (offset: number) => {
     const p = lines.linePos(offset);
@@ -92,8 +94,8 @@ function syntaxDiagnostics(file: string, text: string, err: unknown): Diagnostic
   if (out.length === 0) {
     // The two parsers disagree on what is wrong (js-yaml is stricter in a few corners): report js-yaml's.
     const mark = err instanceof jsyaml.YAMLException ? err.mark : undefined;
-    const line = mark?.line ?? 0;
-    const column = mark?.column ?? 0;
+    // js-yaml's line and column are wrong for some errors (a NUL byte is reported on line 1): its offset is right.
+    const { line, column } = mark && typeof mark.position === 'number' ? pointAt(text, mark.position) : { line: mark?.line ?? 0, column: mark?.column ?? 0 };
     const reason = err instanceof jsyaml.YAMLException ? err.reason : String(err);
     const isTag = /unknown tag/.test(reason);
     let range = { start: { line, column }, end: { line, column: column + 1 } };
