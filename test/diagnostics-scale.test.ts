@@ -6,7 +6,7 @@ import { SourceMap } from '../src/parse/locate.js';
 describe('suggest', () => {
   it('names the broken-out port a bare interface name starts', () => {
     const names = ['Ethernet48', 'Ethernet40', 'Ethernet4', 'Ethernet49/1'];
-    expect(suggest('Ethernet49', names, 3)).toEqual(['Ethernet49/1', 'Ethernet4', 'Ethernet48']);
+    expect(suggest('Ethernet49', names, 3)).toEqual(['Ethernet49/1', 'Ethernet4', 'Ethernet40']);
   });
 
   it('computes a banded distance equal to the full one within the bound', () => {
