@@ -269,6 +269,9 @@ function translate(item: RawItem, errors: ErrorObject[], out: Diagnostic[]): voi
   // A failed `type` makes every other keyword at the same place noise.
   const typeFailed = new Set(errors.filter((e) => e.keyword === 'type' || e.keyword === 'x-ref').map((e) => e.instancePath));
   const seen = new Set<string>();
+  // The allowed fields are listed once per object: with 100,000 unknown fields each would repeat them.
+  const listed = new Set<string>();
+  const listOnce = (at: string, text: string) => (listed.has(at) ? undefined : (listed.add(at), text));
   const label = kindLabel(item.kind);
   // Combinators only say that something inside failed; the errors that say what are reported instead.
   const explained = (e: ErrorObject) => errors.some((o) => o !== e && !COMBINATORS.has(o.keyword) && o.keyword !== 'propertyNames' && (o.instancePath === e.instancePath || o.instancePath.startsWith(`${e.instancePath}/`)));
@@ -290,7 +293,7 @@ function translate(item: RawItem, errors: ErrorObject[], out: Diagnostic[]): voi
         message: `"${excerpt(propertyName)}" is not an allowed key in "${field}"${allowed ? didYouMean(propertyName, allowed) : `: ${valueProblem(e)}`}`,
         at: [...rel, propertyName],
         target: 'key',
-        help: allowed ? `allowed keys: ${allowed.join(', ')}` : undefined,
+        help: allowed ? listOnce(e.instancePath, `allowed keys: ${allowed.join(', ')}`) : undefined,
         data: { field, key: excerpt(propertyName) },
       };
     } else switch (e.keyword) {
@@ -325,7 +328,7 @@ function translate(item: RawItem, errors: ErrorObject[], out: Diagnostic[]): voi
           message: `unknown field "${excerpt(prop)}" in ${rel.length && typeof rel[rel.length - 1] === 'number' ? lastField(rel).replace(/s$/, '').replace(/-/g, ' ') : label}${didYouMean(prop, allowed)}`,
           at: [...rel, prop],
           target: 'key',
-          help: allowed.length ? `allowed fields: ${allowed.join(', ')}` : undefined,
+          help: allowed.length ? listOnce(e.instancePath, `allowed fields: ${allowed.join(', ')}`) : undefined,
           data: { field: excerpt(prop) },
         };
         break;
