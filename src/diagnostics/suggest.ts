@@ -1,50 +1,143 @@
-/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), capped early. */
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions). With `max`, only the
+ * diagonal band of width 2·max+1 is computed and the computation stops as soon as a row exceeds
+ * `max` (returning max + 1), so a bounded call costs O(length · max), not O(length²).
+ */
+/** Three rows reused by every call: most calls compare short names, and allocating them was most of the cost. */
+let rows = [0, 1, 2].map(() => new Int32Array(128));
+
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  let prev2 = new Array<number>(cols).fill(0);
-  let prev = Array.from({ length: cols }, (_, j) => j);
-  for (let i = 1; i < rows; i++) {
-    const cur = new Array<number>(cols);
-    cur[0] = i;
-    let rowMin = cur[0];
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) > max) return max + 1;
+  const cap = Math.min(max, Math.max(n, m));
+  const big = cap + 1;
+  // Cells outside the band read as `big`: each row writes the cell either side of its band.
+  if (rows[0].length < m + 2) rows = [0, 1, 2].map(() => new Int32Array(2 * (m + 2)));
+  let [prev2, prev, cur] = rows;
+  prev2.fill(big, 0, m + 2);
+  prev.fill(big, 0, m + 2);
+  for (let j = 0; j <= Math.min(m, cap); j++) prev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    const lo = Math.max(1, i - cap);
+    const hi = Math.min(m, i + cap);
+    cur[lo - 1] = lo === 1 ? i : big;
+    let rowMin = cur[lo - 1];
+    const ai = a.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let v = prev[j - 1] + (ai === bj ? 0 : 1);
+      if (prev[j] + 1 < v) v = prev[j] + 1;
+      if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj && prev2[j - 2] + 1 < v) v = prev2[j - 2] + 1;
+      if (v > big) v = big;
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > max) return max + 1;
+    cur[hi + 1] = big;
+    if (rowMin > cap) return max + 1;
+    const t = prev2;
     prev2 = prev;
     prev = cur;
+    cur = t;
   }
-  return prev[cols - 1];
+  const d = prev[m];
+  return d > cap ? max + 1 : d;
+}
+
+/**
+ * Longer names are not compared: NetBox's longest name fields (a site's or a tenant's name) hold 100
+ * characters, so a longer value is no misspelt name, and comparing it would cost length².
+ */
+export const MAX_SUGGEST_LENGTH = 100;
+
+/** At most this many candidates (after the length filter) are compared with one value, in their given order. */
+export const MAX_SUGGEST_EXAMINED = 20_000;
+
+const norm = (s: string) => s.toLowerCase().replace(/-/g, '_');
+
+/** Candidates prepared once per candidate collection: normalized, bucketed by length, with a memo per value. */
+interface Prepared {
+  byLength: Map<number, { raw: string; norm: string }[]>;
+  memo: Map<string, string[]>;
+}
+
+const prepared = new WeakMap<object, Prepared>();
+
+function prepare(candidates: Iterable<string>): Prepared {
+  const byLength = new Map<number, { raw: string; norm: string }[]>();
+  const seen = new Set<string>();
+  for (const c of candidates) {
+    if (seen.has(c)) continue;
+    seen.add(c);
+    const n = norm(c);
+    let bucket = byLength.get(n.length);
+    if (!bucket) byLength.set(n.length, (bucket = []));
+    bucket.push({ raw: c, norm: n });
+  }
+  return { byLength, memo: new Map() };
 }
 
 /**
  * The closest candidates to a misspelt value, best first (at most `limit`). Case and the `-`/`_`
- * difference count as nothing, so `poe-mode` finds `poe_mode` and `ams1` finds `AMS1`.
+ * difference count as nothing, so `poe-mode` finds `poe_mode` and `ams1` finds `AMS1`. A value that
+ * is the whole first part of a few names up to a `/`, `.` or `:` (`Ethernet49` of `Ethernet49/1`)
+ * names one of them: those rank first.
+ *
+ * Bounded whatever the input: values and candidates longer than MAX_SUGGEST_LENGTH are not compared,
+ * only candidates whose length is within the edit budget get a (banded) distance, at most
+ * MAX_SUGGEST_EXAMINED of them, and a collection passed again (the same array or Set) is
+ * prepared once and answers a value it has seen from a memo (an iterator is prepared each time).
  */
 export function suggest(value: string, candidates: Iterable<string>, limit = 3): string[] {
-  const norm = (s: string) => s.toLowerCase().replace(/-/g, '_');
+  if (value.length > MAX_SUGGEST_LENGTH) return [];
+  const key = typeof candidates === 'object' && candidates !== null ? (candidates as object) : undefined;
+  let p = key ? prepared.get(key) : undefined;
+  if (!p) {
+    p = prepare(candidates);
+    // Iterators are used once: only a collection can be passed again.
+    if (key && typeof (candidates as any).next !== 'function') prepared.set(key, p);
+  }
+  const memoKey = `${limit}\0${value}`;
+  const hit = p.memo.get(memoKey);
+  if (hit) return hit.slice();
+  const result = rank(value, p, limit);
+  p.memo.set(memoKey, result);
+  return result.slice();
+}
+
+const BOUNDARY = new Set(['/', '.', ':']);
+/** How many names a value may be the first part of and still name one of them. */
+const MAX_BOUNDARY_MATCHES = 3;
+
+function rank(value: string, p: Prepared, limit: number): string[] {
   const v = norm(value);
   const budget = Math.max(2, Math.floor(v.length / 3));
   const scored: [number, number, string][] = [];
-  const seen = new Set<string>();
-  for (const c of candidates) {
-    if (seen.has(c) || c === value) continue;
-    seen.add(c);
-    const d = editDistance(v, norm(c), budget);
+  const boundary: [number, number, string][] = [];
+  let examined = 0;
+  // Near lengths first, in the candidates' order within a length: a capped search keeps the likeliest.
+  const lengths = [...p.byLength.keys()].filter((l) => l <= MAX_SUGGEST_LENGTH).sort((x, y) => Math.abs(x - v.length) - Math.abs(y - v.length) || x - y);
+  for (const len of lengths) {
+    const near = Math.abs(len - v.length) <= budget;
     // A value that starts a longer name (`dev` → `devices`) is a weak match: it ranks after any close edit.
-    const score = d <= budget ? d : v.length >= 3 && norm(c).startsWith(v) ? budget : d;
-    // Ties go to the candidate written most like the value (`ams1` before `AMS1` for "amss1").
-    if (score <= budget) scored.push([score, editDistance(value, c), c]);
+    const prefixes = v.length >= 3 && len > v.length;
+    if (!near && !prefixes) continue;
+    for (const c of p.byLength.get(len)!) {
+      if (c.raw === value) continue;
+      if (examined++ >= MAX_SUGGEST_EXAMINED) break;
+      const d = near ? editDistance(v, c.norm, budget) : budget + 1;
+      const starts = prefixes && c.norm.startsWith(v);
+      const score = d <= budget ? d : starts ? budget : d;
+      // Ties go to the candidate written most like the value (`ams1` before `AMS1` for "amss1").
+      if (score <= budget) (starts && BOUNDARY.has(c.norm[v.length]) ? boundary : scored).push([score, editDistance(value, c.raw, MAX_SUGGEST_LENGTH), c.raw]);
+    }
   }
-  scored.sort((x, y) => x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0));
-  return scored.slice(0, limit).map(([, , c]) => c);
+  if (boundary.length <= MAX_BOUNDARY_MATCHES) for (const b of boundary) b[0] = -1;
+  const all = [...boundary, ...scored];
+  all.sort((x, y) => x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0));
+  return all.slice(0, limit).map(([, , c]) => c);
 }
 
 export function didYouMean(value: string, candidates: Iterable<string>): string {

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { excerpt } from '../diagnostics/excerpt.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { type SchemaSet, kindLabel, kindPlural, withArticle } from '../model/kinds.js';
 import type { RawItem } from '../validate/validate.js';
@@ -45,10 +46,10 @@ export function collectItems(parsed: ParsedFile, schemas: SchemaSet, out: Diagno
       out.push({
         rule: 'schema/unknown-collection',
         severity: 'error',
-        message: `unknown collection "${collection}"${didYouMean(collection, schemas.byCollection.keys())}`,
+        message: `unknown collection "${excerpt(collection)}"${collectionHint(collection, schemas)}`,
         location: { file, path: [collection], target: 'key' },
         help: 'collections are named like NetBox REST endpoints in snake_case: see docs/kinds.md',
-        data: { collection },
+        data: { collection: excerpt(collection) },
       });
       continue;
     }
@@ -89,4 +90,28 @@ function typeName(v: unknown): string {
   if (v === null) return 'empty';
   if (typeof v === 'object') return 'a mapping';
   return `the ${typeof v === 'string' ? 'text' : typeof v} ${JSON.stringify(v)}`;
+}
+
+/**
+ * What users write for a collection NetBox names otherwise. `rack_groups` became locations in NetBox
+ * 4; ipam's `roles` are the prefix and VLAN roles.
+ */
+const COLLECTION_ALIASES: Record<string, string> = {
+  ips: 'ip_addresses',
+  ipam_roles: 'roles',
+  prefix_roles: 'roles',
+  vlan_roles: 'roles',
+  rack_groups: 'locations',
+  vms: 'virtual_machines',
+};
+
+const collectionNames = new WeakMap<SchemaSet, string[]>();
+
+/** `; did you mean "ip_addresses"?`: from the alias table, else the closest collection name. */
+function collectionHint(collection: string, schemas: SchemaSet): string {
+  const alias = Object.hasOwn(COLLECTION_ALIASES, collection.toLowerCase()) ? COLLECTION_ALIASES[collection.toLowerCase()] : undefined;
+  if (alias && schemas.byCollection.has(alias)) return `; did you mean "${alias}"?`;
+  let names = collectionNames.get(schemas);
+  if (!names) collectionNames.set(schemas, (names = [...schemas.byCollection.keys()]));
+  return didYouMean(collection, names);
 }

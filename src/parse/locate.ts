@@ -1,15 +1,26 @@
-import { parseDocument, isMap, isSeq, isPair, isScalar, type Node, type Document } from 'yaml';
+import { parseDocument, isMap, isSeq, isPair, isScalar, type Node, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { DocPath, Point, Range } from '../diagnostics/diagnostic.js';
 
 /**
  * Positions are computed lazily: the fast parser keeps none, and only a file that has a diagnostic is
  * parsed again with `yaml`'s Document API, which records a range for every node. That API reads about
  * 2 MB/s, so for a problem inside one entry of a top-level collection (`devices[412]`) only that
- * entry's lines are parsed; the whole file only when the entry cannot be cut out safely.
+ * entry's lines are parsed; the whole file only when the entry cannot be cut out safely. Each entry
+ * (and the file) is parsed at most once, however many diagnostics it has, and keys are looked up
+ * through an index per mapping: locating all of a file's diagnostics is linear in their number.
+ *
+ * Lines end as YAML ends them: at \r\n, \r or \n. `yaml` only knows \n and \r\n, so it reads a copy
+ * whose lone \r are \n (the same length, so offsets are the same).
  */
 export class SourceMap {
   private doc?: Document;
   private readonly lineStarts: number[];
+  /** The text with each lone \r made \n. */
+  private readonly lf: string;
+  /** Entries already parsed, by `key\0index` (null: not one entry, parse the file). */
+  private readonly parsed = new Map<string, Document | null>();
+  /** Top-level keys written as a block-collection header (`devices:`), by the line they start. */
+  private headers?: Map<string, number>;
   /** Per top-level collection: where each block-sequence entry starts, and where the sequence ends. */
   private readonly entries = new Map<string, { starts: number[]; end: number } | null>();
 
@@ -18,9 +29,8 @@ export class SourceMap {
     /** Cut entries out of top-level collections (false: always parse the whole file). */
     private readonly slices = true,
   ) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    this.lineStarts = starts;
+    this.lf = withLineFeeds(text);
+    this.lineStarts = lineStarts(this.lf);
   }
 
   point(offset: number): Point {
@@ -47,14 +57,20 @@ export class SourceMap {
     if (this.slices && path.length >= 2 && typeof path[0] === 'string' && typeof path[1] === 'number') {
       const cut = this.entry(path[0], path[1]);
       if (cut) {
-        const doc = parseDocument(this.text.slice(cut.start, cut.end), { uniqueKeys: false, strict: false, prettyErrors: false });
-        if (doc.errors.length === 0 && isSeq(doc.contents) && doc.contents.items.length === 1) {
+        const id = `${path[0]}\0${path[1]}`;
+        let doc = this.parsed.get(id);
+        if (doc === undefined) {
+          doc = parseDocument(this.lf.slice(cut.start, cut.end), { uniqueKeys: false, strict: false, prettyErrors: false });
+          if (doc.errors.length > 0 || !isSeq(doc.contents) || doc.contents.items.length !== 1) doc = null;
+          this.parsed.set(id, doc);
+        }
+        if (doc) {
           const r = findRange(doc.contents, [0, ...path.slice(2)], target);
           if (r) return this.trimmed(cut.start + r[0], cut.start + r[1]);
         }
       }
     }
-    this.doc ??= parseDocument(this.text, { uniqueKeys: false, strict: false, prettyErrors: false });
+    this.doc ??= parseDocument(this.lf, { uniqueKeys: false, strict: false, prettyErrors: false });
     const r = findRange(this.doc.contents, path, target);
     return r ? this.trimmed(r[0], r[1]) : { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
   }
@@ -72,11 +88,17 @@ export class SourceMap {
 
   private scanSequence(key: string): { starts: number[]; end: number } | null {
     const lines = this.lineStarts;
-    const lineText = (i: number) => this.text.slice(lines[i], i + 1 < lines.length ? lines[i + 1] - 1 : this.text.length);
-    const header = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\s*(#.*)?$`);
-    let i = 0;
-    while (i < lines.length && !header.test(lineText(i))) i++;
-    if (i === lines.length) return null;
+    const lineText = (i: number) => this.lf.slice(lines[i], i + 1 < lines.length ? lines[i + 1] - 1 : this.lf.length).replace(/\r$/, '');
+    if (!this.headers) {
+      // One pass for every key: a file with many collections is not scanned once per collection.
+      this.headers = new Map();
+      for (let l = 0; l < lines.length; l++) {
+        const m = /^(\S.*?):\s*(#.*)?$/.exec(lineText(l));
+        if (m && !this.headers.has(m[1])) this.headers.set(m[1], l);
+      }
+    }
+    let i = this.headers.get(key);
+    if (i === undefined) return null;
     let indent = -1;
     const starts: number[] = [];
     for (i++; i < lines.length; i++) {
@@ -91,7 +113,7 @@ export class SourceMap {
       if (lead < indent || (lead === indent && !/^\s*-(\s|$)/.test(line))) return { starts, end: lines[i] };
       if (lead === indent) starts.push(lines[i]);
     }
-    return { starts, end: this.text.length };
+    return { starts, end: this.lf.length };
   }
 
   /** Block collections' ranges run to the next line; end them at the last non-space character. */
@@ -109,7 +131,7 @@ function findRange(root: unknown, path: DocPath, target: 'key' | 'value'): [numb
   let found: Node | null = (root as Node | null) ?? null;
   for (const step of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(step));
+      const pair = pairOf(node, String(step));
       if (!pair) break;
       keyNode = pair.key as Node;
       node = pair.value;
@@ -133,4 +155,39 @@ function findRange(root: unknown, path: DocPath, target: 'key' | 'value'): [numb
 function keyText(key: unknown): string | undefined {
   if (isScalar(key)) return key.source ?? String(key.value);
   return undefined;
+}
+
+const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** The first pair of `map` with key `key`; an index per mapping, so wide mappings are not scanned per lookup. */
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  if (map.items.length < 16) return map.items.find((p) => isPair(p) && keyText(p.key) === key) as Pair | undefined;
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      const k = isPair(p) ? keyText(p.key) : undefined;
+      if (k !== undefined && !index.has(k)) index.set(k, p as Pair);
+    }
+    pairIndexes.set(map, index);
+  }
+  return index.get(key);
+}
+
+/** The text with each lone \r (a line break in YAML, which `yaml` does not read as one) made \n. */
+export function withLineFeeds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/** Offsets where lines start, lines ending at \r\n, \r or \n as in YAML. */
+export function lineStarts(text: string): number[] {
+  const lf = withLineFeeds(text);
+  const starts = [0];
+  for (let i = lf.indexOf('\n'); i !== -1; i = lf.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The 0-based line and column of `offset` in `text` (lines as lineStarts splits them). */
+export function pointAt(text: string, offset: number): Point {
+  return new SourceMap(text).point(offset);
 }

@@ -3,6 +3,7 @@ import { parseDocument, LineCounter, visit, isScalar, type Document, type YAMLEr
 import type { Diagnostic, DocPath } from '../diagnostics/diagnostic.js';
 import { PlainScalar, SOT_SCHEMA, scalarStats } from './scalars.js';
 import { invalidUtf8 } from './utf8.js';
+import { pointAt, withLineFeeds } from './locate.js';
 
 export interface ParsedFile {
   file: string;
@@ -110,17 +111,6 @@ function readProblemDiagnostic(file: string, text: string, p: ReadProblem): Diag
   return { rule: p.rule, severity: 'error', message: p.message, location: { file, range }, help: p.help, ...(p.data ? { data: p.data } : {}) };
 }
 
-/** Zero-based line and column (in UTF-16 units, as the rest of sot counts them) of an offset. */
-function pointAt(text: string, offset: number): { line: number; column: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart };
-}
-
 function syntaxDiagnostics(file: string, text: string, err: unknown): Diagnostic[] {
   if ((err instanceof jsyaml.YAMLException && /maxDepth/.test(err.reason)) || err instanceof RangeError) {
     const mark = err instanceof jsyaml.YAMLException ? err.mark : undefined;
@@ -203,7 +193,8 @@ function closingQuote(text: string, start: number): number {
 /** Every syntax error of a file with `yaml`, which, unlike js-yaml, goes on after the first one. */
 function everySyntaxError(file: string, text: string): Diagnostic[] {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: sameKeyText, prettyErrors: false });
+  // A lone \r ends a line in YAML (and for js-yaml), not for `yaml`: it reads them as \n.
+  const doc = parseDocument(withLineFeeds(text), { lineCounter: lines, uniqueKeys: sameKeyText, prettyErrors: false });
   const problems: YAMLError[] = [...doc.errors];
   const point = (offset: number) => {
     const p = lines.linePos(offset);
@@ -249,8 +240,8 @@ function sameKeyText(a: unknown, b: unknown): boolean {
 /** js-yaml's one error, where the two parsers disagree on what is wrong or `yaml` cannot tell. */
 function jsyamlDiagnostic(file: string, text: string, err: unknown): Diagnostic {
   const mark = err instanceof jsyaml.YAMLException ? err.mark : undefined;
-  const line = mark?.line ?? 0;
-  const column = mark?.column ?? 0;
+  // js-yaml's line and column are wrong for some errors (a NUL byte is reported on line 1): its offset is right.
+  const { line, column } = mark && typeof mark.position === 'number' ? pointAt(text, mark.position) : { line: mark?.line ?? 0, column: mark?.column ?? 0 };
   const reason = err instanceof jsyaml.YAMLException ? err.reason : String(err);
   const isTag = /unknown tag/.test(reason);
   let range = { start: { line, column }, end: { line, column: column + 1 } };

@@ -3,6 +3,7 @@
 
 import { countBySeverity, docsPath } from '../diagnostics/diagnostic.js';
 import type { Diagnostic, Location, Range, Severity } from '../diagnostics/diagnostic.js';
+import { lineStarts } from '../parse/locate.js';
 import type { Report, Reporter, ReporterContext } from './types.js';
 
 const ESC = '\x1b[';
@@ -74,9 +75,40 @@ function lastLineOf(range: Range): number {
 
 const MAX_MARKED_LINES = 3;
 
+/**
+ * A source line wider than this is shown as a window of this many characters around the marked
+ * column, with `…` where it was cut: a 20 MB line would otherwise be printed whole, with a caret line
+ * as long.
+ */
+export const MAX_FRAME_WIDTH = 160;
+/** How much of the line before the marked column the window shows. */
+const FRAME_LEAD = 40;
+
+/** A file's lines, split once however many frames show it; lines end at \r\n, \r or \n as in YAML. */
+class Lines {
+  private readonly starts: number[];
+  constructor(private readonly text: string) {
+    this.starts = lineStarts(text);
+  }
+  get length(): number {
+    return this.starts.length;
+  }
+  at(i: number): string {
+    const end = i + 1 < this.starts.length ? this.starts[i + 1] - 1 : this.text.length;
+    const line = this.text.slice(this.starts[i], end);
+    return line.endsWith('\r') ? line.slice(0, -1) : line;
+  }
+}
+
+/** The part of a line a frame shows: [from, to) around `column`, all of it when it is short. */
+function window(line: string, column: number): { from: number; to: number } {
+  if (line.length <= MAX_FRAME_WIDTH) return { from: 0, to: line.length };
+  const from = Math.max(0, Math.min(column - FRAME_LEAD, line.length - MAX_FRAME_WIDTH));
+  return { from, to: from + MAX_FRAME_WIDTH };
+}
+
 /** Code frame: one line of context, up to three marked lines, carets under the range on its first line. */
-function codeFrame(source: string, range: Range, severity: Severity, p: Paint): string[] {
-  const lines = source.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+function codeFrame(lines: Lines, range: Range, severity: Severity, p: Paint): string[] {
   const start = range.start.line;
   if (start < 0 || start >= lines.length) return [];
   const last = Math.min(lastLineOf(range), lines.length - 1);
@@ -90,17 +122,20 @@ function codeFrame(source: string, range: Range, severity: Severity, p: Paint): 
 
   const out: string[] = [];
   for (let i = first; i <= shownLast; i++) {
-    const text = clean(lines[i]);
+    const full = lines.at(i);
+    // Every line of the frame is cut to the window of the marked line, so they stay aligned.
+    const w = window(full, Math.max(range.start.column, 0));
+    const line = full.slice(w.from, w.to);
+    const text = `${w.from > 0 ? '…' : ''}${clean(line)}${w.to < full.length ? '…' : ''}`;
     const marked = i >= start;
     out.push(row(marked ? ' > ' : '   ', String(i + 1).padStart(width), text));
     if (i === start) {
       // Columns are UTF-16 code units; the caret line advances one cell per code point so astral
       // characters do not push the carets off, and copies tabs so it lines up with the source above.
-      const line = lines[i];
-      const from = Math.min(Math.max(range.start.column, 0), line.length);
-      const endColumn = range.end.line === start ? range.end.column : line.length;
+      const from = Math.min(Math.max(range.start.column - w.from, 0), line.length);
+      const endColumn = (range.end.line === start ? range.end.column : full.length) - w.from;
       const to = Math.min(Math.max(endColumn, from), line.length);
-      const pad = Array.from(line.slice(0, from), (ch) => (ch === '\t' ? '\t' : ' ')).join('');
+      const pad = (w.from > 0 ? ' ' : '') + Array.from(line.slice(0, from), (ch) => (ch === '\t' ? '\t' : ' ')).join('');
       const carets = '^'.repeat(Math.max(1, Array.from(line.slice(from, to)).length));
       out.push(row('   ', ' '.repeat(width), `${pad}${mark(carets)}`));
     }
@@ -109,15 +144,15 @@ function codeFrame(source: string, range: Range, severity: Severity, p: Paint): 
   return out;
 }
 
-function formatDiagnostic(d: Diagnostic, ctx: ReporterContext, p: Paint): string {
+function formatDiagnostic(d: Diagnostic, ctx: ReporterContext, p: Paint, linesOf: (file: string) => Lines | undefined): string {
   const sev = severityPaint(p, d.severity);
   const out: string[] = [
     `${clean(formatLocation(d.location, ctx))}  ${sev(d.severity)}  ${d.rule}  ${p.bold(clean(d.message))}`,
   ];
   const range = d.location.range;
   if (range) {
-    const source = ctx.source(d.location.file);
-    if (source !== undefined) out.push(...codeFrame(source, range, d.severity, p));
+    const lines = linesOf(d.location.file);
+    if (lines) out.push(...codeFrame(lines, range, d.severity, p));
   }
   if (d.modelPath) out.push(`  at: ${clean(d.modelPath)}`);
   for (const r of d.related ?? []) {
@@ -130,7 +165,15 @@ function formatDiagnostic(d: Diagnostic, ctx: ReporterContext, p: Paint): string
 
 export const pretty: Reporter = (report, ctx) => {
   const p = paint(ctx.color);
-  const blocks = report.diagnostics.map((d) => formatDiagnostic(d, ctx, p));
+  const split = new Map<string, Lines | undefined>();
+  const linesOf = (file: string) => {
+    if (!split.has(file)) {
+      const source = ctx.source(file);
+      split.set(file, source === undefined ? undefined : new Lines(source));
+    }
+    return split.get(file);
+  };
+  const blocks = report.diagnostics.map((d) => formatDiagnostic(d, ctx, p, linesOf));
   blocks.push(summaryLine(report, ctx.color));
   return `${blocks.join('\n\n')}\n`;
 };

@@ -33,6 +33,7 @@ export class KeyIndex {
 
   /** Enters an object under each of its names. An object without any name is found by its handles. */
   add(obj: Obj, scopeKey: string): void {
+    this.allNamesCache = undefined;
     let byField = this.scoped.get(scopeKey);
     if (!byField) this.scoped.set(scopeKey, (byField = new Map()));
     for (const field of this.kind.key.names) {
@@ -150,11 +151,18 @@ export class KeyIndex {
     return [...out];
   }
 
+  /**
+   * Every name, one array until the next add: each dangling reference asks for it, and the suggester
+   * prepares an array it is given again only once (diagnostics/suggest.ts).
+   */
   allNames(): string[] {
+    if (this.allNamesCache) return this.allNamesCache;
     const out = new Set<string>();
     for (const names of this.global.values()) for (const e of names.values()) for (const o of asList(e)) this.namesOf(o, out);
-    return [...out];
+    return (this.allNamesCache = [...out]);
   }
+
+  private allNamesCache?: string[];
 
   private namesOf(o: Obj, out: Set<string>): void {
     for (const f of this.kind.key.names) if (typeof o.data[f] === 'string' || typeof o.data[f] === 'number') out.add(String(o.data[f]));

@@ -1,4 +1,5 @@
 import type { Diagnostic, DocPath } from '../diagnostics/diagnostic.js';
+import { excerpt } from '../diagnostics/excerpt.js';
 import { suggest } from '../diagnostics/suggest.js';
 import { targetKinds, type KindInfo, type RefField, type RefSpec, type SchemaSet, kindLabel, kindPlural, withArticle } from '../model/kinds.js';
 import { describe, displayName, namedPath, type Model, type Obj } from '../model/model.js';
@@ -468,9 +469,9 @@ export class Resolver {
     const haveText = have ? `${kindLabel(have.kind)} "${displayName(have)}"` : `no ${field.replace(/_/g, ' ')}`;
     report(
       'resolve/wrong-scope',
-      `${title} "${shown}" is in ${haveText}, not in ${want ? describe(want) : 'this one'}`,
+      `${title} "${excerpt(shown)}" is in ${haveText}, not in ${want ? describe(want) : 'this one'}`,
       `${withArticle(title)} referenced here must belong to the same ${want ? kindLabel(want.kind) : field.replace(/_/g, ' ')}${spec.chassisWide ? ' (or another member of its virtual chassis)' : ''}`,
-      { kind: target.kind, value: shown, expectedScope: want ? displayName(want) : null, actualScope: have ? displayName(have) : null },
+      { kind: target.kind, value: excerpt(shown), expectedScope: want ? displayName(want) : null, actualScope: have ? displayName(have) : null },
       [{ location: { file: candidate.file, path: candidate.path }, message: describe(candidate) }],
     );
   }
@@ -505,9 +506,9 @@ export class Resolver {
     }
     report(
       'resolve/ambiguous-reference',
-      `"${shown}" names ${candidates.length} ${kindPlural(target)}: ${labels.join(', ')}`,
+      `"${excerpt(shown)}" names ${candidates.length} ${kindPlural(target)}: ${labels.join(', ')}`,
       help,
-      { kind: target.kind, value: shown, candidates: candidates.map((c) => namedPath(c)) },
+      { kind: target.kind, value: excerpt(shown), candidates: candidates.map((c) => namedPath(c)) },
       candidates.map((c, i) => ({ location: { file: c.file, path: c.path }, message: labels[i] })),
     );
   }
@@ -551,9 +552,9 @@ export class Resolver {
       const close = suggest(unknown[0], names, 1);
       report(
         'resolve/invalid-reference',
-        `a reference to ${withArticle(title)} takes the fields ${names.join(', ')}; "${unknown[0]}" is not one of them${close.length ? `; did you mean "${close[0]}"?` : ''}`,
+        `a reference to ${withArticle(title)} takes the fields ${names.join(', ')}; "${excerpt(unknown[0])}" is not one of them${close.length ? `; did you mean "${close[0]}"?` : ''}`,
         undefined,
-        { kind: target.kind, field: unknown[0] },
+        { kind: target.kind, field: excerpt(unknown[0]) },
       );
       return undefined;
     }
@@ -698,9 +699,9 @@ export class Resolver {
     const close = suggest(value, candidates, 6).filter((c) => !seen.has(c.toLowerCase()) && seen.add(c.toLowerCase())).slice(0, 3);
     report(
       'resolve/dangling-reference',
-      `no ${title} "${value}"${where}${close.length ? `; did you mean "${close[0]}"?` : ''}`,
+      `no ${title} "${excerpt(value)}"${where}${close.length ? `; did you mean "${close[0]}"?` : ''}`,
       close.length > 1 ? `close names: ${close.join(', ')}` : `define the ${title} or fix the name`,
-      { kind, value, candidates: close },
+      { kind, value: excerpt(value), candidates: close },
     );
   }
 

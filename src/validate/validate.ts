@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic, DocPath } from '../diagnostics/diagnostic.js';
+import { excerpt } from '../diagnostics/excerpt.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { PlainScalar } from '../parse/scalars.js';
 import { type KindInfo, kindLabel, kindPlural } from '../model/kinds.js';
@@ -203,7 +204,7 @@ export function modelPath(item: RawItem, extra: readonly (string | number)[] = [
     const step = extra[i];
     const next = node?.[step];
     if (typeof step === 'number') {
-      text += next && typeof next === 'object' && typeof next.name === 'string' ? `[name=${next.name}]` : `[${step}]`;
+      text += next && typeof next === 'object' && typeof next.name === 'string' ? `[name=${excerpt(next.name)}]` : `[${step}]`;
     } else if (Array.isArray(next) || (next && typeof next === 'object' && i < extra.length - 1)) {
       text += `.${step}`;
     } else {
@@ -218,7 +219,7 @@ export function modelPath(item: RawItem, extra: readonly (string | number)[] = [
 export function selector(kind: KindInfo, data: Record<string, any>): string {
   const f = kind.key.names[0];
   const v = data?.[f];
-  return typeof v === 'string' || typeof v === 'number' ? `[${f}=${v}]` : '';
+  return typeof v === 'string' || typeof v === 'number' ? `[${f}=${excerpt(String(v))}]` : '';
 }
 
 function describe(value: unknown): string {
@@ -227,7 +228,7 @@ function describe(value: unknown): string {
   if (value instanceof PlainScalar) return describe(value.value);
   switch (typeof value) {
     case 'string':
-      return `the text "${value}"`;
+      return `the text "${excerpt(value)}"`;
     case 'number':
       return `the number ${value}`;
     case 'boolean':
@@ -240,8 +241,8 @@ function describe(value: unknown): string {
 }
 
 function show(value: unknown): string {
-  if (value instanceof PlainScalar) return value.source;
-  if (typeof value === 'string') return `"${value}"`;
+  if (value instanceof PlainScalar) return excerpt(value.source);
+  if (typeof value === 'string') return `"${excerpt(value)}"`;
   if (Array.isArray(value)) return 'the list';
   if (value !== null && typeof value === 'object') return 'the mapping';
   return JSON.stringify(value);
@@ -260,7 +261,7 @@ const TYPE_WORDS: Record<string, string> = {
 };
 
 function lastField(path: readonly (string | number)[]): string {
-  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return excerpt(path[i] as string);
   return 'value';
 }
 
@@ -268,6 +269,9 @@ function translate(item: RawItem, errors: ErrorObject[], out: Diagnostic[]): voi
   // A failed `type` makes every other keyword at the same place noise.
   const typeFailed = new Set(errors.filter((e) => e.keyword === 'type' || e.keyword === 'x-ref').map((e) => e.instancePath));
   const seen = new Set<string>();
+  // The allowed fields are listed once per object: with 100,000 unknown fields each would repeat them.
+  const listed = new Set<string>();
+  const listOnce = (at: string, text: string) => (listed.has(at) ? undefined : (listed.add(at), text));
   const label = kindLabel(item.kind);
   // Combinators only say that something inside failed; the errors that say what are reported instead.
   const explained = (e: ErrorObject) => errors.some((o) => o !== e && !COMBINATORS.has(o.keyword) && o.keyword !== 'propertyNames' && (o.instancePath === e.instancePath || o.instancePath.startsWith(`${e.instancePath}/`)));
@@ -276,21 +280,21 @@ function translate(item: RawItem, errors: ErrorObject[], out: Diagnostic[]): voi
     if (e.keyword === 'propertyNames') continue;
     if (COMBINATORS.has(e.keyword) && explained(e)) continue;
     const rel = docPath(item.data, e.instancePath);
-    const value = e.data;
     const field = lastField(rel);
     const base = { modelPath: modelPath(item, rel) };
     let d: Omit<Diagnostic, 'location' | 'modelPath'> & { target?: 'key' | 'value'; at?: (string | number)[] };
     const propertyName = (e as ErrorObject & { propertyName?: string }).propertyName;
+    const value = dataValue(e.data);
     if (propertyName !== undefined) {
       const allowed = (e.parentSchema as any)?.enum as string[] | undefined;
       d = {
         rule: 'schema/unknown-field',
         severity: 'error',
-        message: `"${propertyName}" is not an allowed key in "${field}"${allowed ? didYouMean(propertyName, allowed) : `: ${valueProblem(e)}`}`,
+        message: `"${excerpt(propertyName)}" is not an allowed key in "${field}"${allowed ? didYouMean(propertyName, allowed) : `: ${valueProblem(e)}`}`,
         at: [...rel, propertyName],
         target: 'key',
-        help: allowed ? `allowed keys: ${allowed.join(', ')}` : undefined,
-        data: { field, key: propertyName },
+        help: allowed ? listOnce(e.instancePath, `allowed keys: ${allowed.join(', ')}`) : undefined,
+        data: { field, key: excerpt(propertyName) },
       };
     } else switch (e.keyword) {
       case 'dependentRequired': {
@@ -316,16 +320,16 @@ function translate(item: RawItem, errors: ErrorObject[], out: Diagnostic[]): voi
         break;
       case 'additionalProperties': {
         const prop = (e.params as any).additionalProperty as string;
-        const allowed = Object.keys((e.parentSchema as any)?.properties ?? {});
+        const allowed = fieldNames(e.parentSchema);
         const warning = (e.parentSchema as any)?.['x-unknown-keys'] === 'warning';
         d = {
           rule: 'schema/unknown-field',
           severity: warning ? 'warning' : 'error',
-          message: `unknown field "${prop}" in ${rel.length && typeof rel[rel.length - 1] === 'number' ? lastField(rel).replace(/s$/, '').replace(/-/g, ' ') : label}${didYouMean(prop, allowed)}`,
+          message: `unknown field "${excerpt(prop)}" in ${rel.length && typeof rel[rel.length - 1] === 'number' ? lastField(rel).replace(/s$/, '').replace(/-/g, ' ') : label}${didYouMean(prop, allowed)}`,
           at: [...rel, prop],
           target: 'key',
-          help: allowed.length ? `allowed fields: ${allowed.join(', ')}` : undefined,
-          data: { field: prop },
+          help: allowed.length ? listOnce(e.instancePath, `allowed fields: ${allowed.join(', ')}`) : undefined,
+          data: { field: excerpt(prop) },
         };
         break;
       }
@@ -356,7 +360,7 @@ function translate(item: RawItem, errors: ErrorObject[], out: Diagnostic[]): voi
         d = {
           rule: 'schema/invalid-choice',
           severity: 'error',
-          message: `${show(value)} is not a valid ${field}${didYouMean(String(value), allowed.map(String))}`,
+          message: `${show(value)} is not a valid ${field}${didYouMean(String(e.data), allowedStrings(allowed))}`,
           help: `allowed values: ${shown}`,
           data: { field, value },
         };
@@ -394,6 +398,31 @@ function translate(item: RawItem, errors: ErrorObject[], out: Diagnostic[]): voi
       location: { file: item.file, path: [...item.path, ...at], target: target ?? (e.keyword === 'required' ? 'value' : 'value') },
     });
   }
+}
+
+/** A failing value as a diagnostic's data holds it: long text cut as messages quote it (see excerpt). */
+function dataValue(value: unknown): unknown {
+  if (typeof value === 'string') return excerpt(value);
+  if (value instanceof PlainScalar && value.source.length > 200) return excerpt(value.source);
+  return value;
+}
+
+const fieldNamesBySchema = new WeakMap<object, string[]>();
+
+/** A schema's field names, one array per schema so the suggester prepares them once (see suggest). */
+function fieldNames(schema: unknown): string[] {
+  if (schema === null || typeof schema !== 'object') return [];
+  let names = fieldNamesBySchema.get(schema);
+  if (!names) fieldNamesBySchema.set(schema, (names = Object.keys((schema as any).properties ?? {})));
+  return names;
+}
+
+const allowedStringsByList = new WeakMap<object, string[]>();
+
+function allowedStrings(allowed: unknown[]): string[] {
+  let names = allowedStringsByList.get(allowed);
+  if (!names) allowedStringsByList.set(allowed, (names = allowed.map(String)));
+  return names;
 }
 
 function valueProblem(e: ErrorObject): string {
