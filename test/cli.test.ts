@@ -209,7 +209,7 @@ describe('sot usage', () => {
   });
 
   it('help lists commands; help <cmd> shows the command', () => {
-    expect(sot(['--help']).stdout).toContain('check [dir]');
+    expect(sot(['--help']).stdout).toContain('check [dir | files…]');
     const r = sot(['help', 'check']);
     expect([r.code, r.stdout.split('\n')[0]]).toEqual([0, 'Usage: sot check [dir] [options]']);
     expect(sot(['check', '--help']).stdout.split('\n')[0]).toBe('Usage: sot check [dir] [options]');
