@@ -240,3 +240,13 @@ describe('text holding NUL (U+0000), which NetBox refuses in every field', () =>
     expect(nul('sites:\n  - { name: "a\\\\0", slug: a }\n')).toEqual([]);
   });
 });
+
+describe('syntax errors point inside the text', () => {
+  it('a tag glued to a stray bracket, an unclosed quote at the end: located, no exception', () => {
+    expect(report(']!tag ')).toEqual([
+      ['yaml/syntax', '1:1', 'Unexpected flow-seq-end token in YAML document: "]"'],
+      ['yaml/custom-tag', '1:2', 'tags are not allowed: !tag'],
+    ]);
+    expect(report('"')).toEqual([['yaml/syntax', '1:2', 'Missing closing "quote']]);
+  });
+});

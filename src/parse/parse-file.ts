@@ -3,7 +3,7 @@ import { parseDocument, LineCounter, visit, isScalar, type Document, type YAMLEr
 import type { Diagnostic, DocPath } from '../diagnostics/diagnostic.js';
 import { PlainScalar, SOT_SCHEMA, scalarStats } from './scalars.js';
 import { invalidUtf8 } from './utf8.js';
-import { pointAt, withLineFeeds } from './locate.js';
+import { lineStarts, pointAt, withLineFeeds } from './locate.js';
 
 export interface ParsedFile {
   file: string;
@@ -38,7 +38,7 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
     data = jsyaml.load(text, options as unknown as jsyaml.LoadOptions);
   } catch (err) {
     if (err instanceof ReadProblem) return { file, data: undefined, diagnostics: [readProblemDiagnostic(file, text, err)], hasPlainScalars: false };
-    return { file, data: undefined, diagnostics: syntaxDiagnostics(file, text, err), hasPlainScalars: false };
+    return { file, data: undefined, diagnostics: insideText(syntaxDiagnostics(file, text, err), text), hasPlainScalars: false };
   }
   const hasPlainScalars = scalarStats.made > 0;
   const diagnostics: Diagnostic[] = [];
@@ -109,6 +109,28 @@ function invalidUtf8Diagnostic(file: string, text: string, bad: NonNullable<Retu
 function readProblemDiagnostic(file: string, text: string, p: ReadProblem): Diagnostic {
   const range = { start: pointAt(text, p.offset), end: pointAt(text, p.offset + p.length) };
   return { rule: p.rule, severity: 'error', message: p.message, location: { file, range }, help: p.help, ...(p.data ? { data: p.data } : {}) };
+}
+
+/**
+ * Both parsers may point one past the end of a line or of the text (an unclosed quote, a cut-off
+ * file): every point is kept inside the text, so a reporter's frame and an editor find the place.
+ */
+function insideText(diagnostics: Diagnostic[], text: string): Diagnostic[] {
+  const starts = lineStarts(text);
+  const lf = withLineFeeds(text);
+  const lineLength = (line: number) => {
+    const end = line + 1 < starts.length ? starts[line + 1]! - 1 : lf.length;
+    return end - starts[line]! - (lf[end - 1] === '\r' ? 1 : 0);
+  };
+  const clamp = (p: { line: number; column: number }) => {
+    const line = Math.max(0, Math.min(p.line, starts.length - 1));
+    return { line, column: Math.max(0, Math.min(p.line > line ? Infinity : p.column, lineLength(line))) };
+  };
+  for (const d of diagnostics) {
+    const r = d.location.range;
+    if (r) d.location.range = { start: clamp(r.start), end: clamp(r.end) };
+  }
+  return diagnostics;
 }
 
 function syntaxDiagnostics(file: string, text: string, err: unknown): Diagnostic[] {
@@ -276,9 +298,12 @@ function explicitTags(file: string, text: string, doc: Document, lines: LineCoun
     Node(_key, node) {
       if (!node.tag || !node.range) return;
       // The node's range starts after its tag: the tag is the last `!` token before it.
-      let start = text.lastIndexOf('!', node.range[0]);
-      if (start < 0) return;
+      const bang = text.lastIndexOf('!', node.range[0]);
+      if (bang < 0) return;
+      let start = bang;
       while (start > 0 && !/[\s[{,]/.test(text[start - 1])) start--;
+      // Text glued before the tag (`]!tag`) is no part of it.
+      if (text[start] !== '!') start = bang;
       const token = /^!\S*/.exec(text.slice(start))![0];
       out.push({
         rule: 'yaml/custom-tag',
