@@ -11,6 +11,7 @@ import { loadSchemas, type SchemaSet } from './model/kinds.js';
 import type { Model } from './model/model.js';
 import { SourceMap } from './parse/locate.js';
 import { parseYamlFile } from './parse/parse-file.js';
+import { knownProblems } from './resolve/known-problems.js';
 import { resolve } from './resolve/resolve.js';
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_FILE, type Settings } from './settings.js';
 import { ROOT_FOLDER } from './sources/problems.js';
@@ -176,11 +177,14 @@ export function finishCompile(
     t = now;
   };
   onPhase?.('resolving');
-  const model = resolve(items, schemas, diagnostics);
+  // Files no object could be read from (a YAML syntax error): what they define is unknown.
+  const unreadable = fronts.filter((f) => f.items.length === 0 && f.diagnostics.some((d) => d.severity === 'error')).map((f) => ({ file: f.file, text: texts.get(f.file) ?? '' }));
+  const model = resolve(items, schemas, diagnostics, knownProblems(diagnostics, unreadable, schemas));
   lap('resolve');
 
   onPhase?.('checking');
   runChecks(model, { settings }, diagnostics);
+  diagnostics = withoutRepeatedFields(diagnostics, items);
   lap('checks');
 
   // sot.yaml's own problems keep their severity: they decide the configuration error.
@@ -263,6 +267,45 @@ function checkRuleSettings(settings: Settings, file: string, out: Diagnostic[]):
       data: { key: id },
     });
   }
+}
+
+/**
+ * One mistake, one error among validation's reports: a misspelt field (`schema/unknown-field` with a
+ * did-you-mean M) is the same mistake as a required field missing from the same object when that field
+ * is M or is required because M is absent (a config template's template_code without file); a field
+ * missing outright is not reported again as the partner another field needs.
+ */
+function withoutRepeatedFields(diagnostics: Diagnostic[], items: readonly RawItem[]): Diagnostic[] {
+  const meant = new Map<string, string[]>();
+  const missing = new Set<string>();
+  for (const d of diagnostics) {
+    if (!d.location.path) continue;
+    const m = d.rule === 'schema/unknown-field' ? /did you mean "([^"]+)"\?$/.exec(d.message) : null;
+    if (m) {
+      const object = objectKey(d.location.file, d.location.path.slice(0, -1));
+      meant.set(object, [...(meant.get(object) ?? []), m[1]!]);
+    }
+    if (d.rule === 'schema/missing-field' && d.data?.with === undefined) missing.add(`${objectKey(d.location.file, d.location.path)}\0${d.data?.field}`);
+  }
+  if (meant.size === 0 && missing.size === 0) return diagnostics;
+  let kinds: Map<string, RawItem['kind']> | undefined;
+  const kindAt = (object: string) => (kinds ??= new Map(items.map((i) => [objectKey(i.file, i.path), i.kind]))).get(object);
+  return diagnostics.filter((d) => {
+    if (d.rule !== 'schema/missing-field' || !d.location.path) return true;
+    const partner = d.data?.with !== undefined;
+    const object = objectKey(d.location.file, partner ? d.location.path.slice(0, -1) : d.location.path);
+    const field = d.data?.field as string;
+    if (partner && missing.has(`${object}\0${field}`)) return false;
+    const typos = meant.get(object);
+    if (!typos) return true;
+    if (typos.includes(field)) return false;
+    const schema = kindAt(object)?.schema;
+    return !(schema?.then?.required?.includes(field) && typos.some((t) => schema?.if?.properties?.[t] === false));
+  });
+}
+
+function objectKey(file: string, path: readonly (string | number)[]): string {
+  return JSON.stringify([file, ...path]);
 }
 
 /** Fills in ranges: each file with diagnostics is parsed once more, with positions (see SourceMap). */

@@ -89,7 +89,7 @@ import { ipsecProposalAlgorithm } from './vpn/ipsec-proposal-algorithm.js';
 import { l2vpnPointToPoint } from './vpn/l2vpn-point-to-point.js';
 import { linkDistanceUnit } from './wireless/link-distance-unit.js';
 import { linkInterfaceType } from './wireless/link-interface-type.js';
-import { findingToDiagnostic, type CheckContext, type Rule } from './rule.js';
+import { findingToDiagnostic, type CheckContext, type Finding, type Rule } from './rule.js';
 
 /** Every semantic rule, in id order. A conventions test requires a test and a docs page for each. */
 export const RULES: readonly Rule[] = [
@@ -184,10 +184,36 @@ export const RULES: readonly Rule[] = [
   linkInterfaceType,
 ];
 
+/**
+ * A finding on an object with a schema error that may be what it sees: the object lacks a field it
+ * was meant to have (misspelt or missing: any check may read it), or a written field with an error is
+ * the one the finding is about or names.
+ */
+function readsFlawedField(f: Finding): boolean {
+  const errors = f.obj.errorFields;
+  if (!f.obj.flawed || !errors) return false;
+  for (const e of errors) {
+    if (f.obj.data[e] === undefined || e === f.field || f.message.includes(e) || f.message.includes(e.replace(/_/g, ' '))) return true;
+  }
+  return false;
+}
+
+/** A finding about a field that names an object with a schema error (a primary IP, an interface). */
+function namesFlawed(f: Finding): boolean {
+  const named = f.field ? f.obj.refs[f.field] : undefined;
+  if (Array.isArray(named) ? named.some((o) => o.flawed) : named?.flawed) return true;
+  return f.related?.some((r) => r.obj.flawed) ?? false;
+}
+
 export function runChecks(model: Model, ctx: CheckContext, out: Diagnostic[]): void {
   for (const rule of RULES) {
     const severity = ctx.settings.rules[rule.id] ?? (rule.optIn ? 'off' : rule.severity);
     if (severity === 'off') continue;
-    for (const f of rule.run(model, ctx)) out.push(findingToDiagnostic(rule, f, severity));
+    for (const f of rule.run(model, ctx)) {
+      // A finding that reads a field with a schema error (reported), or a reference that may have found
+      // a namesake of a broken object, would most often be that same mistake seen again (a misspelt
+      // length_unit: a length without its unit).
+      if (!readsFlawedField(f) && !f.obj.uncertain && !namesFlawed(f)) out.push(findingToDiagnostic(rule, f, severity));
+    }
   }
 }

@@ -19,6 +19,12 @@ export interface Obj {
   template?: { file: string; path: DocPath; refFields?: string[] };
   /** Entered in its kind's natural-key index (once). */
   indexed?: boolean;
+  /** Has a schema error of its own, reported already (see errorFields). */
+  flawed?: boolean;
+  /** The fields with a schema error (a misspelt one as the field meant): checks that read them pass it by. */
+  errorFields?: ReadonlySet<string>;
+  /** References that found an object while a namesake is known to be broken (it may be the wrong one). */
+  uncertain?: Set<string>;
 }
 
 export interface Model {

@@ -54,7 +54,8 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
   if (text.includes('proto') || text.includes('constructor')) {
     findForbiddenKeys(file, data, [], diagnostics, new Set());
   }
-  if (diagnostics.some((d) => d.severity === 'error')) return { file, data: undefined, diagnostics, hasPlainScalars };
+  // A forbidden key is left out (see findForbiddenKeys): the rest of the file is read.
+  if (diagnostics.some((d) => d.severity === 'error' && d.rule !== 'yaml/forbidden-key')) return { file, data: undefined, diagnostics, hasPlainScalars };
   // Only a double-quoted escape can put a NUL into the data (a raw NUL byte is a syntax error).
   if (text.includes('\\') && NUL_ESCAPE.test(text)) findNulText(file, data, [], diagnostics, new Set());
   return { file, data, diagnostics, hasPlainScalars, hasAliases };
@@ -239,12 +240,15 @@ function everySyntaxError(file: string, text: string): Diagnostic[] {
         location: { file, range },
         help: 'a mapping may name each key once; merge the two entries or rename one',
       });
-    } else {
+    } else if (!out.some((d) => d.rule === 'yaml/syntax')) {
+      // After the first syntax error the parser is out of step: what it reports next is most often
+      // that same mistake seen again (each line below a tab, each key of a moved list item).
       out.push({
         rule: 'yaml/syntax',
         severity: 'error',
-        message: firstLine(e.message),
+        message: syntaxMessage(e),
         location: { file, range },
+        help: 'the rest of the file is read once this is fixed',
       });
     }
   }
@@ -286,6 +290,19 @@ function jsyamlDiagnostic(file: string, text: string, err: unknown): Diagnostic 
     message: isTag ? `tags are not allowed: ${reason}` : reason,
     location: { file, range },
   };
+}
+
+/** The `yaml` package's message, said plainly for the mistakes people make most. */
+function syntaxMessage(e: YAMLError): string {
+  switch (e.code) {
+    case 'TAB_AS_INDENT':
+      return 'a tab indents this line: YAML indents with spaces only';
+    case 'BAD_INDENT':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return `this line is not indented like the lines around it (${firstLine(e.message)})`;
+    default:
+      return firstLine(e.message);
+  }
 }
 
 function explicitTags(file: string, text: string, doc: Document, lines: LineCounter): Diagnostic[] {
@@ -372,6 +389,8 @@ function findForbiddenKeys(file: string, v: unknown, path: (string | number)[], 
         location: { file, path: child as DocPath, target: 'key' },
         help: 'these names could change the behaviour of objects that read the data; rename the key',
       });
+      // Reported once; the object without it is read on, so that what refers to it still resolves.
+      delete (v as Record<string, unknown>)[key];
     } else {
       findForbiddenKeys(file, (v as Record<string, unknown>)[key], child, out, seen);
     }

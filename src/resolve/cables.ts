@@ -40,6 +40,9 @@ export function resolveCables(r: Resolver): void {
         continue;
       }
       if (single === undefined && list === undefined) {
+        // A misspelt side (`az:`) is reported by validation already.
+        const errors = r.known.fieldsWithErrors(cable.file, cable.path);
+        if (errors?.has(side) || errors?.has(`${side}_terminations`)) continue;
         report(`the cable has no ${side.toUpperCase()} side: add "${side}" or "${side}_terminations"`, cable.path, { side });
         continue;
       }

@@ -27,13 +27,17 @@ export function instantiateComponents(r: Resolver, topLevel: readonly RawItem[])
         location: { file: item.file, path: item.path },
         data: { field: ownerField },
       });
+      r.leftOut(item.kind, item.data);
       continue;
     }
     // Not an object of the model yet: only the place to report a bad owner reference at.
     const probe: Obj = { id: -1, kind: item.kind, data: item.data, file: item.file, path: item.path, refs: {}, origin: 'written' };
     const rf = r.refField(item.kind, ownerField)!;
     const owner = r.lookup(item.data[ownerField], rf.spec, probe, [...item.path, ownerField], ownerField);
-    if (!owner) continue;
+    if (!owner) {
+      r.leftOut(item.kind, item.data);
+      continue;
+    }
     let list = written.get(owner);
     if (!list) written.set(owner, (list = []));
     list.push({ kind: item.kind, item });
@@ -202,7 +206,10 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
     }
     for (let i = 0; i < inlineCount + others.length; i++) {
       const data = i < inlineCount ? inline[i] : others[i - inlineCount].item.data;
-      if (!data || typeof data !== 'object' || typeof data.name !== 'string') continue;
+      if (!data || typeof data !== 'object' || typeof data.name !== 'string') {
+        if (data && typeof data === 'object') r.leftOut(kind, data); // its name is validation's to report
+        continue;
+      }
       const file = i < inlineCount ? device.file : others[i - inlineCount].item.file;
       const path = i < inlineCount ? inlinePaths!.at(i) : others[i - inlineCount].item.path;
       const name: string = data.name;
@@ -275,7 +282,10 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
         continue;
       }
       // Without a resolved device type (reported already) nothing is known to be missing.
-      const missing = type || device.data.device_type === undefined ? kind.requiredWhenNew.filter((f) => data[f] === undefined) : [];
+      // A field with a schema error (a misspelt `type`) is reported already.
+      const errors = r.known.fieldsWithErrors(file, path);
+      const typeKnown = type || (device.data.device_type === undefined && !r.known.fieldsWithErrors(device.file, device.path)?.has('device_type'));
+      const missing = typeKnown ? kind.requiredWhenNew.filter((f) => data[f] === undefined && !errors?.has(f)) : [];
       const obj = r.add(kind, data, file, path, 'written', device);
       obj.refs[ownerField] = device;
       obj.indexed = true;

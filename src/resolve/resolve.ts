@@ -6,6 +6,7 @@ import { describe, displayName, namedPath, type Model, type Obj } from '../model
 import type { RawItem } from '../validate/validate.js';
 import { instantiateComponents } from './components.js';
 import { PREFERENCES } from './context.js';
+import { NO_KNOWN_PROBLEMS, type KnownProblems } from './known-problems.js';
 import { KeyIndex, NO_SCOPE, scopeKeyOf, scopePart, type Entry } from './key-index.js';
 import { resolveCables } from './cables.js';
 import { settleCustomFields } from './custom-fields.js';
@@ -19,8 +20,8 @@ import { checkUnique, clashing } from './unique.js';
  * need (sites before locations before racks), components are instantiated from device types, then every
  * remaining reference is looked up. Problems become Diagnostics; resolution never stops at the first.
  */
-export function resolve(items: readonly RawItem[], schemas: SchemaSet, out: Diagnostic[]): Model {
-  const r = new Resolver(schemas, out);
+export function resolve(items: readonly RawItem[], schemas: SchemaSet, out: Diagnostic[], known: KnownProblems = NO_KNOWN_PROBLEMS): Model {
+  const r = new Resolver(schemas, out, known);
   return r.run(items);
 }
 
@@ -32,8 +33,10 @@ export class Resolver {
   constructor(
     readonly schemas: SchemaSet,
     readonly out: Diagnostic[],
-    /** Files whose YAML shares objects through aliases: their data is copied, never changed in place. */
+    /** What parse and validate reported: its consequences are not reported again. */
+    readonly known: KnownProblems = NO_KNOWN_PROBLEMS,
   ) {
+    for (const kind of known.unreadableKinds) this.brokenKinds.add(kind);
     for (const kind of schemas.kinds.values()) {
       this.indexes.set(kind.kind, new KeyIndex(kind));
       this.byKind.set(kind.kind, []);
@@ -59,7 +62,9 @@ export class Resolver {
     };
     for (const kind of order) if (!kind.parent && !late.has(kind.kind)) indexKind(kind);
     instantiateComponents(this, topLevelComponents);
+    this.noteIncompleteDevices();
     installModules(this);
+    this.noteUninstalledModules();
     for (const kind of order) if (!kind.parent && late.has(kind.kind)) indexKind(kind);
     assignInlineAddresses(this);
     for (const obj of this.objects) this.resolveRefs(obj);
@@ -82,7 +87,138 @@ export class Resolver {
       this.lastList = this.byKind.get(kind.kind)!;
     }
     this.lastList!.push(obj);
+    if (origin === 'written') {
+      const errors = this.known.fieldsWithErrors(file, path);
+      if (errors) this.noteSchemaErrors(obj, errors);
+    }
     return obj;
+  }
+
+  /**
+   * Kinds with an object whose key could not be read (a missing or mistyped name, a file YAML could
+   * not read): a reference to the kind that finds nothing may name that object, so it is not reported.
+   */
+  readonly brokenKinds = new Set<string>();
+  /** Devices missing components they should have (their type or a module did not resolve). */
+  readonly incomplete = new Set<Obj>();
+
+  /** An object with schema errors of its own: checks pass it by; a broken key breaks its kind. */
+  private noteSchemaErrors(obj: Obj, errors: ReadonlySet<string>): void {
+    const nested = this.inlineLists(obj.kind);
+    const key = obj.kind.key;
+    let own = false;
+    for (const f of errors) {
+      if (nested.has(f)) continue; // a component's own problem
+      own = true;
+      if (key.names.includes(f) || key.scope.includes(f)) this.brokenKinds.add(obj.kind.kind);
+    }
+    if (!own) return;
+    obj.flawed = true;
+    obj.errorFields = errors;
+    if (key.names.length && !key.names.some((n) => typeof obj.data[n] === 'string' || typeof obj.data[n] === 'number')) this.brokenKinds.add(obj.kind.kind);
+  }
+
+  /**
+   * An object left out of its kind's index or never built (its scope or owner did not resolve, which
+   * is reported): a reference to its name is the same mistake. Without a name, its whole kind is.
+   */
+  leftOut(kind: KindInfo, data: Record<string, any>): void {
+    let names = this.scopeless.get(kind.kind);
+    let named = false;
+    for (const f of kind.key.names) {
+      const v = data[f];
+      if (typeof v !== 'string' && typeof v !== 'number') continue;
+      if (!names) this.scopeless.set(kind.kind, (names = new Set()));
+      names.add(String(v));
+      named = true;
+    }
+    if (!named) this.brokenKinds.add(kind.kind);
+  }
+
+  /**
+   * Whether an object's place is uncertain: a field that tells it from namesakes (its scope, a filter
+   * such as a rack's location, its parent) has a schema error or did not resolve, both reported.
+   */
+  private unsure(c: Obj): boolean {
+    const key = c.kind.key;
+    const errors = c.flawed ? this.known.fieldsWithErrors(c.file, c.path) : undefined;
+    for (const f of [...key.scope, ...key.filters, ...(c.kind.tree ? [c.kind.tree] : [])]) {
+      if (errors?.has(f)) return true;
+      if (c.data[f] !== undefined && c.data[f] !== null && c.kind.refByField.has(f) && this.ensureRef(c, f) === undefined) return true;
+    }
+    return false;
+  }
+
+  /** Whether an object has a schema error, or a reference other than `field` that did not resolve: both reported. */
+  private hasKnownProblem(obj: Obj, field: string): boolean {
+    if (obj.flawed) return true;
+    const busy = this.resolving.get(obj);
+    for (const f in obj.data) {
+      const rf = obj.kind.refByField.get(f);
+      if (!rf || rf.many || f === field || busy?.has(f) || obj.data[f] === null || obj.refs[f] !== undefined) continue;
+      if (this.missed.get(obj)?.has(f)) return true;
+    }
+    return false;
+  }
+
+  private readonly inlineListsMemo = new Map<KindInfo, Set<string>>();
+
+  /** Fields of an owner kind that list its components inline (a device's `interfaces`). */
+  private inlineLists(kind: KindInfo): Set<string> {
+    let fields = this.inlineListsMemo.get(kind);
+    if (!fields) {
+      fields = new Set();
+      for (const k of this.schemas.kinds.values()) if (k.parent?.kind === kind.kind) fields.add(k.parent.inline);
+      this.inlineListsMemo.set(kind, fields);
+    }
+    return fields;
+  }
+
+  /** Devices whose type did not resolve, or with a module that could not be installed (see incomplete). */
+  private noteIncompleteDevices(): void {
+    for (const d of this.byKind.get('dcim.device') ?? []) {
+      const type = d.refs.device_type as Obj | undefined;
+      if (type ? type.flawed : d.data.device_type !== undefined || d.flawed) this.incomplete.add(d);
+    }
+  }
+
+  /** Modules that could not be installed: their device misses their components (see incomplete). */
+  private noteUninstalledModules(): void {
+    for (const m of this.byKind.get('dcim.module') ?? []) {
+      if (m.refs.module_bay && m.refs.module_type && !(m.refs.module_type as Obj).flawed) continue;
+      const device = m.refs.device;
+      if (device && !Array.isArray(device)) this.incomplete.add(device);
+      else for (const k of this.schemas.kinds.values()) if (k.parent?.kind === 'dcim.device') this.brokenKinds.add(k.kind);
+    }
+  }
+
+  /**
+   * Whether a reference to `value` that finds nothing follows from a mistake reported already: its
+   * kind has an object whose key could not be read, it names an object left out, or, written in a
+   * compact form (`ams1/PP-A`, `leaf1:Ethernet1`), its owner is one of those or is missing components.
+   */
+  private explained(target: KindInfo, value: string, owner?: Obj): boolean {
+    if (this.brokenKinds.has(target.kind)) return true;
+    // A component's name says nothing on its own: one left out was meant for another owner.
+    if (this.scopeless.get(target.kind)?.has(value) && !(target.parent && owner)) return true;
+    if (owner && this.incomplete.has(owner)) return true;
+    if (this.indexes.get(target.kind)!.anywhere(value).some((c) => this.unsure(c))) return true;
+    for (const c of target.key.compact) {
+      const rf = target.refByField.get(c.field);
+      const ownerKind = rf && !rf.spec.kinds ? this.schemas.kinds.get(rf.spec.kind) : undefined;
+      if (!ownerKind) continue;
+      for (let i = value.indexOf(c.sep); i > 0; i = value.indexOf(c.sep, i + 1)) {
+        const rest = value.slice(i + c.sep.length);
+        if (!rest) continue;
+        if (this.scopeless.get(target.kind)?.has(rest)) return true;
+        // Its owner did not resolve (reported): `APC/AP8653` when the type's manufacturer is misspelt.
+        if (this.indexes.get(target.kind)!.anywhere(rest).some((h) => h.data[c.field] !== undefined && h.data[c.field] !== null && this.ensureRef(h, c.field) === undefined)) return true;
+        const prefix = value.slice(0, i);
+        const owners = this.named(ownerKind, prefix, undefined);
+        if (owners.length === 0 ? ownerKind !== target && this.explained(ownerKind, prefix) : owners.some((o) => this.incomplete.has(o))) return true;
+      }
+    }
+    return false;
   }
 
   refField(kind: KindInfo, field: string): RefField | undefined {
@@ -129,9 +265,7 @@ export class Resolver {
     const key = scopeKey ?? this.scopeKey(obj);
     if (key === undefined) {
       // Its scope did not resolve; that is reported already.
-      let names = this.scopeless.get(obj.kind.kind);
-      if (!names) this.scopeless.set(obj.kind.kind, (names = new Set()));
-      for (const f of obj.kind.key.names) if (typeof obj.data[f] === 'string' || typeof obj.data[f] === 'number') names.add(String(obj.data[f]));
+      this.leftOut(obj.kind, obj.data);
       return;
     }
     // A key field that is a reference (a wireless link's interface_b) compares the object it names.
@@ -180,8 +314,16 @@ export class Resolver {
     } else {
       const hit = this.lookup(value, rf.spec, obj, undefined, rf.field);
       if (hit) obj.refs[rf.field] = hit;
+      else {
+        let missed = this.missed.get(obj);
+        if (!missed) this.missed.set(obj, (missed = new Set()));
+        missed.add(rf.field);
+      }
     }
   }
+
+  /** References resolveField looked up and did not find (each reported, or explained by a reported problem). */
+  private readonly missed = new WeakMap<Obj, Set<string>>();
 
   /** References being resolved through ensureRef, so that a context that leads back to itself stops. */
   private readonly resolving = new Map<Obj, Set<string>>();
@@ -240,7 +382,10 @@ export class Resolver {
   lookup(value: unknown, spec: RefSpec, from: Obj, atGiven: DocPath | undefined, field: string, index?: number): Obj | undefined {
     // A name YAML read as a number (`group: 10`, `asn: 65001`) means its text.
     if (typeof value === 'number') value = String(value);
-    return this.find(value, spec, from) ?? this.lookupOrReport(value, spec, from, atGiven, field, index);
+    const hit = this.find(value, spec, from) ?? this.lookupOrReport(value, spec, from, atGiven, field, index);
+    // The object meant may be one whose key could not be read, or one left out, and this a namesake.
+    if (hit && (this.brokenKinds.size || this.scopeless.size) && (this.brokenKinds.has(hit.kind.kind) || (typeof value === 'string' && this.scopeless.get(hit.kind.kind)?.has(value)))) (from.uncertain ??= new Set()).add(field);
+    return hit;
   }
 
   /**
@@ -397,11 +542,15 @@ export class Resolver {
           this.reportWrongScope(report, target, value, elsewhere[0], spec, from);
           return undefined;
         }
-        this.dangling(report, title, spec.kind, value, keyIndex.namesInScope(ctxKey!), ` in ${describe(ctx[0])}`);
+        this.dangling(report, title, spec.kind, value, keyIndex.namesInScope(ctxKey!), ` in ${describe(ctx[0])}`, ctx[0]);
         return undefined;
       }
       if (candidates.length === 0) {
-        if (spec.implicit && target.key.scope.length === 0) return this.createImplicit(target, value, from.file, at());
+        if (spec.implicit && target.key.scope.length === 0) {
+          // It may be the object whose key could not be read: created again, it would clash with it.
+          if (this.brokenKinds.has(target.kind)) return undefined;
+          return this.createImplicit(target, value, from.file, at());
+        }
         this.dangling(report, title, spec.kind, value, keyIndex.allNames(), '');
         return undefined;
       }
@@ -433,7 +582,7 @@ export class Resolver {
     if (candidates.length === 1) return candidates[0];
     // Objects that are duplicates of each other are reported as such; the reference takes the first.
     if (clashing(target, candidates, (o, f) => this.ensureRef(o, f))) return candidates[0];
-    this.reportAmbiguous(report, target, shown, candidates);
+    this.reportAmbiguous(report, target, shown, candidates, from, field);
     return undefined;
   }
 
@@ -461,6 +610,8 @@ export class Resolver {
   }
 
   private reportWrongScope(report: Reporter, target: KindInfo, shown: string, candidate: Obj, spec: RefSpec, from: Obj): void {
+    // The object meant may be one left out or unreadable, or the candidate's own scope is in doubt.
+    if (this.explained(target, shown) || this.unsure(candidate)) return;
     const title = kindLabel(target);
     const off = spec.scope ? this.outOfContext(candidate, spec, from) : undefined;
     const field = off?.field ?? target.key.scope[0];
@@ -476,7 +627,10 @@ export class Resolver {
     );
   }
 
-  private reportAmbiguous(report: Reporter, target: KindInfo, shown: string, candidates: Obj[]): void {
+  private reportAmbiguous(report: Reporter, target: KindInfo, shown: string, candidates: Obj[], from?: Obj, field?: string): void {
+    // Candidates whose place is in doubt, or a referencing object whose context is, follow from a
+    // mistake reported already.
+    if (candidates.some((c) => this.unsure(c)) || (from && field !== undefined && this.hasKnownProblem(from, field))) return;
     const pick = this.distinguishing(target, candidates);
     const shownValue = (c: Obj, f: string): string | undefined => {
       if (target.refByField.has(f)) {
@@ -672,8 +826,10 @@ export class Resolver {
     const typeField = spec.typeField!;
     const chosen = from.data[typeField];
     if (typeof chosen !== 'string') {
-      // Schemas pair the two fields with dependentRequired, and validation has said so already.
+      // Schemas pair the two fields with dependentRequired, and validation has said so already; a type
+      // field that is written but not a text, or misspelt, is validation's too.
       if ((from.kind.schema?.dependentRequired?.[field] ?? []).includes(typeField)) return undefined;
+      if ((chosen !== undefined && chosen !== null) || this.known.fieldsWithErrors(from.file, from.path)?.has(typeField)) return undefined;
       this.out.push({
         rule: 'resolve/invalid-reference',
         severity: 'error',
@@ -693,8 +849,8 @@ export class Resolver {
     this.out.push({ rule, severity: 'error', message, location: { file: from.file, path: at }, modelPath: from.id >= 0 ? namedPath(from) : undefined, help, related, data });
   }
 
-  private dangling(report: Reporter, title: string, kind: string, value: string, candidates: string[], where: string): void {
-    if (this.scopeless.get(kind)?.has(value)) return;
+  private dangling(report: Reporter, title: string, kind: string, value: string, candidates: string[], where: string, owner?: Obj): void {
+    if (this.explained(this.schemas.kinds.get(kind)!, value, owner)) return;
     const seen = new Set<string>();
     const close = suggest(value, candidates, 6).filter((c) => !seen.has(c.toLowerCase()) && seen.add(c.toLowerCase())).slice(0, 3);
     report(

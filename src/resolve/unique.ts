@@ -103,6 +103,8 @@ function reportField(kind: KindInfo, c: UniqueConstraint): string {
 }
 
 function report(r: Resolver, kind: KindInfo, obj: Obj, first: Obj, c: UniqueConstraint): void {
+  // One of them may have been placed by a namesake of a broken object (see Obj.uncertain).
+  if (c.fields.some((f) => obj.uncertain?.has(f) || first.uncertain?.has(f))) return;
   const title = kindLabel(kind);
   const scalars = c.fields.filter((f) => !kind.refByField.has(f) && !(f in DERIVED));
   const scopes = c.fields.filter((f) => (kind.refByField.has(f) || f in DERIVED) && (f in DERIVED ? DERIVED[f](obj) : refOf(obj, f)));

@@ -30,6 +30,8 @@ export interface Mutation {
 interface KindSchema {
   required: readonly string[];
   refs: ReadonlySet<string>;
+  /** References whose unknown name creates the object (a device type's manufacturer): never dangling. */
+  implicit: ReadonlySet<string>;
   enums: ReadonlySet<string>;
   properties: ReadonlySet<string>;
 }
@@ -69,6 +71,7 @@ export function kindSchemas(): Map<string, KindSchema> {
     const facts: KindSchema = {
       required: schema.required ?? [],
       refs: new Set(Object.keys(properties).filter((k) => properties[k]['x-ref'] !== undefined)),
+      implicit: new Set(Object.keys(properties).filter((k) => properties[k]['x-ref']?.implicit === true)),
       enums: new Set(Object.keys(properties).filter((k) => isEnumProperty(properties[k]))),
       properties: new Set(Object.keys(properties)),
     };
@@ -136,7 +139,7 @@ export function mutations(files: ReadonlyMap<string, string>, schemas = kindSche
         const value = pair.value;
         const valueAt = isScalar(value) && value.range ? at(value.range[0]) : undefined;
 
-        if (schema.refs.has(field) && isScalar(value) && value.range && typeof value.value === 'string' && take(`dangling ${collection}.${field}`)) {
+        if (schema.refs.has(field) && !schema.implicit.has(field) && isScalar(value) && value.range && typeof value.value === 'string' && take(`dangling ${collection}.${field}`)) {
           out.push({
             name: `${file}: ${collection} ${field} names nothing`,
             file,

@@ -333,7 +333,7 @@ devices:
 describe('virtual device contexts', () => {
   it('reports a dangling device, and an interface naming a VDC its device does not have', () => {
     const x = `virtual_device_contexts:
-  - { name: vdc1, device: leaf9, status: active }
+  - { name: vdc9, device: leaf9, status: active }
   - { name: vdc1, device: leaf1, status: active }
 interfaces:
   - { device: leaf2, name: et1, vdcs: [vdc1] }

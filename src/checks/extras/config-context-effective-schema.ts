@@ -67,6 +67,8 @@ export const configContextEffectiveSchema: Rule = {
     const groups = new Map<string, Group>();
     for (const obj of [...objectsOf(model, 'dcim.device'), ...objectsOf(model, 'virtualization.virtualmachine')]) {
       const ec = effectiveContext(model, obj);
+      // A context with a schema error of its own (its data missing) is reported already.
+      if (ec.contexts.some((c) => c.flawed)) continue;
       for (const owner of schemaOwners(ec)) {
         const validate = profileValidator(owner.data.effective_schema);
         if (validate === null) continue;
