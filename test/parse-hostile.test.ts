@@ -202,7 +202,7 @@ describe('other hostile input', () => {
   });
 
   it('tabs as indentation, a NUL byte and duplicate keys are one located error each', () => {
-    expect(report('a:\n\tb: 1\n')).toEqual([['yaml/syntax', '2:1', 'Tabs are not allowed as indentation']]);
+    expect(report('a:\n\tb: 1\n')).toEqual([['yaml/syntax', '2:1', 'a tab indents this line: YAML indents with spaces only']]);
     expect(report('a: x\u0000y\n')).toEqual([['yaml/syntax', '1:5', 'null byte is not allowed in input']]);
     expect(report('a: 1\nb: 2\na: 3\n')).toEqual([['yaml/duplicate-key', '3:1', 'duplicate key "a" in the same mapping']]);
     expect(report('{a: 1, a: 2}\n')).toEqual([['yaml/duplicate-key', '1:8', 'duplicate key "a" in the same mapping']]);

@@ -299,6 +299,8 @@ function syntaxMessage(e: YAMLError): string {
       return 'a tab indents this line: YAML indents with spaces only';
     case 'BAD_INDENT':
     case 'BLOCK_AS_IMPLICIT_KEY':
+      // An unclosed [ or { is reported as an indentation problem where the file ends: say that instead.
+      if (/^Flow (sequence|map)/.test(e.message)) return firstLine(e.message);
       return `this line is not indented like the lines around it (${firstLine(e.message)})`;
     default:
       return firstLine(e.message);
