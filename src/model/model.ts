@@ -101,12 +101,32 @@ export function describe(obj: Obj): string {
   return `${title} "${displayName(obj)}"${where}`;
 }
 
+/**
+ * An unlabelled cable's ends as written (`ams1-leaf1:Ethernet1`, several terminations joined by `+`):
+ * what names a cable for the people who wrote it, where NetBox would show its id.
+ */
+function cableEnds(obj: Obj): [string, string] | undefined {
+  if (obj.kind.kind !== 'dcim.cable') return undefined;
+  const written = (s: 'a' | 'b') => obj.data[s] !== undefined || obj.data[`${s}_terminations`] !== undefined;
+  if (!written('a') || !written('b')) return undefined;
+  const side = (s: 'a' | 'b'): string => {
+    const v = obj.data[s] ?? obj.data[`${s}_terminations`];
+    const one = (x: unknown): string =>
+      typeof x === 'string' || typeof x === 'number' ? String(x) : x && typeof x === 'object' ? Object.values(x).filter((y) => typeof y === 'string' || typeof y === 'number').join(':') : '?';
+    return Array.isArray(v) ? v.map(one).join('+') : one(v);
+  };
+  return [side('a'), side('b')];
+}
+
 /** `devices[name=ams1-leaf1].interfaces[name=Ethernet1]`: the named model path diagnostics show. */
 export function namedPath(obj: Obj): string {
   const nameField = obj.kind.key.names.find((f) => (typeof obj.data[f] === 'string' && obj.data[f]) || typeof obj.data[f] === 'number');
   const handle = nameField ? undefined : completeHandle(obj);
   // A kind without names (rack reservations) is named by its place in its collection.
-  const own = handle
+  const ends = nameField ? undefined : cableEnds(obj);
+  const own = ends
+    ? `[a=${ends[0]},b=${ends[1]}]`
+    : handle
     ? `[${handle.map(([f, v]) => `${f}=${v}`).join(',')}]`
     : nameField || obj.kind.key.names.length
       ? `[${obj.kind.key.names[0]}=${displayName(obj)}]`

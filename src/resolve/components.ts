@@ -213,6 +213,7 @@ function instantiateOwner(r: Resolver, device: Obj, type: Obj | undefined, compo
       const file = i < inlineCount ? device.file : others[i - inlineCount].item.file;
       const path = i < inlineCount ? inlinePaths!.at(i) : others[i - inlineCount].item.path;
       const name: string = data.name;
+      if (i < inlineCount && data[ownerField] !== undefined) ownerContradiction(r, kind, device, data, file, path);
       // Without edits (the first loop saw none), no entry needs asking again.
       const editOf = edits === undefined ? undefined : data.remove === true ? name : typeof data.template === 'string' ? data.template : undefined;
       let base: { t: TemplateEntry; data: Record<string, any> } | undefined;
@@ -406,3 +407,25 @@ function checkTemplateNames(r: Resolver): void {
     }
   }
 }
+
+/**
+ * A component written under its device may repeat the device's name in its owner field; naming another
+ * device is a contradiction, reported at that field (the component stays with the device it is written
+ * under, so nothing else is reported because of it).
+ */
+function ownerContradiction(r: Resolver, kind: KindInfo, device: Obj, data: Record<string, any>, file: string, path: DocPath): void {
+  const ownerField = kind.parent!.field;
+  const probe: Obj = { id: -1, kind, data, file, path, refs: {}, origin: 'written' };
+  const named = r.lookup(data[ownerField], r.refField(kind, ownerField)!.spec, probe, [...path, ownerField], ownerField);
+  if (!named || named === device) return;
+  r.out.push({
+    rule: 'resolve/wrong-scope',
+    severity: 'error',
+    message: `"${ownerField}" names ${describe(named)}, but this ${kindLabel(kind)} is written under ${describe(device)}`,
+    location: { file, path: [...path, ownerField] },
+    modelPath: namedPath(device),
+    help: `a component written under its ${ownerField.replace(/_/g, ' ')} belongs to it: leave "${ownerField}" out, or move the entry under the other one`,
+    data: { field: ownerField, value: data[ownerField] },
+  });
+}
+

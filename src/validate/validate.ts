@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic, DocPath } from '../diagnostics/diagnostic.js';
 import { excerpt } from '../diagnostics/excerpt.js';
@@ -377,7 +378,8 @@ function translate(item: RawItem, errors: ErrorObject[], out: Diagnostic[]): voi
       default: {
         const descr = (e.parentSchema as any)?.description;
         // A long pattern says less than the field's description: show the description instead.
-        const problem = e.keyword === 'pattern' && typeof descr === 'string' && (e.params as any).pattern.length > 40 ? '' : `: ${valueProblem(e)}`;
+        const lengthless = missingPrefixLength(value);
+        const problem = lengthless ?? (e.keyword === 'pattern' && typeof descr === 'string' && (e.params as any).pattern.length > 40 ? '' : `: ${valueProblem(e)}`);
         d = {
           rule: 'schema/invalid-value',
           severity: 'error',
@@ -423,6 +425,17 @@ function allowedStrings(allowed: unknown[]): string[] {
   let names = allowedStringsByList.get(allowed);
   if (!names) allowedStringsByList.set(allowed, (names = allowed.map(String)));
   return names;
+}
+
+/**
+ * An address written without its prefix length (`10.255.0.1`) is the most common reason an address
+ * field refuses a value: NetBox stores every IP address with the length of its subnet.
+ */
+function missingPrefixLength(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.includes('/')) return undefined;
+  const family = isIP(value);
+  if (family === 0) return undefined;
+  return `: the prefix length is missing (write ${value}/${family === 4 ? 32 : 128} for a host, or the length of its subnet)`;
 }
 
 function valueProblem(e: ErrorObject): string {
