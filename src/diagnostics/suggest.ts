@@ -108,8 +108,12 @@ export function suggest(value: string, candidates: Iterable<string>, limit = 3):
 }
 
 const BOUNDARY = new Set(['/', '.', ':']);
-/** How many names a value may be the first part of and still name one of them. */
-const MAX_BOUNDARY_MATCHES = 3;
+/**
+ * How many names a value may be the first part of and still name one of them: a breakout splits a
+ * port into 2, 4 or 8 (`Ethernet49` → `Ethernet49/1`..`/4`); a value that starts more names than that
+ * is no port of them.
+ */
+const MAX_BOUNDARY_MATCHES = 8;
 
 function rank(value: string, p: Prepared, limit: number): string[] {
   const v = norm(value);
