@@ -3,6 +3,7 @@
 //   npm run bench -- --scale S|M|L [--json] [--runs N] [--errors N] [--seed N] [--out DIR] [--force]
 //   npm run bench -- --corpus [--json] [--runs N]
 //   npm run bench -- --profile --scale M [--top N]
+//   npm run bench -- --hostile [--out DIR] [--only NAME]   (bench/hostile.ts)
 //
 // One process per scale. The inventory is generated (or reused) by a child process, so that the first
 // compile() here is really the first: cold means a fresh V8 with sot's modules loaded but nothing run,
@@ -38,7 +39,8 @@ const USAGE = `usage: npm run bench -- --scale S|M|L [--json] [--runs N] [--thre
        npm run bench -- --profile --scale S|M|L [--top N]
        npm run bench -- --build --scale S|M|L [--runs N] [--json]
        npm run bench -- --diff --scale S|M|L [--runs N] [--json]
-       npm run bench -- --watch --scale S|M|L [--runs N] [--json]`;
+       npm run bench -- --watch --scale S|M|L [--runs N] [--json]
+       npm run bench -- --hostile [--out DIR] [--only NAME,NAME]`;
 
 interface CheckRun {
   totalMs: number;
@@ -106,12 +108,17 @@ function runBuildBench(root: string, runs: number, json: boolean): void {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), ['json', 'corpus', 'profile', 'force', 'help', 'build', 'diff', 'watch']);
+  const args = parseArgs(process.argv.slice(2), ['json', 'corpus', 'profile', 'force', 'help', 'build', 'diff', 'watch', 'hostile']);
   if (args.flags.has('help')) {
     console.log(USAGE);
     return;
   }
   const json = args.flags.has('json');
+  if (args.flags.has('hostile')) {
+    const { runHostileBench } = await import('./hostile.js');
+    runHostileBench(args.values.get('out') ?? 'bench/out/hostile', args.values.get('only')?.split(','));
+    return;
+  }
   if (args.flags.has('corpus')) {
     respawnWithFlags(4096);
     const { runCorpus } = await import('./corpus.js');

@@ -23,6 +23,35 @@ describe('suggest', () => {
   });
 });
 
+describe('suggest among many names', () => {
+  // 300,000 names sharing their first eight characters: the old capped scan compared 20,000 of them
+  // with each of 20,000 values (400 million distances) and missed the names past the first 20,000.
+  const names = Array.from({ length: 300_000 }, (_, i) => `server-${String(i).padStart(6, '0')}`);
+
+  it('finds the name one edit away for each of 20,000 different misspellings', () => {
+    const typo = (i: number) => {
+      const n = names[i];
+      switch (i % 4) {
+        case 0: return `${n.slice(0, 10)}${n[11]}${n[10]}${n.slice(12)}x`.slice(0, 13); // neighbours swapped
+        case 1: return `${n}z`; // one inserted
+        case 2: return n.replace('server', 'srver'); // one deleted
+        default: return n.toUpperCase().replace('-', '_'); // case and _ cost nothing
+      }
+    };
+    for (let k = 0; k < 20_000; k++) {
+      const i = (k * 15) % 300_000;
+      const got = suggest(typo(i), names, 1);
+      expect(got.length).toBe(1);
+      expect(editDistance(typo(i).toLowerCase().replace(/_/g, '-'), got[0], 1)).toBeLessThanOrEqual(1);
+    }
+    expect(suggest('srver-123456', names, 1)).toEqual(['server-123456']);
+    expect(suggest('server-123456z', names, 1)).toEqual(['server-123456']);
+    expect(suggest('SERVER_299999', names, 1)).toEqual(['server-299999']);
+    // Many names are one edit away: ties go to the one written most like the value, then by name.
+    expect(suggest('server-123465', names, 3)).toEqual(['server-023465', 'server-103465', 'server-113465']);
+  });
+});
+
 describe('excerpt', () => {
   it('cuts long values to 200 characters and says how long they were', () => {
     expect(excerpt('a'.repeat(200))).toBe('a'.repeat(200));

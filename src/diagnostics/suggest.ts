@@ -61,22 +61,28 @@ const norm = (s: string) => s.toLowerCase().replace(/-/g, '_');
 interface Prepared {
   byLength: Map<number, { raw: string; norm: string }[]>;
   memo: Map<string, string[]>;
+  /** Every candidate once, in the given order; the index's ids point into it. */
+  all: { raw: string; norm: string }[];
+  /** Built on the first value asked of a large list (null: too small or too large for one). */
+  index?: NeighbourIndex | null;
 }
 
 const prepared = new WeakMap<object, Prepared>();
 
 function prepare(candidates: Iterable<string>): Prepared {
   const byLength = new Map<number, { raw: string; norm: string }[]>();
+  const all: { raw: string; norm: string }[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
     if (seen.has(c)) continue;
     seen.add(c);
-    const n = norm(c);
-    let bucket = byLength.get(n.length);
-    if (!bucket) byLength.set(n.length, (bucket = []));
-    bucket.push({ raw: c, norm: n });
+    const entry = { raw: c, norm: norm(c) };
+    let bucket = byLength.get(entry.norm.length);
+    if (!bucket) byLength.set(entry.norm.length, (bucket = []));
+    bucket.push(entry);
+    all.push(entry);
   }
-  return { byLength, memo: new Map() };
+  return { byLength, memo: new Map(), all };
 }
 
 /**
@@ -102,14 +108,19 @@ export function suggest(value: string, candidates: Iterable<string>, limit = 3):
   const memoKey = `${limit}\0${value}`;
   const hit = p.memo.get(memoKey);
   if (hit) return hit.slice();
-  const result = rank(value, p, limit);
+  if (p.index === undefined) p.index = p.all.length > INDEX_MIN_CANDIDATES ? NeighbourIndex.build(p.all) : null;
+  const result = p.index ? rankClose(value, p, p.index, limit) : rank(value, p, limit);
   p.memo.set(memoKey, result);
   return result.slice();
 }
 
 const BOUNDARY = new Set(['/', '.', ':']);
-/** How many names a value may be the first part of and still name one of them. */
-const MAX_BOUNDARY_MATCHES = 3;
+/**
+ * How many names a value may be the first part of and still name one of them: a breakout splits a
+ * port into 2, 4 or 8 (`Ethernet49` → `Ethernet49/1`..`/4`); a value that starts more names than that
+ * is no port of them.
+ */
+const MAX_BOUNDARY_MATCHES = 8;
 
 function rank(value: string, p: Prepared, limit: number): string[] {
   const v = norm(value);
@@ -138,6 +149,124 @@ function rank(value: string, p: Prepared, limit: number): string[] {
   const all = [...boundary, ...scored];
   all.sort((x, y) => x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0));
   return all.slice(0, limit).map(([, , c]) => c);
+}
+
+/** Lists longer than this get a NeighbourIndex: below it, the capped scan costs less than building one. */
+export const INDEX_MIN_CANDIDATES = 2_000;
+
+/** Ids below 2^21 leave a 32-bit hash room in a double's 53 exact bits (see NeighbourIndex). */
+const ID_BITS = 2 ** 21;
+
+/** FNV-1a of `s` without its character at `skip` (-1: all of it). */
+function hashWithout(s: string, skip: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    if (i === skip) continue;
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * Which candidates can be within distance 1 of a value, found without comparing them all: two
+ * strings within one edit (an insertion, deletion, substitution or swap of neighbours) have a common
+ * string among themselves and their one-character deletions. Each candidate's such strings are kept
+ * as hashes, sorted with its id in one Float64Array (`hash · 2^21 + id`): a list of 300,000 names is
+ * about 4 million numbers, built once. Hash collisions only add candidates, which are compared.
+ *
+ * A trigram index cannot do this: NetBox names are short and a distance budget of a third of the
+ * length leaves `server-000123` no trigram it must share with `server-000132`.
+ */
+class NeighbourIndex {
+  private constructor(private readonly keys: Float64Array) {}
+
+  static build(all: { norm: string }[]): NeighbourIndex | null {
+    if (all.length >= ID_BITS) return null;
+    let total = 0;
+    for (const c of all) if (c.norm.length <= MAX_SUGGEST_LENGTH) total += c.norm.length + 1;
+    const keys = new Float64Array(total);
+    let k = 0;
+    all.forEach((c, id) => {
+      if (c.norm.length > MAX_SUGGEST_LENGTH) return;
+      for (let skip = -1; skip < c.norm.length; skip++) keys[k++] = hashWithout(c.norm, skip) * ID_BITS + id;
+    });
+    keys.sort();
+    return new NeighbourIndex(keys);
+  }
+
+  /** Ids of the candidates that may be within one edit of `v` (a superset of them). */
+  near(v: string): Set<number> {
+    const ids = new Set<number>();
+    for (let skip = -1; skip < v.length; skip++) {
+      const base = hashWithout(v, skip) * ID_BITS;
+      let lo = 0;
+      let hi = this.keys.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (this.keys[mid] < base) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < this.keys.length && this.keys[i] < base + ID_BITS; i++) ids.add(this.keys[i] - base);
+    }
+    return ids;
+  }
+}
+
+/**
+ * rank() with the index: every candidate scoring 1 or less (within one edit, or a port the value
+ * starts) is found exactly, and every other one scores 2 or more and ranks after them, so when they
+ * are `limit` they are the answer the full comparison gives. When fewer, they are the whole answer;
+ * only a value with none that close gets the capped scan.
+ */
+function rankClose(value: string, p: Prepared, index: NeighbourIndex, limit: number): string[] {
+  const v = norm(value);
+  const budget = Math.max(2, Math.floor(v.length / 3));
+  const found: [number, number, string][] = [];
+  const taken = new Set<number>();
+  if (v.length >= 3) {
+    const ports: number[] = [];
+    for (const b of BOUNDARY) ports.push(...startingWith(p, v + b));
+    if (ports.length <= MAX_BOUNDARY_MATCHES) {
+      for (const id of ports) {
+        if (p.all[id].raw === value) continue;
+        taken.add(id);
+        found.push([-1, editDistance(value, p.all[id].raw, MAX_SUGGEST_LENGTH), p.all[id].raw]);
+      }
+    }
+  }
+  for (const id of index.near(v)) {
+    const c = p.all[id];
+    if (taken.has(id) || c.raw === value) continue;
+    const d = editDistance(v, c.norm, Math.min(1, budget));
+    if (d <= 1) found.push([d, editDistance(value, c.raw, MAX_SUGGEST_LENGTH), c.raw]);
+  }
+  found.sort((x, y) => x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0));
+  const close = found.slice(0, limit).map(([, , c]) => c);
+  // Names two edits away or more are only looked for when none is closer: the scan that finds them is
+  // capped and costs 20,000 distances a value, which 1,000 references each filling a third name paid.
+  return close.length > 0 ? close : rank(value, p, limit);
+}
+
+const sortedByNorm = new WeakMap<Prepared, number[]>();
+
+/** Ids of the candidates whose normalized form starts with `prefix`, by binary search in a sorted copy. */
+function startingWith(p: Prepared, prefix: string): number[] {
+  let order = sortedByNorm.get(p);
+  if (!order) {
+    order = p.all.map((_, i) => i).sort((a, b) => (p.all[a].norm < p.all[b].norm ? -1 : p.all[a].norm > p.all[b].norm ? 1 : a - b));
+    sortedByNorm.set(p, order);
+  }
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (p.all[order[mid]].norm < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let i = lo; i < order.length && p.all[order[i]].norm.startsWith(prefix) && out.length <= MAX_BOUNDARY_MATCHES; i++) out.push(order[i]);
+  return out.filter((id) => p.all[id].norm.length <= MAX_SUGGEST_LENGTH);
 }
 
 export function didYouMean(value: string, candidates: Iterable<string>): string {

@@ -285,6 +285,7 @@ function translate(item: RawItem, errors: ErrorObject[], out: Diagnostic[]): voi
     const base = { modelPath: modelPath(item, rel) };
     let d: Omit<Diagnostic, 'location' | 'modelPath'> & { target?: 'key' | 'value'; at?: (string | number)[] };
     const propertyName = (e as ErrorObject & { propertyName?: string }).propertyName;
+    // Messages quote e.data through show/describe, which cut it once; `value` is already cut, for the data.
     const value = dataValue(e.data);
     if (propertyName !== undefined) {
       const allowed = (e.parentSchema as any)?.enum as string[] | undefined;
@@ -314,7 +315,7 @@ function translate(item: RawItem, errors: ErrorObject[], out: Diagnostic[]): voi
         d = {
           rule: 'schema/invalid-value',
           severity: 'error',
-          message: `${show(value)} is not allowed as ${field}`,
+          message: `${show(e.data)} is not allowed as ${field}`,
           help: typeof (e.parentSchema as any)?.description === 'string' ? (e.parentSchema as any).description : undefined,
           data: { field, value, keyword: e.keyword },
         };
@@ -350,7 +351,7 @@ function translate(item: RawItem, errors: ErrorObject[], out: Diagnostic[]): voi
         d = {
           rule: 'schema/wrong-type',
           severity: 'error',
-          message: `"${field}" must be ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}, not ${describe(value)}`,
+          message: `"${field}" must be ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}, not ${describe(e.data)}`,
           data: { field, expected: types },
         };
         break;
@@ -361,7 +362,7 @@ function translate(item: RawItem, errors: ErrorObject[], out: Diagnostic[]): voi
         d = {
           rule: 'schema/invalid-choice',
           severity: 'error',
-          message: `${show(value)} is not a valid ${field}${didYouMean(String(e.data), allowedStrings(allowed))}`,
+          message: `${show(e.data)} is not a valid ${field}${didYouMean(String(e.data), allowedStrings(allowed))}`,
           help: `allowed values: ${shown}`,
           data: { field, value },
         };
@@ -383,7 +384,7 @@ function translate(item: RawItem, errors: ErrorObject[], out: Diagnostic[]): voi
         d = {
           rule: 'schema/invalid-value',
           severity: 'error',
-          message: `${show(value)} is not a valid ${field}${problem}`,
+          message: `${show(e.data)} is not a valid ${field}${problem}`,
           help: typeof descr === 'string' ? descr : undefined,
           data: { field, value, keyword: e.keyword },
         };
