@@ -26,11 +26,70 @@ export function kindsDoc(schemas: SchemaSet): string {
     out.push('', '| Field | Type | Required | Notes |', '| --- | --- | --- | --- |');
     const required = new Set<string>(k.schema.required ?? []);
     for (const [name, prop] of Object.entries<any>(k.schema.properties ?? {})) {
-      out.push(`| \`${name}\` | ${typeText(prop, choices, common)} | ${required.has(name) ? 'yes' : ''} | ${notes(prop, choices, common, schemas)} |`);
+      const component = componentList(schemas, k, name);
+      const note = [component, notes(prop, choices, common, schemas)].filter(Boolean).join('; ');
+      out.push(`| \`${name}\` | ${typeText(prop, choices, common)} | ${required.has(name) ? 'yes' : ''} | ${note} |`);
     }
     out.push('');
   }
+  out.push(...patternsSection(common, longPatterns(kinds)));
   return `${out.join('\n')}\n`;
+}
+
+/** Patterns longer than this are named in the tables and written out once, in the Patterns section. */
+const LONG_PATTERN = 60;
+
+/** What a list of a kind's components written under an object holds. */
+function componentList(schemas: SchemaSet, owner: KindInfo, field: string): string | undefined {
+  const kind = [...schemas.kinds.values()].find((c) => c.parent?.kind === owner.kind && c.parent.inline === field);
+  if (!kind) return undefined;
+  const typed = owner.kind === 'dcim.device' || owner.kind === 'dcim.module';
+  return typed
+    ? `the ${kindLabel(owner)}'s ${kindLabel(kind)}s: an entry whose \`name\` its type defines completes that one (\`remove: true\` drops it, \`template:\` renames it); any other adds one`
+    : `the ${kindLabel(owner)}'s ${kindLabel(kind)}s, each a full ${kindLabel(kind)} without \`${kind.parent!.field}\``;
+}
+
+/**
+ * Long patterns the schemas write inline, known by what they accept and refuse (so that a change to
+ * the pattern that changes its meaning loses the name, and the doc shows the pattern again).
+ */
+const INLINE_PATTERNS: { name: string; description: string; accepts: string[]; refuses: string[] }[] = [
+  {
+    name: 'ip-with-length',
+    description: 'An IPv4 or IPv6 address or prefix with its prefix length, as NetBox stores them: `10.0.0.1/24`, `2001:db8::/64`.',
+    accepts: ['10.0.0.1/24', '192.0.2.0/32', '2001:db8::/64', '2001:db8::1/128'],
+    refuses: ['10.0.0.1', '10.0.0.256/24', '10.0.0.1/33', '2001:db8::1/129', 'ams1'],
+  },
+];
+
+function inlinePattern(pattern: string): (typeof INLINE_PATTERNS)[number] | undefined {
+  let re: RegExp;
+  try {
+    re = new RegExp(pattern, 'u');
+  } catch {
+    return undefined;
+  }
+  return INLINE_PATTERNS.find((p) => p.accepts.every((x) => re.test(x)) && !p.refuses.some((x) => re.test(x)));
+}
+
+/** The name a long pattern goes by in the Patterns section, if it has one. */
+function patternName(pattern: string, common: Record<string, any>): string | undefined {
+  const fromCommon = Object.entries(common).find(([, def]) => def?.pattern === pattern);
+  return fromCommon ? fromCommon[0] : inlinePattern(pattern)?.name;
+}
+
+function patternsSection(common: Record<string, any>, inline: ReadonlySet<string>): string[] {
+  const named: [string, { description?: string; pattern: string }][] = Object.entries(common).filter(([, def]) => typeof def?.pattern === 'string' && def.pattern.length > LONG_PATTERN);
+  for (const pattern of inline) {
+    const known = inlinePattern(pattern);
+    if (known && !named.some(([n]) => n === known.name)) named.push([known.name, { description: known.description, pattern }]);
+  }
+  if (!named.length) return [];
+  const out = ['## Patterns', '', 'The long patterns the tables above name, as the schemas write them.', ''];
+  for (const [name, def] of named.sort(([a], [b]) => (a < b ? -1 : 1))) {
+    out.push(`### \`${name}\``, '', def.description ?? '', '', '```text', def.pattern, '```', '');
+  }
+  return out;
 }
 
 function anchor(k: KindInfo): string {
@@ -84,7 +143,8 @@ function typeText(prop: any, choices: any, common: any): string {
   if (prop?.type === 'array' && prop.items?.['x-ref']) return `list of ${refText(prop.items['x-ref']).replace(/^reference/, 'references')}`;
   const itemRef: string | undefined = prop?.type === 'array' ? prop.items?.$ref : undefined;
   if (itemRef?.startsWith('urn:sot:defs:')) return `list of \`${itemRef.replace(/^.*\//, '')}\``;
-  if (itemRef?.startsWith('urn:sot:')) return `list of \`${itemRef.replace(/^urn:sot:/, '').replace(/[:#].*$/, '')}\` entries`;
+  // urn:sot:dcim:front-port → schema/dcim/front-port.json's kind; a $defs part names a shape inside it.
+  if (itemRef?.startsWith('urn:sot:')) return `list of \`${itemRef.replace(/^urn:sot:/, '').replace(/#.*$/, '').replace(':', '/')}\` entries`;
   const { def, name, kind } = deref(prop, choices, common);
   if (kind === 'choice') return `choice (\`${name}\`)`;
   if (name === 'tags') return 'list of references → `extras.tag`';
@@ -104,9 +164,24 @@ function notes(prop: any, choices: any, common: any, schemas: SchemaSet): string
   for (const [kw, label] of [['minimum', 'min'], ['maximum', 'max'], ['maxLength', 'max length'], ['multipleOf', 'multiple of']] as const) {
     if (def?.[kw] !== undefined) parts.push(`${label} ${def[kw]}`);
   }
-  if (def?.pattern && kind !== 'choice') parts.push(`pattern \`${def.pattern}\``);
+  if (def?.pattern && kind !== 'choice') {
+    const named = def.pattern.length > LONG_PATTERN ? patternName(def.pattern, common) : undefined;
+    parts.push(named ? `pattern [\`${named}\`](#${named.replace(/[^a-z0-9]+/g, '-')})` : `pattern \`${def.pattern}\``);
+  }
   const d = prop?.description ?? (kind === 'common' ? def?.description : undefined);
   if (d && !prop?.['x-ref']) parts.push(d);
   void schemas;
   return parts.join('; ').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** Every long pattern a kind's fields or their list items write inline. */
+function longPatterns(kinds: readonly KindInfo[]): Set<string> {
+  const out = new Set<string>();
+  const visit = (node: any): void => {
+    if (!node || typeof node !== 'object') return;
+    if (typeof node.pattern === 'string' && node.pattern.length > LONG_PATTERN) out.add(node.pattern);
+    for (const v of Object.values(node)) visit(v);
+  };
+  for (const k of kinds) visit(k.schema.properties);
+  return out;
 }
