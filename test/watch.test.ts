@@ -100,6 +100,7 @@ describe('sot watch', () => {
           '   4 |     status: [active\n' +
           ' > 5 |\n' +
           '     | ^\n' +
+          '  help: the rest of the file is read once this is fixed\n' +
           '  docs: docs/rules/yaml/syntax.md\n' +
           '\n' +
           '✖ 1 error, 0 warnings in 3 files (0.00 s)\n',
