@@ -42,7 +42,7 @@ describe('a mistake in inventory-example is reported once, where it was made', (
 
   it('an address without its prefix length: the primary IP that names it does not dangle', () => {
     expect(editExample('ipam/ip-addresses.yaml', (t) => t.replace('  - address: 10.1.255.1/32\n', '  - address: 10.1.255.1\n'))).toEqual([
-      'ipam/ip-addresses.yaml:6:14 error schema/invalid-value "10.1.255.1" is not a valid address',
+      'ipam/ip-addresses.yaml:6:14 error schema/invalid-value "10.1.255.1" is not a valid address: the prefix length is missing (write 10.1.255.1/32 for a host, or the length of its subnet)',
     ]);
   });
 
