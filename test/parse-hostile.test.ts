@@ -23,6 +23,9 @@ describe('mapping keys are their source text', () => {
   it('in flow mappings, explicit keys and alias keys too', () => {
     expect(parseYamlFile('a.yaml', '{on: 1, off: 2, 010: 3, 0o10: 4, ~: 5}\n').data).toEqual({ on: 1, off: 2, '010': 3, '0o10': 4, '~': 5 });
     expect(parseYamlFile('a.yaml', '? on\n: 1\n? ~ # none\n: 2\n').data).toEqual({ on: 1, '~': 2 });
+    // Blank lines before the first `?`: looking back for the indicator reaches the start of the text.
+    expect(parseYamlFile('a.yaml', '\n? on').data).toEqual({ on: null });
+    expect(parseYamlFile('a.yaml', '\n\n? ~o\n: 1\n').data).toEqual({ '~o': 1 });
     const alias = parseYamlFile('a.yaml', 'a: &k on\nb: &n ~\nc: {*k : 1, *n : 2}\n');
     expect((alias.data as any).c).toEqual({ on: 1, '~': 2 });
     expect((alias.data as any).a).toBeInstanceOf(PlainScalar);

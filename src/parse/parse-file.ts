@@ -503,6 +503,8 @@ function isImplicitKey(text: string, end: number): boolean {
 function afterExplicitKeyIndicator(text: string, offset: number): boolean {
   let end = offset;
   for (;;) {
+    // lastIndexOf takes a negative start as 0: at the very start it would find a leading line feed.
+    if (end <= 0) return false;
     const lineStart = text.lastIndexOf('\n', end - 1) + 1;
     const before = stripComments(text.slice(lineStart, end)).trimEnd();
     if (before === '' || before === '\r') {
