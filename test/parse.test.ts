@@ -117,6 +117,10 @@ describe('explicit tags', () => {
       expect(p.data).toBeUndefined();
     }
   });
+  it('points at the tag after lines ended by a lone \\r, as YAML ends them', () => {
+    const p = parseYamlFile('a.yaml', '\rsites: !!str x\r');
+    expect(p.diagnostics.map((d) => [d.rule, at(d)])).toEqual([['yaml/custom-tag', '2:8']]);
+  });
   it('leaves exclamation marks inside text alone', () => {
     expect(parseYamlFile('a.yaml', 'a: hello !\nb: "!x"\nc: wow!\n').diagnostics).toEqual([]);
   });

@@ -46,7 +46,7 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
   // always follows white space or a flow indicator, so only files with such a `!` are looked at.
   if (text.includes('!') && TAG_HINT.test(text)) {
     const lines = new LineCounter();
-    const tags = explicitTags(file, text, parseDocument(text, { lineCounter: lines }), lines);
+    const tags = explicitTags(file, text, parseDocument(withLineFeeds(text), { lineCounter: lines }), lines);
     if (tags.length) return { file, data: undefined, diagnostics: tags, hasPlainScalars };
   }
   const hasAliases = text.includes('*') && checkAliasExpansion(file, data, diagnostics);
