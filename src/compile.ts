@@ -4,7 +4,8 @@ import { performance } from 'node:perf_hooks';
 import { runChecks } from './checks/index.js';
 import { readCustomValidators } from './custom-validators.js';
 import { allRules } from './diagnostics/catalog.js';
-import { didYouMean } from './diagnostics/suggest.js';
+import { limitPerFile } from './diagnostics/limit.js';
+import { didYouMean, withSuggestBudget } from './diagnostics/suggest.js';
 import { applySeverities, applySuppressions, findSuppressions, isConfigurable, SUPPRESS_MARKER, type Suppression } from './diagnostics/suppress.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { loadSchemas, type SchemaSet } from './model/kinds.js';
@@ -179,27 +180,36 @@ export function finishCompile(
   onPhase?.('resolving');
   // Files no object could be read from (a YAML syntax error): what they define is unknown.
   const unreadable = fronts.filter((f) => f.items.length === 0 && f.diagnostics.some((d) => d.severity === 'error')).map((f) => ({ file: f.file, text: texts.get(f.file) ?? '' }));
-  const model = resolve(items, schemas, diagnostics, knownProblems(diagnostics, unreadable, schemas));
-  lap('resolve');
-
-  onPhase?.('checking');
-  runChecks(model, { settings }, diagnostics);
+  const model = withSuggestBudget(() => {
+    const resolved = resolve(items, schemas, diagnostics, knownProblems(diagnostics, unreadable, schemas));
+    lap('resolve');
+    onPhase?.('checking');
+    runChecks(resolved, { settings }, diagnostics);
+    return resolved;
+  });
   diagnostics = withoutRepeatedFields(diagnostics, items);
   lap('checks');
 
   // sot.yaml's own problems keep their severity: they decide the configuration error.
   diagnostics = applySeverities(diagnostics, settings.rules, (d) => !config.consumed.has(d.location.file));
   onPhase?.('locating');
-  locate(diagnostics, texts);
   const suppressions: Suppression[] = [];
+  const marked = new Set<string>();
   for (const front of fronts) {
     const text = texts.get(front.file);
-    if (text !== undefined && text.includes(SUPPRESS_MARKER)) suppressions.push(...findSuppressions(front.file, text));
+    if (text !== undefined && text.includes(SUPPRESS_MARKER)) {
+      marked.add(front.file);
+      suppressions.push(...findSuppressions(front.file, text));
+    }
   }
+  // Only located problems can be matched to a sot-ignore comment's line: a file holding one is cut
+  // to the limit after its comments have been applied.
+  diagnostics = limitPerFile(diagnostics, (d) => marked.has(d.location.file));
+  locate(diagnostics, texts);
   let suppressed: Diagnostic[] = [];
   if (suppressions.length > 0) {
     const applied = applySuppressions(diagnostics, suppressions, Object.keys(allRules()));
-    diagnostics = applySeverities(applied.diagnostics, settings.rules);
+    diagnostics = limitPerFile(applySeverities(applied.diagnostics, settings.rules));
     suppressed = sortDiagnostics(applied.suppressed);
   }
   const sorted = sortDiagnostics(diagnostics);
@@ -260,10 +270,10 @@ function checkRuleSettings(settings: Settings, file: string, out: Diagnostic[]):
       rule: 'settings/invalid',
       severity: 'error',
       message: fixed
-        ? `"${id}" is not a rule sot.yaml can set: it means a file, collection or template could not be read, so it is always an error`
+        ? `"${id}" is not a rule sot.yaml can set: ${id.startsWith('report/') ? 'it counts problems of another rule that are not listed, which keep their severity' : 'it means a file, collection or template could not be read, so it is always an error'}`
         : `"${id}" is not a rule sot.yaml can set${didYouMean(id, known)}`,
       location: { file, path: ['rules', id], target: 'key' },
-      help: 'rules: sets the severity of the rules listed in docs/rules/README.md, but for yaml/*, settings/*, template/*, schema/unknown-collection, suppress/missing-reason and suppress/invalid-rule',
+      help: 'rules: sets the severity of the rules listed in docs/rules/README.md, but for yaml/*, settings/*, template/*, report/*, schema/unknown-collection, suppress/missing-reason and suppress/invalid-rule',
       data: { key: id },
     });
   }

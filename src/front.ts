@@ -3,6 +3,7 @@
 // worker loads small (no resolve, no checks).
 import { performance } from 'node:perf_hooks';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { withSuggestBudget } from './diagnostics/suggest.js';
 import type { SchemaSet } from './model/kinds.js';
 import { collectItems } from './parse/items.js';
 import { parseYamlFile } from './parse/parse-file.js';
@@ -46,6 +47,10 @@ export interface FileFront {
 
 /** Parse and validate one data file: the part of the compile that needs nothing from other files. */
 export function frontFile(f: SourceFile, schemas: SchemaSet, validators: Validators, timings: Record<Phase, number>): FileFront {
+  return withSuggestBudget(() => frontOf(f, schemas, validators, timings));
+}
+
+function frontOf(f: SourceFile, schemas: SchemaSet, validators: Validators, timings: Record<Phase, number>): FileFront {
   const t0 = performance.now();
   const p = parseYamlFile(f.file, f.text);
   const t1 = performance.now();

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { parseYamlFile, MAX_ALIAS_EXPANSION } from '../src/parse/parse-file.js';
 import { PlainScalar } from '../src/parse/scalars.js';
 import { SourceMap } from '../src/parse/locate.js';
+import jsyaml from 'js-yaml';
+
+const jsyamlLoad = (text: string) => jsyaml.loadAll(text)[0];
 import { compileFiles } from './helpers/compile.js';
 
 const at = (d: { location: { range?: { start: { line: number; column: number } } } }) =>
@@ -126,39 +129,65 @@ describe('explicit tags', () => {
   });
 });
 
-describe('SourceMap cuts one entry out of a collection', () => {
-  it('finds the same ranges as a parse of the whole file, for every field of inventory-example', async () => {
+describe('SourceMap cuts a top-level key, an entry or a key of an entry out of the file', () => {
+  /** Every path into the data, down to `depth` steps. */
+  function paths(v: unknown, depth: number, at: (string | number)[] = []): (string | number)[][] {
+    if (depth === 0 || v === null || typeof v !== 'object') return [];
+    const steps: [string | number, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : Object.entries(v);
+    return steps.flatMap(([k, x]) => [[...at, k], ...paths(x, depth - 1, [...at, k])]);
+  }
+
+  it('finds the same ranges as a parse of the whole file, for every node of inventory-example down to five steps', async () => {
     const { readWorktree } = await import('../src/sources/worktree.js');
     const jsyaml = (await import('js-yaml')).default;
     const root = new URL('../inventory-example', import.meta.url).pathname;
     let compared = 0;
-    for (const { text } of readWorktree(root)) {
-      const data = jsyaml.load(text) as Record<string, unknown>;
-      if (!data || typeof data !== 'object') continue;
+    for (const { file, text } of readWorktree(root)) {
+      const data = jsyaml.load(text);
       const fast = new SourceMap(text);
       const full = new SourceMap(text, false);
-      for (const [key, list] of Object.entries(data)) {
-        if (!Array.isArray(list)) continue;
-        list.forEach((item, i) => {
-          const fields = item && typeof item === 'object' ? Object.keys(item) : [];
-          for (const path of [[key, i], ...fields.map((f) => [key, i, f])]) {
-            for (const target of ['key', 'value'] as const) {
-              expect(fast.locate(path, target), `${key}[${i}] ${path.join('.')} ${target}`).toEqual(full.locate(path, target));
-              compared++;
-            }
-          }
-        });
+      for (const path of [...paths(data, 5), ['no-such-key'], ['interfaces', 999, 'name']]) {
+        for (const target of ['key', 'value'] as const) {
+          expect(fast.locate(path, target), `${file} ${path.join('.')} ${target}`).toEqual(full.locate(path, target));
+          compared++;
+        }
       }
     }
-    expect(compared).toBeGreaterThan(1000);
+    expect(compared).toBeGreaterThan(5000);
   });
 
-  it('handles sequences at column 0, comments, flow entries and a collection that is not a block sequence', () => {
-    const text = 'sites:\n# first\n- name: A\n  slug: a\n\n- {name: B, slug: b}\nracks: [{name: R1}]\ntags:\n  - name: T\n    slug: t\n';
+  it('handles sequences at column 0, comments, flow entries, quoted keys and a collection that is not a block sequence', () => {
+    const text = '---\nsites:\n# first\n- name: A\n  slug: a\n\n- {name: B, slug: b}\n- "name": C\n  \'slug\': c\n  tags:\n  - t\n  comments: "x\n    y"\nracks: [{name: R1}]\n"tags":\n  - name: T\n    slug: t\n    # note\n\n    description: >\n      name: not a key\n    color: red\nempty:\n';
     const fast = new SourceMap(text);
     const full = new SourceMap(text, false);
-    for (const path of [['sites', 0, 'slug'], ['sites', 1, 'name'], ['racks', 0, 'name'], ['tags', 0, 'slug'], ['tags', 0]]) {
-      expect(fast.locate(path)).toEqual(full.locate(path));
+    const data = (jsyamlLoad(text));
+    for (const path of paths(data, 4)) {
+      for (const target of ['key', 'value'] as const) expect(fast.locate(path, target), `${path.join('.')} ${target}`).toEqual(full.locate(path, target));
+    }
+    // Every node was found in a cut: the whole file was never parsed.
+    expect((fast as unknown as { doc?: unknown }).doc).toBeUndefined();
+  });
+
+  it('parses the whole file where a cut could mislead: several documents, explicit keys, a mapping that is not block, tabs, aliases across cuts', () => {
+    for (const text of [
+      'sites:\n  - name: A\n...\n---\nsites:\n  - name: B\n',
+      '? sites\n: - name: A\n',
+      '{sites: [{name: A, slug: a}]}\n',
+      'sites:\n  - name: A\n    slug: a\n    ? tags\n    : [x]\n',
+      'base: &b {status: active}\nsites:\n  - name: A\n    <<: *b\n    slug: a\n',
+      'sites:\n  - name: A\n\t\n    slug: a\n',
+    ]) {
+      const fast = new SourceMap(text);
+      const full = new SourceMap(text, false);
+      let data: unknown;
+      try {
+        data = jsyamlLoad(text);
+      } catch {
+        data = { sites: [{ name: 1, slug: 1, tags: 1 }] };
+      }
+      for (const path of [...paths(data, 4), ['sites', 0, 'slug'], ['sites', 0, 'tags']]) {
+        for (const target of ['key', 'value'] as const) expect(fast.locate(path, target), `${JSON.stringify(text)} ${path.join('.')} ${target}`).toEqual(full.locate(path, target));
+      }
     }
   });
 });

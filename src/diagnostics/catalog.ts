@@ -44,6 +44,7 @@ export const PHASE_RULES: Record<string, string> = {
   'template/missing-file': 'A config or export template names a file that does not exist.',
   'suppress/missing-reason': 'A sot-ignore comment gives no reason after its rule ids.',
   'suppress/invalid-rule': 'A sot-ignore comment names no rule, a rule sot does not have, or one that cannot be silenced.',
+  'report/too-many-problems': 'A file has more than 1,000 problems of one rule; the rest are counted, not listed.',
   'suppress/unused': 'A sot-ignore comment names a rule that reports nothing on its line.',
 };
 

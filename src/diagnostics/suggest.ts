@@ -86,6 +86,29 @@ function prepare(candidates: Iterable<string>): Prepared {
 }
 
 /**
+ * How many candidates one scope may compare with misspelt values before it stops suggesting: a file's
+ * parse and validation is one scope, a compile's resolve and checks another. A file with 100,000
+ * unknown keys would otherwise compare each with every field name; past the budget its diagnostics
+ * come without a did-you-mean, and only the first thousand of a rule are listed anyway (see limit.ts).
+ * The budget is counted in the order a scope finds its problems, so the same input gets the same
+ * suggestions.
+ */
+export const SUGGEST_BUDGET = 1_000_000;
+
+let remaining = Infinity;
+
+/** Runs `fn` with a fresh suggestion budget, restoring the caller's after. */
+export function withSuggestBudget<T>(fn: () => T, budget = SUGGEST_BUDGET): T {
+  const saved = remaining;
+  remaining = budget;
+  try {
+    return fn();
+  } finally {
+    remaining = saved;
+  }
+}
+
+/**
  * The closest candidates to a misspelt value, best first (at most `limit`). Case and the `-`/`_`
  * difference count as nothing, so `poe-mode` finds `poe_mode` and `ams1` finds `AMS1`. A value that
  * is the whole first part of a few names up to a `/`, `.` or `:` (`Ethernet49` of `Ethernet49/1`)
@@ -108,6 +131,7 @@ export function suggest(value: string, candidates: Iterable<string>, limit = 3):
   const memoKey = `${limit}\0${value}`;
   const hit = p.memo.get(memoKey);
   if (hit) return hit.slice();
+  if (remaining <= 0) return [];
   if (p.index === undefined) p.index = p.all.length > INDEX_MIN_CANDIDATES ? NeighbourIndex.build(p.all) : null;
   const result = p.index ? rankClose(value, p, p.index, limit) : rank(value, p, limit);
   p.memo.set(memoKey, result);
@@ -145,6 +169,7 @@ function rank(value: string, p: Prepared, limit: number): string[] {
       if (score <= budget) (starts && BOUNDARY.has(c.norm[v.length]) ? boundary : scored).push([score, editDistance(value, c.raw, MAX_SUGGEST_LENGTH), c.raw]);
     }
   }
+  remaining -= examined;
   if (boundary.length <= MAX_BOUNDARY_MATCHES) for (const b of boundary) b[0] = -1;
   const all = [...boundary, ...scored];
   all.sort((x, y) => x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0));
@@ -235,7 +260,9 @@ function rankClose(value: string, p: Prepared, index: NeighbourIndex, limit: num
       }
     }
   }
-  for (const id of index.near(v)) {
+  const near = index.near(v);
+  remaining -= near.size + v.length;
+  for (const id of near) {
     const c = p.all[id];
     if (taken.has(id) || c.raw === value) continue;
     const d = editDistance(v, c.norm, Math.min(1, budget));

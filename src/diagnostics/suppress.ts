@@ -12,9 +12,10 @@ export const SUPPRESS_MARKER = 'sot-ignore';
  * Rules whose severity is fixed: they mean a file, a collection or a template could not be read at
  * all, so nothing in it was checked. Turning one down would make the run pass while whole files go
  * unchecked (or, for templates, unrendered); turning the suppression rules down would let a
- * suppression without a reason or with a misspelt id pass.
+ * suppression without a reason or with a misspelt id pass. report/ counts problems not listed: they
+ * keep their weight.
  */
-const FIXED_PREFIXES = ['sources/', 'yaml/', 'settings/', 'template/'];
+const FIXED_PREFIXES = ['sources/', 'yaml/', 'settings/', 'template/', 'report/'];
 const FIXED_IDS = new Set(['schema/unknown-collection', 'suppress/missing-reason', 'suppress/invalid-rule']);
 
 /** Whether sot.yaml's `rules:` may set this rule's severity or turn it off. */

@@ -17,12 +17,16 @@ export class SourceMap {
   private readonly lineStarts: number[];
   /** The text with each lone \r made \n. */
   private readonly lf: string;
-  /** Entries already parsed, by `key\0index` (null: not one entry, parse the file). */
+  /** Cuts already parsed, by their id (null: the cut is not what it was taken for, parse more). */
   private readonly parsed = new Map<string, Document | null>();
   /** Top-level keys written as a block-collection header (`devices:`), by the line they start. */
   private headers?: Map<string, number>;
   /** Per top-level collection: where each block-sequence entry starts, and where the sequence ends. */
   private readonly entries = new Map<string, { starts: number[]; end: number } | null>();
+  /** Per entry (`key\0index`): where each key of its mapping starts (see scanEntryKeys). */
+  private readonly entryKeys = new Map<string, { heads: number[]; byKey: Map<string, number[]>; end: number } | null>();
+  /** Lines that start a top-level key, and where each key starts (see scanTopKeys). */
+  private topKeys?: { heads: number[]; byKey: Map<string, number[]> } | null;
 
   constructor(
     readonly text: string,
@@ -54,25 +58,141 @@ export class SourceMap {
    * written document (a key that came from a merge, say) stops at the deepest node that exists.
    */
   locate(path: DocPath, target: 'key' | 'value' = 'value'): Range {
-    if (this.slices && path.length >= 2 && typeof path[0] === 'string' && typeof path[1] === 'number') {
-      const cut = this.entry(path[0], path[1]);
-      if (cut) {
-        const id = `${path[0]}\0${path[1]}`;
-        let doc = this.parsed.get(id);
-        if (doc === undefined) {
-          doc = parseDocument(cheapScalars(this.lf.slice(cut.start, cut.end)), { uniqueKeys: false, strict: false, prettyErrors: false });
-          if (doc.errors.length > 0 || !isSeq(doc.contents) || doc.contents.items.length !== 1) doc = null;
-          this.parsed.set(id, doc);
-        }
-        if (doc) {
-          const r = findRange(doc.contents, [0, ...path.slice(2)], target);
-          if (r) return this.trimmed(cut.start + r[0], cut.start + r[1]);
-        }
+    if (this.slices && typeof path[0] === 'string') {
+      for (const cut of this.cuts(path)) {
+        const doc = this.parsedCut(cut);
+        if (!doc) continue;
+        const r = findRange(doc.contents, cut.inner, target);
+        if (r) return this.trimmed(cut.start + r[0], cut.start + r[1]);
       }
     }
     this.doc ??= parseDocument(cheapScalars(this.lf), { uniqueKeys: false, strict: false, prettyErrors: false });
     const r = findRange(this.doc.contents, path, target);
     return r ? this.trimmed(r[0], r[1]) : { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
+  }
+
+  /**
+   * The pieces of text that may hold the node at `path`, smallest first: one key of an entry's mapping
+   * (`sites[3].descripton`), the entry (`sites[3]`), one top-level key (`sites`, `colection`). Each is
+   * parsed alone and used only when it reads as that one key or entry.
+   */
+  private *cuts(path: DocPath): Generator<Cut> {
+    const [key, index, field] = path as [string, unknown, unknown];
+    if (typeof index === 'number') {
+      const entry = this.entry(key, index);
+      if (entry) {
+        if (typeof field === 'string') {
+          const inner = this.entryKey(`${key}\0${index}`, entry, field);
+          if (inner) yield { id: `k\0${key}\0${index}\0${field}`, ...inner, inner: path.slice(2), shape: 'key', key: field };
+        }
+        yield { id: `e\0${key}\0${index}`, ...entry, inner: [0, ...path.slice(2)], shape: 'entry' };
+      }
+    }
+    const top = this.topKey(key);
+    if (top) yield { id: `t\0${key}`, ...top, inner: path, shape: 'key', key };
+  }
+
+  private parsedCut(cut: Cut): Document | null {
+    let doc = this.parsed.get(cut.id);
+    if (doc === undefined) {
+      doc = parseDocument(cheapScalars(this.lf.slice(cut.start, cut.end)), { uniqueKeys: false, strict: false, prettyErrors: false });
+      const c = doc.contents;
+      const fits = cut.shape === 'entry'
+        ? isSeq(c) && c.items.length === 1
+        : isMap(c) && c.items.length === 1 && isPair(c.items[0]) && keyText(c.items[0].key) === cut.key;
+      if (doc.errors.length > 0 || !fits) doc = null;
+      this.parsed.set(cut.id, doc);
+    }
+    return doc;
+  }
+
+  /**
+   * Where the top-level key `key` starts and its value ends, when the file is one block mapping whose
+   * keys each start a line: from the key to the next line that starts another key.
+   */
+  private topKey(key: string): { start: number; end: number } | undefined {
+    this.topKeys ??= this.scanTopKeys();
+    const at = this.topKeys?.byKey.get(key);
+    if (!this.topKeys || !at || at.length !== 1) return undefined;
+    const heads = this.topKeys.heads;
+    let lo = 0;
+    let hi = heads.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (heads[mid] <= at[0]) lo = mid + 1;
+      else hi = mid;
+    }
+    return { start: at[0], end: lo < heads.length ? heads[lo] : this.lf.length };
+  }
+
+  /** Lines starting at column 0 (but sequence entries and comments) and the keys they start; null when the file is not one plain block mapping. */
+  private scanTopKeys(): { heads: number[]; byKey: Map<string, number[]> } | null {
+    const heads: number[] = [];
+    const byKey = new Map<string, number[]>();
+    let content = false;
+    for (const start of this.lineStarts) {
+      const c = this.lf[start];
+      if (c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '#') continue;
+      const marker = this.lf.startsWith('---', start) || this.lf.startsWith('...', start);
+      if (marker && !content && this.lf.startsWith('---', start)) continue; // one leading document start
+      if (marker || c === '%' || c === '?' || c === '{' || c === '[') return null;
+      content = true;
+      if (c === '-' && /[ \t\r\n]/.test(this.lf[start + 1] ?? '\n')) continue; // an entry of the sequence above
+      heads.push(start);
+      const k = keyAt(this.lf, start);
+      if (k !== undefined) byKey.set(k, [...(byKey.get(k) ?? []), start]);
+    }
+    return { heads, byKey };
+  }
+
+  /**
+   * One key of the block mapping an entry of a block sequence holds (`- name: A` and the lines below it
+   * at the same indentation): from the key to the next key at that indentation.
+   */
+  private entryKey(entryId: string, entry: { start: number; end: number }, key: string): { start: number; end: number } | undefined {
+    let keys = this.entryKeys.get(entryId);
+    if (keys === undefined) {
+      keys = this.scanEntryKeys(entry);
+      this.entryKeys.set(entryId, keys);
+    }
+    const at = keys?.byKey.get(key);
+    if (!keys || !at || at.length !== 1) return undefined;
+    const i = at[0];
+    return { start: keys.heads[i], end: i + 1 < keys.heads.length ? this.lf.lastIndexOf('\n', keys.heads[i + 1]) + 1 : keys.end };
+  }
+
+  /** The keys of an entry's block mapping: where each starts, by index, and the indexes of each key; null when it is no such mapping. */
+  private scanEntryKeys(entry: { start: number; end: number }): { heads: number[]; byKey: Map<string, number[]>; end: number } | null {
+    const text = this.lf;
+    let q = entry.start;
+    while (text[q] === ' ') q++;
+    if (text[q] !== '-' || text[q + 1] !== ' ') return null;
+    q++;
+    while (text[q] === ' ') q++;
+    if (/[\s#{[\-?&*!|>%@`,\]}]/.test(text[q] ?? '\n')) return null; // not a mapping on the dash's line
+    const indent = q - text.lastIndexOf('\n', q - 1) - 1;
+    const heads = [q];
+    let end = entry.end;
+    for (let line = text.indexOf('\n', q) + 1; line > 0 && line < entry.end; line = text.indexOf('\n', line) + 1) {
+      let p = line;
+      while (text[p] === ' ') p++;
+      const c = text[p];
+      if (c === '\t') return null; // tabs in indentation: let the full parse judge
+      if (c === '\n' || c === '\r' || c === '#' || p >= entry.end) continue;
+      if (p - line < indent) {
+        end = line;
+        break;
+      }
+      if (p - line > indent || (c === '-' && /[ \r\n]/.test(text[p + 1] ?? '\n'))) continue;
+      if (c === '?') return null;
+      heads.push(p);
+    }
+    const byKey = new Map<string, number[]>();
+    heads.forEach((h, i) => {
+      const k = keyAt(text, h);
+      if (k !== undefined) byKey.set(k, [...(byKey.get(k) ?? []), i]);
+    });
+    return { heads, byKey, end };
   }
 
   /** The text of entry `index` of the block sequence under the top-level key `key`, if it is one. */
@@ -122,6 +242,25 @@ export class SourceMap {
     while (e > start && /\s/.test(this.text[e - 1])) e--;
     return this.range(start, e);
   }
+}
+
+/** A piece of the text parsed alone: a sequence of one entry, or a mapping of one key; `inner` is the path in it. */
+interface Cut {
+  id: string;
+  start: number;
+  end: number;
+  inner: DocPath;
+  shape: 'entry' | 'key';
+  key?: string;
+}
+
+/** The key a mapping line starts with at `at`: plain, or quoted without escapes; undefined for anything else. */
+function keyAt(text: string, at: number): string | undefined {
+  const m = /(?:"([^"\\\n]*)"|'([^'\n]*)'|([^\s#'"?{[\]},&*!|>%@`-][^\n]*?|-[^\s][^\n]*?))[ \t]*:(?=[ \t\r\n]|$)/y;
+  m.lastIndex = at;
+  const r = m.exec(text);
+  if (!r) return undefined;
+  return r[1] ?? r[2] ?? r[3];
 }
 
 /** [start, end] offsets of the node at `path` (or its key), stopping at the deepest node that exists. */
@@ -176,6 +315,8 @@ function pairOf(map: YAMLMap, key: string): Pair | undefined {
 
 /** A double-quoted value longer than this is read as a single-quoted one of the same length (see cheapScalars). */
 const LONG_QUOTED = 4096;
+/** A `"` followed by LONG_QUOTED characters with no unescaped `"` among them: where such a value may be. */
+const LONG_QUOTED_RUN = new RegExp(`"(?:[^"\\\\]|\\\\[^]){${LONG_QUOTED - 1}}`);
 
 /**
  * The text with each long double-quoted value replaced by a single-quoted one of the same length:
@@ -184,7 +325,8 @@ const LONG_QUOTED = 4096;
  * kept as written, as lookups compare them.
  */
 function cheapScalars(text: string): string {
-  if (text.length < LONG_QUOTED) return text;
+  // The CST pass costs half a full parse: most texts hold no double-quoted run that long at all.
+  if (text.length < LONG_QUOTED || !LONG_QUOTED_RUN.test(text)) return text;
   const cuts: [number, number][] = [];
   for (const token of new Parser().parse(text)) {
     if (token.type !== 'document') continue;
