@@ -3,7 +3,9 @@
 // worker loads small (no resolve, no checks).
 import { performance } from 'node:perf_hooks';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { limitPerFile, MAX_PER_RULE_PER_FILE } from './diagnostics/limit.js';
 import { withSuggestBudget } from './diagnostics/suggest.js';
+import { SUPPRESS_MARKER } from './diagnostics/suppress.js';
 import type { SchemaSet } from './model/kinds.js';
 import { collectItems } from './parse/items.js';
 import { parseYamlFile } from './parse/parse-file.js';
@@ -55,18 +57,22 @@ function frontOf(f: SourceFile, schemas: SchemaSet, validators: Validators, timi
   const p = parseYamlFile(f.file, f.text);
   const t1 = performance.now();
   const diagnostics = p.diagnostics.slice();
+  // sot-ignore comments apply to located problems: such a file is cut to the limit after they do.
+  const suppressing = f.text.includes(SUPPRESS_MARKER);
+  const listed = suppressing ? Infinity : MAX_PER_RULE_PER_FILE;
   const items = collectItems(p, schemas, diagnostics);
-  for (const item of items) validateItem(item, validators, diagnostics);
+  for (const item of items) validateItem(item, validators, diagnostics, listed);
   if (p.hasPlainScalars) {
     // A PlainScalar is an object to ajv; where one is left where the schema wants a mapping
     // (`data: yes`), its own reading now fails validation.
     for (const item of items) {
       settleRemaining(item.data, item, diagnostics);
-      validateItem(item, validators, diagnostics);
+      validateItem(item, validators, diagnostics, listed);
     }
   }
   timings.parse += t1 - t0;
   timings.validate += performance.now() - t1;
-  return { file: f.file, diagnostics, items, hasAliases: p.hasAliases === true, hasPlainScalars: p.hasPlainScalars };
+  // Cut here too, so that what is cut is neither sent between threads nor carried through resolve.
+  return { file: f.file, diagnostics: suppressing ? diagnostics : limitPerFile(diagnostics), items, hasAliases: p.hasAliases === true, hasPlainScalars: p.hasPlainScalars };
 }
 

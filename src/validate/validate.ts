@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic, DocPath } from '../diagnostics/diagnostic.js';
 import { excerpt } from '../diagnostics/excerpt.js';
+import { MAX_PER_RULE_PER_FILE, tooManyProblems } from '../diagnostics/limit.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { PlainScalar } from '../parse/scalars.js';
 import { type KindInfo, kindLabel, kindPlural } from '../model/kinds.js';
@@ -23,7 +24,12 @@ const MAX_FIX_ROUNDS = 3;
  * that fails is first settled (see settle) and validated again, then its remaining errors are
  * translated into Diagnostics.
  */
-export function validateItem(item: RawItem, validators: Validators, out: Diagnostic[]): boolean {
+/**
+ * Validates one object against its kind's schema, its problems added to `out`. Past `maxUnknown` unknown
+ * fields in the object the rest are counted (see tooManyProblems): a file whose sot-ignore comments
+ * may silence some of them passes Infinity, as only located problems can be matched to a comment.
+ */
+export function validateItem(item: RawItem, validators: Validators, out: Diagnostic[], maxUnknown = MAX_PER_RULE_PER_FILE): boolean {
   const deprecated = item.kind.schema?.['x-deprecated'];
   if (typeof deprecated === 'string') {
     out.push({
@@ -49,7 +55,7 @@ export function validateItem(item: RawItem, validators: Validators, out: Diagnos
         if (!settle(item.data, errors, blanks)) break;
       }
     }
-    if (!valid) translate(item, errors, out);
+    if (!valid) translate(item, errors, out, maxUnknown);
   }
   asdotToInteger(item, out);
   return valid;
@@ -266,7 +272,7 @@ function lastField(path: readonly (string | number)[]): string {
   return 'value';
 }
 
-function translate(item: RawItem, errors: ErrorObject[], out: Diagnostic[]): void {
+function translate(item: RawItem, errors: ErrorObject[], out: Diagnostic[], maxUnknown: number): void {
   // A failed `type` makes every other keyword at the same place noise.
   const typeFailed = new Set(errors.filter((e) => e.keyword === 'type' || e.keyword === 'x-ref').map((e) => e.instancePath));
   const seen = new Set<string>();
@@ -276,10 +282,19 @@ function translate(item: RawItem, errors: ErrorObject[], out: Diagnostic[]): voi
   const label = kindLabel(item.kind);
   // Combinators only say that something inside failed; the errors that say what are reported instead.
   const explained = (e: ErrorObject) => errors.some((o) => o !== e && !COMBINATORS.has(o.keyword) && o.keyword !== 'propertyNames' && (o.instancePath === e.instancePath || o.instancePath.startsWith(`${e.instancePath}/`)));
+  // An object with more unknown fields than a file lists gets them counted, not each made a diagnostic.
+  let unknownFields = 0;
+  let firstOmitted: Diagnostic | undefined;
+  let omitted = 0;
   for (const e of errors) {
     if (e.keyword !== 'type' && e.keyword !== 'x-ref' && typeFailed.has(e.instancePath)) continue;
     if (e.keyword === 'propertyNames') continue;
     if (COMBINATORS.has(e.keyword) && explained(e)) continue;
+    const unknownField = e.keyword === 'additionalProperties' || (e as { propertyName?: string }).propertyName !== undefined;
+    if (unknownField && firstOmitted) {
+      omitted++;
+      continue;
+    }
     const rel = docPath(item.data, e.instancePath);
     const field = lastField(rel);
     const base = { modelPath: modelPath(item, rel) };
@@ -395,12 +410,17 @@ function translate(item: RawItem, errors: ErrorObject[], out: Diagnostic[]): voi
     if (seen.has(key)) continue;
     seen.add(key);
     const { at: _at, target, ...rest } = d;
-    out.push({
+    const made: Diagnostic = {
       ...rest,
       ...base,
       location: { file: item.file, path: [...item.path, ...at], target: target ?? (e.keyword === 'required' ? 'value' : 'value') },
-    });
+    };
+    if (unknownField && ++unknownFields > maxUnknown) {
+      firstOmitted = made;
+      omitted = 1;
+    } else out.push(made);
   }
+  if (firstOmitted) out.push(tooManyProblems(firstOmitted, omitted));
 }
 
 /** A failing value as a diagnostic's data holds it: long text cut as messages quote it (see excerpt). */
