@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 
@@ -66,7 +67,11 @@ describe('the hostile-input corpus', () => {
   });
 
   it.each(names)('%s', async (name) => {
+    const started = performance.now();
     const { code, diagnostics } = await checkCase(copyCase(name));
+    // Each case is small: a hang or a cost that grows with the square of the input shows here (the
+    // inventories large on purpose are bounded in hostile-large.test.ts).
+    expect(performance.now() - started).toBeLessThan(2000);
     if (process.env.SOT_RECORD_HOSTILE) {
       const all = existsSync(EXPECT) ? JSON.parse(readFileSync(EXPECT, 'utf8')) : {};
       all[name] = { code, diagnostics };
