@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../src/compile.js';
 import { mutations, readExample, type Mutation } from './hostile/mutations.js';
@@ -13,7 +14,9 @@ function run(m: Mutation): string[] {
 describe('one mistake in inventory-example, one error where it was made', () => {
   it('has a broad corpus', () => expect(cases.length).toBeGreaterThan(300));
   it.each(cases.map((m) => [m.name, m] as const))('%s', (_name, m) => {
+    const started = performance.now();
     const got = run(m);
+    expect(performance.now() - started).toBeLessThan(2000);
     expect(got).toHaveLength(1);
     const [where, severity, rule] = got[0]!.split(' ');
     expect(severity).toBe('error');

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,6 +83,16 @@ describe('the hostile-input corpus', () => {
     // Problems in the inventory exit 1; a valid one 0; sot.yaml that cannot be used 2.
     expect([0, 1, 2]).toContain(code);
     if (code === 1) expect(diagnostics.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the hostile-input corpus in one process of its own', () => {
+  it('checks every case with a peak under 200 MB, so that no case needs more, and the exit codes recorded', () => {
+    const r = spawnSync(process.execPath, [join(import.meta.dirname, 'hostile', 'measure-corpus.mjs'), join(import.meta.dirname, '..')], { encoding: 'utf8', timeout: 300_000 });
+    expect(r.stderr).toBe('');
+    const run = JSON.parse(r.stdout);
+    expect(run.codes).toEqual(Object.fromEntries(Object.entries(expected).map(([name, o]) => [name, o.code])));
+    expect(run.rssMb).toBeLessThan(200);
   });
 });
 
