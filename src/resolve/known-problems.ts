@@ -6,7 +6,10 @@ import type { SchemaSet } from '../model/kinds.js';
 // check of a field that was misspelt).
 
 export interface KnownProblems {
-  /** The fields of the object at `path` in `file` that have a schema error (reported already). */
+  /**
+   * The fields of the object at `path` in `file` that have a schema error (reported already); for a
+   * list's path, its items with one as `#<index>`.
+   */
   fieldsWithErrors(file: string, path: DocPath): ReadonlySet<string> | undefined;
   /** Kinds that a file which could not be read may define: what it defines is unknown. */
   readonly unreadableKinds: ReadonlySet<string>;
@@ -24,15 +27,16 @@ const SUGGESTION = /did you mean "([^"]+)"\?$/;
 export function knownProblems(diagnostics: readonly Diagnostic[], unreadable: readonly { file: string; text: string }[], schemas: SchemaSet): KnownProblems {
   const fields = new Map<string, Set<string>>();
   const add = (file: string, path: readonly (string | number)[], field: unknown) => {
-    if (typeof field !== 'string') return;
+    if (typeof field !== 'string' && typeof field !== 'number') return;
     const key = pathKey(file, path);
     let set = fields.get(key);
     if (!set) fields.set(key, (set = new Set()));
-    set.add(field);
+    set.add(typeof field === 'number' ? `#${field}` : field);
   };
   for (const d of diagnostics) {
     const path = d.location.path;
-    if (d.severity !== 'error' || !d.rule.startsWith('schema/') || !path) continue;
+    // A forbidden key is left out of its mapping: what the mapping then lacks is the same mistake.
+    if (d.severity !== 'error' || !(d.rule.startsWith('schema/') || d.rule === 'yaml/forbidden-key') || !path) continue;
     // The object a diagnostic is about is one of its path's prefixes; which one, resolve knows.
     for (let k = 0; k < path.length; k++) add(d.location.file, path.slice(0, k), path[k]);
     const field = d.data?.field;

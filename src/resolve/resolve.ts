@@ -519,7 +519,7 @@ export class Resolver {
 
   private lookupOrReport(value: unknown, spec: RefSpec, from: Obj, atGiven: DocPath | undefined, field: string, index?: number): Obj | undefined {
     // A value validation refused (`site: ''`) is reported already: that it names nothing is the same mistake.
-    if (index === undefined && atGiven === undefined && from.errorFields?.has(field)) return undefined;
+    if (atGiven === undefined && (index === undefined ? from.errorFields?.has(field) : this.known.fieldsWithErrors(from.file, [...from.path, field])?.has(`#${index}`))) return undefined;
     if (spec.kinds) return this.lookupPolymorphic(value, spec, from, atGiven ?? fieldPath(from, field, index), field);
     const target = this.schemas.kinds.get(spec.kind);
     if (!target) throw new Error(`sot: schema refers to unknown kind ${spec.kind}`);
