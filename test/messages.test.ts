@@ -23,6 +23,12 @@ function report(files: Record<string, string>) {
 }
 
 describe('messages', () => {
+  it('a device type file written as collections is one mistake, its layout; devices of the type are not reported again', () => {
+    expect(report({ 'device-types/Acme/Y.yaml': 'device_types:\n  - { manufacturer: Acme, model: Y, slug: y }\n', 'd.yaml': 'devices:\n  - { name: d3, device_type: Acme/Y, role: leaf, site: s }\n' })).toEqual([
+      ['schema/wrong-type', 'device-types/Acme/Y.yaml:1:1', 'a file under device-types/ holds one device type, its fields at the top (the devicetype-library layout), not collections like "device_types"', undefined],
+    ]);
+  });
+
   it('an address without its prefix length says so', () => {
     expect(report({ 'd.yaml': devices('{ name: et1, ip_addresses: [10.255.0.1, "2001:db8::1"] }') })).toEqual([
       ['schema/invalid-value', 'd.yaml:7:37', '"10.255.0.1" is not a valid ip_addresses: the prefix length is missing (write 10.255.0.1/32 for a host, or the length of its subnet)', 'devices[name=d1].interfaces[name=et1].ip_addresses[0]'],

@@ -27,6 +27,22 @@ export function collectItems(parsed: ParsedFile, schemas: SchemaSet, out: Diagno
       });
       return [];
     }
+    // Collections (`device_types:` and a list) where the definition's fields belong: one mistake, the
+    // layout, not a missing field for each field the kind requires.
+    const fields = single.schema?.properties ?? {};
+    const keys = Object.keys(data);
+    if (keys.length > 0 && keys.every((k) => schemas.byCollection.has(k) && !(k in fields))) {
+      const folder = folders.find((f) => schemas.byFolder.get(f) === single)!;
+      out.push({
+        rule: 'schema/wrong-type',
+        severity: 'error',
+        message: `a file under ${folder}/ holds one ${kindLabel(single)}, its fields at the top (the devicetype-library layout), not collections like "${excerpt(keys[0]!)}"`,
+        location: { file, path: [keys[0]!], target: 'key' },
+        help: `write the ${kindLabel(single)}'s fields (manufacturer:, model:, …) at the top of the file, or move the file out of ${folder}/`,
+        data: { expected: ['object'], collection: excerpt(keys[0]!) },
+      });
+      return [];
+    }
     return [{ kind: single, data, file, path: [] }];
   }
   if (!isPlainObject(data)) {
