@@ -78,6 +78,15 @@ describe('a file with more problems of one rule than the limit', () => {
     expect(r.suppressed).toHaveLength(1);
   });
 
+  it('takes the setting of the rule it counts: off drops it, warning makes it a warning', () => {
+    const files = (rules: string) => [{ file: 'sot.yaml', text: `format: 1\nrules:\n  schema/unknown-field: ${rules}\n` }, { file: 'a.yaml', text: many(MAX_PER_RULE_PER_FILE + 5) }];
+    expect(compile(files('off')).diagnostics).toEqual([]);
+    const warned = compile(files('warning')).diagnostics;
+    expect(warned).toHaveLength(MAX_PER_RULE_PER_FILE + 1);
+    expect(warned.every((x) => x.severity === 'warning')).toBe(true);
+    expect(warned.at(-1)!.rule).toBe('report/too-many-problems');
+  });
+
   it('cannot be turned off in rules:', () => {
     const r = compile([{ file: 'sot.yaml', text: 'format: 1\nrules:\n  report/too-many-problems: off\n' }]);
     expect(r.diagnostics.map((x) => [x.rule, x.message])).toEqual([['settings/invalid', '"report/too-many-problems" is not a rule sot.yaml can set: it counts problems of another rule that are not listed, which keep their severity']]);

@@ -3,6 +3,7 @@
 // Pure functions over diagnostics and file texts; compile.ts calls them after resolve and checks.
 
 import type { Diagnostic, Range, Severity } from './diagnostic.js';
+import { TOO_MANY_PROBLEMS } from './limit.js';
 import { didYouMean } from './suggest.js';
 
 /** The word that starts a suppression comment; files without it are not scanned. */
@@ -35,7 +36,9 @@ export function isSuppressible(rule: string): boolean {
 export function applySeverities(diagnostics: readonly Diagnostic[], rules: Readonly<Record<string, 'off' | Severity>>, keep: (d: Diagnostic) => boolean = () => true): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
-    const set = keep(d) && isConfigurable(d.rule) ? rules[d.rule] : undefined;
+    // A count of problems not listed (see limit.ts) takes the setting of the rule it counts.
+    const rule = d.rule === TOO_MANY_PROBLEMS ? String(d.data?.rule) : d.rule;
+    const set = keep(d) && isConfigurable(rule) ? rules[rule] : undefined;
     if (set === 'off') continue;
     out.push(set === undefined || set === d.severity ? d : { ...d, severity: set });
   }
