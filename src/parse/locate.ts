@@ -140,7 +140,11 @@ export class SourceMap {
       if (c === '-' && /[ \t\r\n]/.test(this.lf[start + 1] ?? '\n')) continue; // an entry of the sequence above
       heads.push(start);
       const k = keyAt(this.lf, start);
-      if (k !== undefined) byKey.set(k, [...(byKey.get(k) ?? []), start]);
+      if (k !== undefined) {
+        const at = byKey.get(k);
+        if (at) at.push(start);
+        else byKey.set(k, [start]);
+      }
     }
     return { heads, byKey };
   }
@@ -190,7 +194,10 @@ export class SourceMap {
     const byKey = new Map<string, number[]>();
     heads.forEach((h, i) => {
       const k = keyAt(text, h);
-      if (k !== undefined) byKey.set(k, [...(byKey.get(k) ?? []), i]);
+      if (k === undefined) return;
+      const at = byKey.get(k);
+      if (at) at.push(i);
+      else byKey.set(k, [i]);
     });
     return { heads, byKey, end };
   }
