@@ -8,6 +8,8 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isIgnored, isRelevant, statusLine, watchInventory, WorkingFiles, type WatchCheck } from '../src/cli/watch.js';
 import type { Io } from '../src/cli/main.js';
+import { invalidUtf8 } from '../src/parse/utf8.js';
+import { readWorktree } from '../src/sources/worktree.js';
 import { runCli, ROOT } from './helpers/cli.js';
 
 const SITES = 'sites:\n  - name: AMS1\n    slug: ams1\n    status: active\n';
@@ -233,6 +235,15 @@ describe('sot watch', () => {
     expect(tree.read().map((f) => f.file)).toEqual(['racks.yaml', 'sot.yaml']);
     writeFileSync(join(root, 'more.yaml'), SITES);
     expect(tree.read().map((f) => f.file)).toEqual(['more.yaml', 'racks.yaml', 'sot.yaml']);
+  });
+
+  it('reads each file to the same text sot check reads: a byte that is not UTF-8 stays visible to be reported', () => {
+    const { root } = workspace({ 'sot.yaml': 'format: 1\n', 'sites.yaml': SITES, 'racks.yaml': RACKS });
+    writeFileSync(join(root, 'latin1.yaml'), Buffer.concat([Buffer.from('sites:\n  - { name: Caf'), Buffer.from([0xe9]), Buffer.from(', slug: cafe }\n')]));
+    writeFileSync(join(root, 'bom.yaml'), `\uFEFF${RACKS.replace(/R1/g, 'R9')}`);
+    const read = new WorkingFiles(root).read().map((f) => ({ file: f.file, text: f.text }));
+    expect(read).toEqual(readWorktree(root));
+    expect(invalidUtf8(read.find((f) => f.file === 'latin1.yaml')!.text)).toMatchObject({ byte: 0xe9 });
   });
 
   it('prints its help, and refuses two folders', async () => {

@@ -17,6 +17,7 @@ import { blobId } from '../sources/git.js';
 import { isSkippedName, isYamlFile, listWorktree } from '../sources/worktree.js';
 import { commandHelp } from './help.js';
 import { colorWanted, type Io } from './main.js';
+import { decodeSource } from '../parse/utf8.js';
 
 /** Saves closer together than this are checked once: an editor's save is often several writes. */
 export const DEBOUNCE_MS = 100;
@@ -287,7 +288,8 @@ export class WorkingFiles {
         continue;
       }
       this.reread++;
-      const f: Known = { file, text: bytes.toString('utf8'), blob: blobId(bytes), size: bytes.length, stats: pickStats(stats) };
+      // Decoded as sot check decodes it: a byte that is not UTF-8 is reported, not replaced.
+      const f: Known = { file, text: decodeSource(bytes), blob: blobId(bytes), size: bytes.length, stats: pickStats(stats) };
       this.known.set(file, f);
       out.push(f);
     }
