@@ -11,13 +11,13 @@ import { watch as watchFiles } from 'chokidar';
 import type { CompileResult } from '../compile.js';
 import { compileInventory, type InventoryFile } from '../compile-worktree.js';
 import { ParseCache } from '../parse-cache.js';
+import { decodeSource } from '../parse/utf8.js';
 import { FORMAT_NAMES, reporterFor, reporters, type FormatName } from '../reporters/index.js';
 import { repositoryPaths } from '../reporters/repository.js';
 import { blobId } from '../sources/git.js';
 import { isSkippedName, isYamlFile, listWorktree } from '../sources/worktree.js';
 import { commandHelp } from './help.js';
 import { colorWanted, type Io } from './main.js';
-import { decodeSource } from '../parse/utf8.js';
 
 /** Saves closer together than this are checked once: an editor's save is often several writes. */
 export const DEBOUNCE_MS = 100;
@@ -277,6 +277,12 @@ export class WorkingFiles {
         stats = statSync(path);
         if (before && !this.dirty.has(file) && sameFile(before.stats, stats)) {
           out.push(before);
+          continue;
+        }
+        if (!stats.isFile()) {
+          // Made a FIFO or a folder since it was listed: reading could block; the next listing reports it.
+          this.known.delete(file);
+          vanished = true;
           continue;
         }
         bytes = readFileSync(path);
