@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listCommit, openRepository, resolveCommit } from '../src/sources/git.js';
+import { scanWorktree } from '../src/sources/worktree.js';
 import { runCli } from './helpers/cli.js';
 import { commitFiles, git, newRepo } from './helpers/git-repo.js';
 
@@ -224,6 +225,18 @@ describe.skipIf(!unprivilegedCanRun)('files and folders sot may not read (one ru
       single: ['b.yaml sources/unreadable EACCES', 'sub/c.yaml schema/unknown-field'],
       threaded: ['b.yaml sources/unreadable EACCES', 'sub/c.yaml schema/unknown-field'],
     });
+  });
+});
+
+describe('a FIFO git does not list', () => {
+  it('is reported in a git work tree as where git is not used, unless git ignores it', () => {
+    const cwd = tempFolder();
+    write(cwd, { 'sot.yaml': 'format: 1\n', 'sub/a.yaml': 'sites: []\n', '.gitignore': 'ignored.yaml\n', 'node_modules/x/keep.yaml': '' });
+    git(cwd, 'init', '-q');
+    for (const name of ['pipe.yaml', 'sub/pipe.yml', 'ignored.yaml', 'node_modules/x/pipe.yaml', 'sub/not-yaml.txt']) execFileSync('mkfifo', [join(cwd, name)]);
+    const listing = scanWorktree(cwd);
+    expect(listing.files).toEqual(['sot.yaml', 'sub/a.yaml']);
+    expect(listing.problems.map((p) => `${p.location.file} ${p.rule} ${p.data?.type}`)).toEqual(['pipe.yaml sources/not-a-file a FIFO (named pipe)', 'sub/pipe.yml sources/not-a-file a FIFO (named pipe)']);
   });
 });
 

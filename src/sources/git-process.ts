@@ -24,3 +24,14 @@ export function gitReadWithWarnings(cwd: string, args: string[]): { stdout: Buff
   if (r.error || r.status !== 0) return undefined;
   return { stdout: r.stdout, stderr: r.stderr.toString('utf8') };
 }
+
+/** Which of `paths` (relative to `cwd`) git ignores; none when git cannot say. */
+export function gitIgnored(cwd: string, paths: readonly string[]): Set<string> {
+  if (paths.length === 0) return new Set();
+  // check-ignore takes paths, not pathspecs, and refuses the literal-pathspec setting.
+  const { GIT_LITERAL_PATHSPECS: _literal, ...env } = gitEnv();
+  const r = spawnSync('git', ['check-ignore', '--stdin', '-z'], { cwd, env, input: `${paths.join('\0')}\0`, stdio: ['pipe', 'pipe', 'ignore'], maxBuffer: 1 << 30, timeout: 60_000 });
+  // Exit code 1: none of them is ignored.
+  if (r.error || (r.status !== 0 && r.status !== 1)) return new Set();
+  return new Set(r.stdout.toString('utf8').split('\0').filter((p) => p !== ''));
+}

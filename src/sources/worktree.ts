@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { accessSync, constants, existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { gitRead, gitReadWithWarnings } from './git-process.js';
+import { gitIgnored, gitRead, gitReadWithWarnings } from './git-process.js';
 import { errorCode, notUtf8, ROOT_FOLDER, sourceProblem, unreadable } from './problems.js';
 import { SETTINGS_FILE } from '../settings.js';
 import { decodeSource } from '../parse/utf8.js';
@@ -202,7 +202,35 @@ function keepInventoryFiles(root: string, listing: GitListing, links: LinkRule):
       else if (problem) problems.push(problem);
     }
   }
+  problems.push(...unlistedSpecialFiles(root, listing, kept));
   return { files: files.sort(byteOrder), problems };
+}
+
+/**
+ * git lists no FIFO, socket or device it does not track (it cannot track one), so a YAML name that is
+ * one would be left out without a word: the folders of the inventory root and of the files git listed
+ * are looked through for such names, and those git does not ignore are reported (never opened).
+ */
+function unlistedSpecialFiles(root: string, listing: GitListing, kept: (file: string) => boolean): Diagnostic[] {
+  const listed = new Set(listing.files);
+  const folders = new Set(['']);
+  for (const file of listing.files) if (kept(file)) folders.add(file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '');
+  const found: { file: string; entry: Dirent }[] = [];
+  for (const folder of folders) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder === '' ? root : join(root, folder), { withFileTypes: true });
+    } catch {
+      continue; // git warned about a folder it could not open (listing.unopened)
+    }
+    for (const entry of entries) {
+      if (!(entry.isFIFO() || entry.isSocket() || entry.isBlockDevice() || entry.isCharacterDevice())) continue;
+      const file = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      if (!listed.has(file) && kept(file)) found.push({ file, entry });
+    }
+  }
+  const ignored = gitIgnored(root, found.map((f) => f.file));
+  return found.filter((f) => !ignored.has(f.file)).sort((a, b) => byteOrder(a.file, b.file)).map((f) => notAFile(f.file, f.entry));
 }
 
 /**
