@@ -59,6 +59,15 @@ describe('a file with more problems of one rule than the limit', () => {
     ]);
   });
 
+  it('counts unknown collections past the limit as they are found', () => {
+    const text = Array.from({ length: MAX_PER_RULE_PER_FILE + 3 }, (_, i) => `colection${i}: []\n`).join('');
+    const r = compile([{ file: 'sot.yaml', text: 'format: 1\n' }, { file: 'a.yaml', text: `# sot-ignore schema/unknown-collection: cannot be silenced\n${text}` }]);
+    expect(r.diagnostics.filter((x) => x.rule === 'schema/unknown-collection')).toHaveLength(MAX_PER_RULE_PER_FILE);
+    expect(r.diagnostics.filter((x) => x.rule === 'report/too-many-problems').map((x) => [x.location.range?.start, x.data])).toEqual([
+      [{ line: 1 + MAX_PER_RULE_PER_FILE, column: 0 }, { rule: 'schema/unknown-collection', listed: MAX_PER_RULE_PER_FILE, omitted: 3 }],
+    ]);
+  });
+
   it('adds up an object counted whole with the problems of other objects', () => {
     const site = (name: string, n: number) => `  - name: ${name}\n    slug: ${name}\n${Array.from({ length: n }, (_, i) => `    f${i}: x\n`).join('')}`;
     const r = compile([{ file: 'sot.yaml', text: 'format: 1\n' }, { file: 'a.yaml', text: `sites:\n${site('s1', 1500)}${site('s2', 10)}` }]);
