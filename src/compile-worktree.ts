@@ -138,7 +138,7 @@ function sizeOf(root: string): (file: string) => number {
 
 /** The front of a file that could not be read: its one problem, no objects. */
 export function unreadFront(file: string, problem: Diagnostic): FileFront {
-  return { file, diagnostics: [problem], items: [], hasAliases: false, hasPlainScalars: false };
+  return { file, diagnostics: [problem], items: [], hasAliases: false, hasPlainScalars: false, suppressing: false };
 }
 
 /** A file whose text is at hand, with its git blob id (for the cache) and its size in bytes. */
@@ -263,5 +263,5 @@ function fromMessage(m: FrontMessage, schemas: SchemaSet): FileFront {
     const p = parent[last];
     parent[last] = new PlainScalar(p.source, p.value, p.core);
   }
-  return { file: m.file, diagnostics: m.diagnostics as Diagnostic[], items, hasAliases: m.hasAliases, hasPlainScalars: m.plain.length > 0 };
+  return { file: m.file, diagnostics: m.diagnostics as Diagnostic[], items, hasAliases: m.hasAliases, hasPlainScalars: m.plain.length > 0, suppressing: m.suppressing };
 }

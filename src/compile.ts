@@ -6,7 +6,7 @@ import { readCustomValidators } from './custom-validators.js';
 import { allRules } from './diagnostics/catalog.js';
 import { limitPerFile } from './diagnostics/limit.js';
 import { didYouMean, withSuggestBudget } from './diagnostics/suggest.js';
-import { applySeverities, applySuppressions, findSuppressions, isConfigurable, SUPPRESS_MARKER, type Suppression } from './diagnostics/suppress.js';
+import { applySeverities, applySuppressions, findSuppressions, isConfigurable, type Suppression } from './diagnostics/suppress.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { loadSchemas, type SchemaSet } from './model/kinds.js';
 import type { Model } from './model/model.js';
@@ -197,7 +197,7 @@ export function finishCompile(
   const marked = new Set<string>();
   for (const front of fronts) {
     const text = texts.get(front.file);
-    if (text !== undefined && text.includes(SUPPRESS_MARKER)) {
+    if (text !== undefined && front.suppressing) {
       marked.add(front.file);
       suppressions.push(...findSuppressions(front.file, text));
     }

@@ -29,6 +29,7 @@ export interface FrontMessage {
   diagnostics: unknown[];
   items: { kind: string; data: Record<string, any>; file: string; path: DocPath }[];
   hasAliases: boolean;
+  suppressing: boolean;
   /** [item index, ...path] of each PlainScalar, which now holds { source, value, core }. */
   plain: (string | number)[][];
   /** The file could not be read: `diagnostics` says why, `text` is empty. */
@@ -61,7 +62,7 @@ function run(job: FrontJob): void {
     const file = job.files[index];
     const text = job.texts?.[index] ?? readSourceFile(job.root, file);
     if (typeof text !== 'string') {
-      parentPort!.postMessage({ index, file, text: '', diagnostics: [text], items: [], hasAliases: false, plain: [], unread: true } satisfies FrontMessage);
+      parentPort!.postMessage({ index, file, text: '', diagnostics: [text], items: [], hasAliases: false, suppressing: false, plain: [], unread: true } satisfies FrontMessage);
       continue;
     }
     const front = frontFile({ file, text }, schemas, validators, timings);
@@ -73,7 +74,7 @@ function run(job: FrontJob): void {
       file: item.file,
       path: item.path,
     }));
-    const message: FrontMessage = { index, file, text, diagnostics: front.diagnostics, items, hasAliases: front.hasAliases, plain };
+    const message: FrontMessage = { index, file, text, diagnostics: front.diagnostics, items, hasAliases: front.hasAliases, suppressing: front.suppressing, plain };
     parentPort!.postMessage(message);
   }
 }

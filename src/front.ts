@@ -45,6 +45,8 @@ export interface FileFront {
   hasAliases: boolean;
   /** PlainScalars may be left under custom_fields (see settleRemaining). */
   hasPlainScalars: boolean;
+  /** The text holds the sot-ignore marker: its problems are cut to the limit only after the comments apply. */
+  suppressing: boolean;
 }
 
 /** Parse and validate one data file: the part of the compile that needs nothing from other files. */
@@ -73,6 +75,6 @@ function frontOf(f: SourceFile, schemas: SchemaSet, validators: Validators, timi
   timings.parse += t1 - t0;
   timings.validate += performance.now() - t1;
   // Cut here too, so that what is cut is neither sent between threads nor carried through resolve.
-  return { file: f.file, diagnostics: suppressing ? diagnostics : limitPerFile(diagnostics), items, hasAliases: p.hasAliases === true, hasPlainScalars: p.hasPlainScalars };
+  return { file: f.file, diagnostics: suppressing ? diagnostics : limitPerFile(diagnostics), items, hasAliases: p.hasAliases === true, hasPlainScalars: p.hasPlainScalars, suppressing };
 }
 

@@ -27,6 +27,34 @@ export function tooManyProblems(first: Diagnostic, omitted: number, max = MAX_PE
   };
 }
 
+/**
+ * A phase's count of one rule's problems as it finds them: the first `max` are listed, the next one
+ * made stands for the rest, and those after it are only counted (`wanted` says whether to make the
+ * next one at all). `finish` adds the count, if any, to `out`.
+ */
+export class ProblemCount {
+  private seen = 0;
+  private first?: Diagnostic;
+
+  constructor(private readonly max = MAX_PER_RULE_PER_FILE) {}
+
+  /** Whether the next problem is worth making: false once one stands for the rest (it is counted). */
+  wanted(): boolean {
+    if (this.first === undefined) return true;
+    this.seen++;
+    return false;
+  }
+
+  add(d: Diagnostic, out: Diagnostic[]): void {
+    if (++this.seen > this.max) this.first ??= d;
+    else out.push(d);
+  }
+
+  finish(out: Diagnostic[]): void {
+    if (this.first) out.push(tooManyProblems(this.first, this.seen - this.max, this.max));
+  }
+}
+
 function message(rule: string, omitted: number, max: number): string {
   return `${omitted.toLocaleString('en-US')} more ${rule} ${omitted === 1 ? 'problem is' : 'problems are'} in this file, not listed: a file lists the first ${max.toLocaleString('en-US')} of a rule`;
 }

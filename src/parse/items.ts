@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { excerpt } from '../diagnostics/excerpt.js';
-import { MAX_PER_RULE_PER_FILE, tooManyProblems } from '../diagnostics/limit.js';
+import { ProblemCount } from '../diagnostics/limit.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { type SchemaSet, kindLabel, kindPlural, withArticle } from '../model/kinds.js';
 import type { RawItem } from '../validate/validate.js';
@@ -59,22 +59,19 @@ export function collectItems(parsed: ParsedFile, schemas: SchemaSet, out: Diagno
   const items: RawItem[] = [];
   // Past the limit a file lists, unknown collections are counted, not each made a diagnostic (a
   // sot-ignore comment cannot silence one, so the count is final here).
-  let unknown = 0;
-  let firstOmitted: Diagnostic | undefined;
+  const unknown = new ProblemCount();
   for (const [collection, list] of Object.entries(data)) {
     const kind = schemas.byCollection.get(collection);
     if (!kind) {
-      if (++unknown > MAX_PER_RULE_PER_FILE + 1) continue;
-      const d: Diagnostic = {
+      if (!unknown.wanted()) continue;
+      unknown.add({
         rule: 'schema/unknown-collection',
         severity: 'error',
         message: `unknown collection "${excerpt(collection)}"${collectionHint(collection, schemas)}`,
         location: { file, path: [collection], target: 'key' },
         help: 'collections are named like NetBox REST endpoints in snake_case: see docs/kinds.md',
         data: { collection: excerpt(collection) },
-      };
-      if (unknown > MAX_PER_RULE_PER_FILE) firstOmitted = d;
-      else out.push(d);
+      }, out);
       continue;
     }
     if (list === null) continue;
@@ -102,7 +99,7 @@ export function collectItems(parsed: ParsedFile, schemas: SchemaSet, out: Diagno
       items.push({ kind, data: entry, file, path: [collection, i] });
     });
   }
-  if (firstOmitted) out.push(tooManyProblems(firstOmitted, unknown - MAX_PER_RULE_PER_FILE));
+  unknown.finish(out);
   return items;
 }
 

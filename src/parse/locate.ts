@@ -19,8 +19,6 @@ export class SourceMap {
   private readonly lf: string;
   /** Cuts already parsed, by their id (null: the cut is not what it was taken for, parse more). */
   private readonly parsed = new Map<string, Document | null>();
-  /** Top-level keys written as a block-collection header (`devices:`), by the line they start. */
-  private headers?: Map<string, number>;
   /** Per top-level collection: where each block-sequence entry starts, and where the sequence ends. */
   private readonly entries = new Map<string, { starts: number[]; end: number } | null>();
   /** Per entry (`key\0index`): where each key of its mapping starts (see scanEntryKeys). */
@@ -216,16 +214,11 @@ export class SourceMap {
   private scanSequence(key: string): { starts: number[]; end: number } | null {
     const lines = this.lineStarts;
     const lineText = (i: number) => this.lf.slice(lines[i], i + 1 < lines.length ? lines[i + 1] - 1 : this.lf.length).replace(/\r$/, '');
-    if (!this.headers) {
-      // One pass for every key: a file with many collections is not scanned once per collection.
-      this.headers = new Map();
-      for (let l = 0; l < lines.length; l++) {
-        const m = /^(\S.*?):\s*(#.*)?$/.exec(lineText(l));
-        if (m && !this.headers.has(m[1])) this.headers.set(m[1], l);
-      }
-    }
-    let i = this.headers.get(key);
-    if (i === undefined) return null;
+    // The key's line, from the one scan of top-level keys, must end at its colon (or a comment).
+    const top = this.topKey(key);
+    if (!top) return null;
+    let i = this.point(top.start).line;
+    if (!/:[ \t]*(#.*)?$/.test(lineText(i))) return null;
     let indent = -1;
     const starts: number[] = [];
     for (i++; i < lines.length; i++) {

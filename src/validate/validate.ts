@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic, DocPath } from '../diagnostics/diagnostic.js';
 import { excerpt } from '../diagnostics/excerpt.js';
-import { MAX_PER_RULE_PER_FILE, tooManyProblems } from '../diagnostics/limit.js';
+import { MAX_PER_RULE_PER_FILE, ProblemCount } from '../diagnostics/limit.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { PlainScalar } from '../parse/scalars.js';
 import { type KindInfo, kindLabel, kindPlural } from '../model/kinds.js';
@@ -283,18 +283,13 @@ function translate(item: RawItem, errors: ErrorObject[], out: Diagnostic[], maxU
   // Combinators only say that something inside failed; the errors that say what are reported instead.
   const explained = (e: ErrorObject) => errors.some((o) => o !== e && !COMBINATORS.has(o.keyword) && o.keyword !== 'propertyNames' && (o.instancePath === e.instancePath || o.instancePath.startsWith(`${e.instancePath}/`)));
   // An object with more unknown fields than a file lists gets them counted, not each made a diagnostic.
-  let unknownFields = 0;
-  let firstOmitted: Diagnostic | undefined;
-  let omitted = 0;
+  const unknownFields = new ProblemCount(maxUnknown);
   for (const e of errors) {
     if (e.keyword !== 'type' && e.keyword !== 'x-ref' && typeFailed.has(e.instancePath)) continue;
     if (e.keyword === 'propertyNames') continue;
     if (COMBINATORS.has(e.keyword) && explained(e)) continue;
     const unknownField = e.keyword === 'additionalProperties' || (e as { propertyName?: string }).propertyName !== undefined;
-    if (unknownField && firstOmitted) {
-      omitted++;
-      continue;
-    }
+    if (unknownField && !unknownFields.wanted()) continue;
     const rel = docPath(item.data, e.instancePath);
     const field = lastField(rel);
     const base = { modelPath: modelPath(item, rel) };
@@ -415,12 +410,10 @@ function translate(item: RawItem, errors: ErrorObject[], out: Diagnostic[], maxU
       ...base,
       location: { file: item.file, path: [...item.path, ...at], target: target ?? (e.keyword === 'required' ? 'value' : 'value') },
     };
-    if (unknownField && ++unknownFields > maxUnknown) {
-      firstOmitted = made;
-      omitted = 1;
-    } else out.push(made);
+    if (unknownField) unknownFields.add(made, out);
+    else out.push(made);
   }
-  if (firstOmitted) out.push(tooManyProblems(firstOmitted, omitted));
+  unknownFields.finish(out);
 }
 
 /** A failing value as a diagnostic's data holds it: long text cut as messages quote it (see excerpt). */
